@@ -1,0 +1,206 @@
+"""Settings for the Online Hate Crime Hub.
+
+Everything that differs between a laptop demo and a force deployment comes from environment
+variables with safe defaults: SQLite, local files and the database-backed task worker out of the
+box; PostgreSQL, Redis and object storage by changing a variable, never the code.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("HUB_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("HUB_DEBUG")
+SECRET_KEY = os.environ.get("HUB_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG and not env_bool("HUB_INSECURE_DEV_SECRET"):
+        raise ImproperlyConfigured(
+            "Set HUB_SECRET_KEY (or HUB_INSECURE_DEV_SECRET=1 for a local demo or tests)."
+        )
+    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+
+ALLOWED_HOSTS = env_list("HUB_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_list("HUB_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",
+    "hatehub.core",
+    "hatehub.audit",
+    "hatehub.jurisdiction",
+    "hatehub.accounts",
+    "hatehub.evidence",
+    "hatehub.cases",
+    "hatehub.intake",
+    "hatehub.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hatehub.audit.middleware.RequestContextMiddleware",
+]
+
+ROOT_URLCONF = "hatehub.urls"
+WSGI_APPLICATION = "hatehub.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "hatehub" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "hatehub.core.context_processors.service",
+            ],
+        },
+    },
+]
+
+# SQLite in WAL mode with immediate transactions, so the web server and the task worker can
+# write side by side without "database is locked"; DATABASE_URL switches to PostgreSQL.
+_sqlite_path = VAR_DIR / "hub.sqlite3"
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL", default=f"sqlite:///{_sqlite_path}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "cases:queue"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "hatehub" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence lives in its own content-addressed store; swap for django-storages' S3 backend
+    # by setting HUB_EVIDENCE_STORAGE (and its options) in a deployment.
+    "evidence": {
+        "BACKEND": os.environ.get(
+            "HUB_EVIDENCE_STORAGE", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": {
+            "location": str(Path(os.environ.get("HUB_EVIDENCE_DIR", VAR_DIR / "evidence")))
+        },
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or env_bool("HUB_PLAIN_STATIC")
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Background work: django-tasks with the database backend and its `db_worker` command by
+# default; HUB_TASK_BACKEND=immediate runs tasks inline (tests), or point it at django-tasks-rq.
+_task_backends = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("HUB_TASK_BACKEND", "database")
+TASKS = {"default": {"BACKEND": _task_backends.get(_task_backend, _task_backend)}}
+
+# Uploads: checked by content in hatehub.evidence.validation; these are the limits it enforces.
+EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("HUB_EVIDENCE_MAX_FILE_BYTES", 20 * 1024 * 1024))
+EVIDENCE_MAX_FILES = int(os.environ.get("HUB_EVIDENCE_MAX_FILES", 10))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A partner API body carries evidence as base64 (4/3 of the file) plus the report itself.
+DATA_UPLOAD_MAX_MEMORY_SIZE = EVIDENCE_MAX_FILE_BYTES * 4 // 3 + 2 * 1024 * 1024
+
+# An old API key keeps working this long after a rotation, so partners can roll over safely.
+API_KEY_ROTATION_GRACE_HOURS = int(os.environ.get("HUB_API_KEY_ROTATION_GRACE_HOURS", 24))
+
+HUB_REFERENCE_DIR = Path(
+    os.environ.get("HUB_REFERENCE_DIR", BASE_DIR.parent / "shared" / "reference")
+)
+HUB_SERVICE_NAME = "Report online hate"
+HUB_STAFF_SERVICE_NAME = "Online Hate Crime Hub"
+# "Exit this page" sends people somewhere neutral; forces may choose their own.
+HUB_EXIT_PAGE_URL = os.environ.get("HUB_EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# same-origin, not no-referrer: Django's CSRF check needs the Origin header, which browsers
+# send as "null" on form posts under no-referrer.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if env_bool("HUB_HTTPS"):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("HUB_LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
