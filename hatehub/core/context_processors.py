@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from hatehub.accounts import roles
+
+
+def service(request) -> dict:
+    user = getattr(request, "user", None)
+    return {
+        "service_name": settings.HUB_SERVICE_NAME,
+        "staff_service_name": settings.HUB_STAFF_SERVICE_NAME,
+        "exit_page_url": settings.HUB_EXIT_PAGE_URL,
+        "can_read_audit_log": roles.reads_audit_log(user),
+        "works_cases": roles.works_cases(user),
+    }

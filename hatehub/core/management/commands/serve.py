@@ -1,0 +1,48 @@
+"""Run the hub on one machine: the web server (waitress) and the task worker side by side."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from waitress import serve
+
+from hatehub.wsgi import application
+
+
+class Command(BaseCommand):
+    help = "Serve the hub with waitress and start the database task worker (db_worker) beside it."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--no-worker", action="store_true", help="Do not start a task worker")
+
+    def handle(self, *args, **options) -> None:
+        worker = None
+        backend = settings.TASKS["default"]["BACKEND"]
+        if not options["no_worker"] and backend.startswith("django_tasks_db"):
+            worker = subprocess.Popen(  # noqa: S603 (our own manage.py, fixed arguments)
+                [sys.executable, "manage.py", "db_worker"],
+                cwd=settings.BASE_DIR,
+                env=os.environ.copy(),
+            )
+            self.stdout.write(f"Task worker started (pid {worker.pid}).")
+        url = f"http://{options['host']}:{options['port']}"
+        self.stdout.write(
+            f"\nOnline Hate Crime Hub is running.\n"
+            f"  Public report form:  {url}/report/\n"
+            f"  Hub sign-in:         {url}/accounts/sign-in/\n"
+            f"  Partner API docs:    {url}/api/v1/docs\n"
+            f"Press Ctrl+C to stop.\n"
+        )
+        try:
+            serve(
+                application, host=options["host"], port=options["port"], threads=options["threads"]
+            )
+        finally:
+            if worker:
+                worker.terminate()
+                worker.wait(timeout=10)

@@ -1,0 +1,63 @@
+"""Render Django form fields as GOV.UK Design System components (error messages, hints, legends).
+
+GOV.UK publishes these as Nunjucks macros; there is no maintained Django port, so the markup of
+the handful we use is in templates/includes/govuk/.
+"""
+
+from django import forms, template
+
+register = template.Library()
+
+_TEMPLATES = {
+    forms.RadioSelect: "includes/govuk/radios.html",
+    forms.CheckboxSelectMultiple: "includes/govuk/checkboxes.html",
+    forms.Textarea: "includes/govuk/textarea.html",
+    forms.Select: "includes/govuk/select.html",
+    forms.CheckboxInput: "includes/govuk/checkbox.html",
+    forms.ClearableFileInput: "includes/govuk/file.html",
+    forms.FileInput: "includes/govuk/file.html",
+}
+
+
+@register.simple_tag(takes_context=True)
+def govuk_field(
+    context, bound_field, *, label_size: str = "", heading: bool = False, classes: str = ""
+):
+    """`{% govuk_field form.x %}`; `heading=True` makes the label/legend the page's h1, as
+    one-question pages do."""
+    widget = bound_field.field.widget
+    template_name = next(
+        (name for kind, name in _TEMPLATES.items() if type(widget) is kind),
+        "includes/govuk/input.html",
+    )
+    if getattr(widget, "input_type", "") == "date" or isinstance(widget, forms.SelectDateWidget):
+        template_name = "includes/govuk/input.html"
+    return template.loader.render_to_string(
+        template_name,
+        {
+            "field": bound_field,
+            "label_size": label_size or ("l" if heading else ""),
+            "heading": heading,
+            "classes": classes,
+            "input_type": getattr(widget, "input_type", "text"),
+            "multiple": bool(getattr(widget, "allow_multiple_selected", False)),
+        },
+        request=context.get("request"),
+    )
+
+
+@register.inclusion_tag("includes/govuk/error_summary.html")
+def govuk_error_summary(*forms_with_errors):
+    errors = []
+    for form in forms_with_errors:
+        if form is None or not form.errors:
+            continue
+        for name, messages in form.errors.items():
+            anchor = f"id_{name}" if name != "__all__" else ""
+            if name in form.fields and isinstance(
+                form.fields[name].widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                anchor = f"id_{name}_0"
+            for message in messages:
+                errors.append({"href": f"#{anchor}" if anchor else "", "text": message})
+    return {"errors": errors}
