@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("cases/<str:reference>/", views.case_detail, name="case"),
+    path("cases/<str:reference>/allocate/", views.allocate, name="allocate"),
+    path(
+        "cases/<str:reference>/evidence/<int:evidence_id>/",
+        views.evidence_download,
+        name="evidence",
+    ),
+    path(
+        "cases/<str:reference>/evidence/<int:evidence_id>/thumbnail",
+        views.evidence_thumbnail,
+        name="evidence_thumbnail",
+    ),
+]
