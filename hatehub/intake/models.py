@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.db import models
+
+from .choices import ContactMethod, ReporterRole, Source, YesNoUnsure
+
+
+class Strand(models.Model):
+    """A characteristic the reporter believes was targeted (seeded by migration)."""
+
+    code = models.SlugField(max_length=30, unique=True)
+    label = models.CharField(max_length=60)
+    monitored = models.BooleanField(default=False, help_text="One of the five national strands")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Report(models.Model):
+    """What one person or partner sent. Personal data about the reporter is in `Complainant`."""
+
+    reference = models.CharField(max_length=14, unique=True)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(db_index=True)
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="reports")
+
+    reporter_role = models.CharField(max_length=20, choices=ReporterRole.choices)
+    description = models.TextField()
+    occurred_on = models.DateField(null=True, blank=True)
+    platform = models.CharField(max_length=30, db_index=True)
+    platform_other = models.CharField(max_length=100, blank=True)
+    strands = models.ManyToManyField(Strand, related_name="reports")
+    strand_other = models.CharField(max_length=200, blank=True)
+    poster_identity_known = models.BooleanField(default=False)
+    poster_identity_details = models.TextField(blank=True)
+    future_event = models.CharField(
+        max_length=10, choices=YesNoUnsure.choices, default=YesNoUnsure.NO
+    )
+    future_event_details = models.TextField(blank=True)
+    poster_location = models.CharField(max_length=300, blank=True)
+    anonymous = models.BooleanField(default=False)
+
+    # Partner intake: the key a retried request repeats, and the partner's own reference.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True)
+    partner_reference = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "idempotency_key"], name="one_report_per_idempotency_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class Complainant(models.Model):
+    """The reporter's and victim's personal data, kept apart so it can be protected, exported
+    and erased on its own."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="complainant")
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    contact_method = models.CharField(max_length=10, choices=ContactMethod.choices, blank=True)
+    safe_to_leave_message = models.BooleanField(default=False)
+    contact_notes = models.CharField(
+        max_length=300, blank=True, help_text="When and how it is safe to make contact"
+    )
+    victim_postcode = models.CharField(max_length=10, blank=True)
+    victim_town = models.CharField(max_length=100, blank=True)
+    support_referral_consent = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Complainant for {self.report}"
+
+
+class ContentItem(models.Model):
+    """A reported URL, as given."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="content_items")
+    url = models.URLField(max_length=2000)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class OnlineAccount(models.Model):
+    """An account the reporter named, as given (platform + handle)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="accounts")
+    platform = models.CharField(max_length=30)
+    handle = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.handle}"
