@@ -1,0 +1,165 @@
+"""Synthetic demo data: users for every role, a partner organisation with an API key, and a few
+hundred reports across strands, platforms and forces, each with a generated screenshot, sent
+through the real intake service so the demo shows exactly what production would."""
+
+import csv
+import io
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from hatehub.accounts.models import Organisation, Role, User
+from hatehub.accounts.services import issue_api_key
+from hatehub.audit.services import acting_as
+from hatehub.cases.services import allocate
+from hatehub.demo.synthetic import Synthetic, minimal_pdf
+from hatehub.evidence.services import receive
+from hatehub.intake.choices import ReporterRole
+from hatehub.intake.models import Report
+from hatehub.intake.services import Contact, ReportSubmission, submit_public_report
+from hatehub.jurisdiction.models import Force
+
+DEMO_USERS = [
+    ("officer", Role.HUB_OFFICER, None),
+    ("supervisor", Role.HUB_SUPERVISOR, None),
+    ("merseyside", Role.FORCE_USER, "merseyside"),
+    ("met", Role.FORCE_USER, "metropolitan"),
+    ("volunteer", Role.VOLUNTEER, None),
+    ("admin", Role.ADMINISTRATOR, None),
+]
+DEMO_PLATFORMS = [
+    "x",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "reddit",
+    "telegram",
+    "bluesky",
+]
+FALLBACK_OUTCODES = ["L1", "M1", "B1", "LS1", "NE1", "BS1", "CF10", "E1", "SW1A", "G1"]
+
+
+def postcode_districts(reference_dir: Path) -> list[str]:
+    """Live postcode districts from the reference file, to give victims plausible addresses."""
+    path = reference_dir / "doogal_postcode_districts.csv"
+    if not path.is_file():
+        return FALLBACK_OUTCODES
+    with path.open(encoding="utf-8-sig") as handle:
+        return [
+            row["Postcode"]
+            for row in csv.DictReader(handle)
+            if (row.get("Active postcodes") or "0").strip() not in {"", "0"}
+        ] or FALLBACK_OUTCODES
+
+
+class Command(BaseCommand):
+    help = "Create demo users and synthetic reports (never real people's data)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--reports", type=int, default=300)
+        parser.add_argument("--seed", type=int, default=2017)
+        parser.add_argument(
+            "--password", help="Password for every demo user (default: a new random one each run)"
+        )
+
+    def handle(self, *args, **options) -> None:
+        if not Force.objects.exists():
+            raise CommandError("Load the force list first: manage.py load_reference_data")
+        password = options["password"] or secrets.token_urlsafe(9)
+        users = self._users(password)
+        organisation, key = self._partner()
+        existing = Report.objects.count()
+        if existing:
+            self.stdout.write(f"{existing} reports already present; no new reports generated.")
+        else:
+            self._reports(options["reports"], options["seed"])
+        self.stdout.write(f"\nDemo sign-ins (password for all: {password})")
+        for user in users:
+            where = f", {user.force.name}" if user.force else ""
+            self.stdout.write(f"  {user.username:<12} {user.get_role_display()}{where}")
+        if key:
+            self.stdout.write(f"\nPartner API key for {organisation.name} (shown once): {key}")
+
+    def _users(self, password: str) -> list[User]:
+        users = []
+        for username, role, force_id in DEMO_USERS:
+            is_admin = role == Role.ADMINISTRATOR
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={
+                    "role": role,
+                    "force": Force.objects.get(police_uk_id=force_id) if force_id else None,
+                    "first_name": "Demo",
+                    "last_name": username.title(),
+                    "is_staff": is_admin,
+                    "is_superuser": is_admin,
+                },
+            )
+            user.set_password(password)
+            user.save()
+            users.append(user)
+        return users
+
+    def _partner(self) -> tuple[Organisation, str | None]:
+        organisation, created = Organisation.objects.get_or_create(
+            name="Demo Third-Party Reporting Centre"
+        )
+        key = issue_api_key(organisation=organisation, reason="demo data") if created else None
+        return organisation, key
+
+    def _reports(self, count: int, seed: int) -> None:
+        synthetic = Synthetic(seed)
+        outcodes = postcode_districts(Path(settings.HUB_REFERENCE_DIR))
+        forces = list(Force.objects.filter(territorial=True))
+        with acting_as("demo-data-generator"):
+            for number in range(count):
+                with transaction.atomic():
+                    report = submit_public_report(self._submission(synthetic, number, outcodes))
+                    if synthetic.random.random() < 0.3:
+                        allocate(
+                            report.case,
+                            force=synthetic.random.choice(forces),
+                            reason="Demo allocation: victim's home force",
+                        )
+        self.stdout.write(f"{count} synthetic reports created.")
+
+    def _submission(self, synthetic: Synthetic, number: int, outcodes: list[str]):
+        rng = synthetic.random
+        post = synthetic.post(platform=rng.choice(DEMO_PLATFORMS))
+        person = synthetic.person()
+        evidence = [self._file(synthetic.screenshot(post), "screenshot.png")]
+        if rng.random() < 0.1:
+            pdf = minimal_pdf(f"Synthetic chat export {number}")
+            evidence.append(self._file(pdf, "chat-export.pdf"))
+        extra_strand = [rng.choice(["religion", "disability"])] if rng.random() < 0.1 else []
+        return ReportSubmission(
+            reporter_role=rng.choice(ReporterRole.values),
+            description=f"{post.text}. Synthetic demo report {number + 1}.",
+            platform=post.platform,
+            strands=[post.strand, *extra_strand],
+            occurred_on=timezone.localdate() - timedelta(days=rng.randint(0, 30)),
+            urls=[post.url],
+            accounts=[f"@{post.handle}"],
+            poster_identity_known=rng.random() < 0.08,
+            future_event=rng.choices(["no", "yes", "not_sure"], weights=[90, 5, 5])[0],
+            victim_postcode=synthetic.postcode(rng.choice(outcodes)),
+            anonymous=rng.random() < 0.2,
+            contact=Contact(
+                name=person["name"],
+                email=person["email"],
+                phone=person["phone"],
+                contact_method="email",
+            ),
+            support_referral_consent=rng.random() < 0.5,
+            evidence=evidence,
+        )
+
+    @staticmethod
+    def _file(data: bytes, name: str):
+        return receive(io.BytesIO(data), name=name, size=len(data), received_at=timezone.now())
