@@ -1,0 +1,113 @@
+"""Shared fixtures: a user of every role, a partner organisation with a key, and reports made
+through the real intake service from synthetic data."""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from hatehub.accounts.models import Organisation, Role, User
+from hatehub.accounts.services import issue_api_key
+from hatehub.demo.synthetic import Synthetic
+from hatehub.evidence.services import receive
+from hatehub.intake.services import Contact, ReportSubmission, submit_public_report
+from hatehub.jurisdiction.models import Force
+
+REFERENCE_DIR = Path(
+    os.environ.get(
+        "HUB_REFERENCE_DIR", Path(__file__).resolve().parents[2] / "shared" / "reference"
+    )
+)
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    return REFERENCE_DIR
+
+
+@pytest.fixture
+def forces(db) -> dict[str, Force]:
+    call_command("load_reference_data", dir=str(REFERENCE_DIR), verbosity=0)
+    return {force.police_uk_id: force for force in Force.objects.all()}
+
+
+@pytest.fixture
+def synthetic() -> Synthetic:
+    return Synthetic(seed=1234)
+
+
+@pytest.fixture
+def organisation(db) -> Organisation:
+    return Organisation.objects.create(name="Example Reporting Centre")
+
+
+@pytest.fixture
+def api_key(organisation) -> str:
+    return issue_api_key(organisation=organisation, reason="test")
+
+
+def _user(username: str, role: str, **extra) -> User:
+    return User.objects.create_user(username=username, password=PASSWORD, role=role, **extra)
+
+
+@pytest.fixture
+def users(forces, organisation) -> dict[str, User]:
+    """One user per role; the force user belongs to Merseyside, the other force user to Kent."""
+    return {
+        "hub_officer": _user("officer", Role.HUB_OFFICER),
+        "hub_supervisor": _user("supervisor", Role.HUB_SUPERVISOR),
+        "force_user": _user("merseyside", Role.FORCE_USER, force=forces["merseyside"]),
+        "other_force_user": _user("kent", Role.FORCE_USER, force=forces["kent"]),
+        "partner": _user("partner", Role.PARTNER, organisation=organisation),
+        "volunteer": _user("volunteer", Role.VOLUNTEER),
+        "administrator": _user("admin", Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+    }
+
+
+@pytest.fixture
+def png_bytes(synthetic) -> bytes:
+    return synthetic.screenshot(synthetic.post(platform="x"))
+
+
+@pytest.fixture
+def make_submission(synthetic):
+    def make(**overrides) -> ReportSubmission:
+        post = synthetic.post(platform=overrides.pop("platform", "x"))
+        person = synthetic.person()
+        evidence = overrides.pop("evidence_bytes", [])
+        received = [
+            receive(
+                io.BytesIO(data),
+                name=f"screenshot-{i}.png",
+                size=len(data),
+                received_at=timezone.now(),
+            )
+            for i, data in enumerate(evidence)
+        ]
+        values = {
+            "reporter_role": "victim",
+            "description": post.text,
+            "platform": post.platform,
+            "strands": [post.strand],
+            "urls": [post.url],
+            "accounts": [f"@{post.handle}"],
+            "victim_postcode": "L1 8JQ",
+            "contact": Contact(name=person["name"], email=person["email"], contact_method="email"),
+            "evidence": received,
+        }
+        values.update(overrides)
+        return ReportSubmission(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_report(db, make_submission):
+    def make(**overrides):
+        return submit_public_report(make_submission(**overrides))
+
+    return make
