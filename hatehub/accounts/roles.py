@@ -19,6 +19,11 @@ def sees_every_case(user) -> bool:
     return _role(user) in HUB_ROLES
 
 
+def allocates_cases(user) -> bool:
+    """Allocation changes who is responsible for a case: supervisors and administrators only."""
+    return _role(user) in {Role.HUB_SUPERVISOR, Role.ADMINISTRATOR}
+
+
 def reads_audit_log(user) -> bool:
     return _role(user) in {Role.HUB_SUPERVISOR, Role.ADMINISTRATOR}
 

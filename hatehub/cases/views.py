@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
 from hatehub.audit.services import Action, record
-from hatehub.core.access import allocates_cases, casework, staff_view
+from hatehub.core.access import allocators, casework
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
@@ -120,11 +120,11 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = _visible_case(request, reference, cases)
     if case is None:
         return not_found(request)
-    form = AllocationForm() if allocates_cases(request.user) else None
+    form = AllocationForm() if roles.allocates_cases(request.user) else None
     return _render_case(request, case, form)
 
 
-@staff_view(allocates_cases)
+@allocators
 @require_POST
 def allocate(request: HttpRequest, reference: str) -> HttpResponse:
     case = _visible_case(request, reference)
@@ -146,16 +146,7 @@ def _serve(
     """Hand out stored bytes only after the store re-hashes them (and logs the export)."""
     try:
         blob = open_for_download(evidence, case_reference=case.reference)
-    except (EvidenceIntegrityError, FileNotFoundError) as error:
-        if isinstance(error, FileNotFoundError):  # the service logs a mismatch, not a loss
-            record(
-                Action.VIEW,
-                "evidence",
-                evidence.pk,
-                summary=f"INTEGRITY FAILURE: {evidence.original_filename} in case "
-                f"{case.reference} is missing from the evidence store",
-                details={"sha256": evidence.sha256},
-            )
+    except EvidenceIntegrityError:
         return render(
             request,
             "cases/evidence_integrity.html",

@@ -12,15 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.views.decorators.cache import never_cache
 
 from hatehub.accounts import roles
-from hatehub.accounts.models import Role
-
-# Allocation changes who is responsible for a case: supervisors and administrators only.
-# (Belongs with the other questions in hatehub.accounts.roles; kept here until it moves there.)
-_ALLOCATING_ROLES = frozenset({Role.HUB_SUPERVISOR, Role.ADMINISTRATOR})
-
-
-def allocates_cases(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.role in _ALLOCATING_ROLES)
 
 
 def staff_view(allowed: Callable[[object], bool]):
@@ -42,3 +33,4 @@ def staff_view(allowed: Callable[[object], bool]):
 
 casework = staff_view(roles.works_cases)
 audit_readers = staff_view(roles.reads_audit_log)
+allocators = staff_view(roles.allocates_cases)

@@ -9,9 +9,15 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def _error_layout(request: HttpRequest) -> str:
+    """Signed-in staff keep the hub's header (and its Sign out); the public keep theirs."""
+    user = getattr(request, "user", None)
+    return "staff/base.html" if user is not None and user.is_authenticated else "public/base.html"
+
+
 def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    return render(request, "errors/403.html", {"layout": _error_layout(request)}, status=403)
 
 
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    return render(request, "errors/404.html", {"layout": _error_layout(request)}, status=404)

@@ -96,12 +96,17 @@ def make_thumbnail(original: EvidenceFile) -> EvidenceFile | None:
 
 def open_for_download(evidence: EvidenceFile, *, case_reference: str):
     """The stored bytes, after checking they still match the hash taken at receipt."""
-    if store.sha256_of_stored(evidence.sha256) != evidence.sha256:
+    try:
+        problem = "" if store.sha256_of_stored(evidence.sha256) == evidence.sha256 else "changed"
+    except FileNotFoundError:
+        problem = "missing from the evidence store"
+    if problem:
         record(
             Action.VIEW,
             "evidence",
             evidence.pk,
-            summary=f"INTEGRITY FAILURE on {evidence.original_filename} in case {case_reference}",
+            summary=f"INTEGRITY FAILURE: {evidence.original_filename} in case {case_reference} "
+            f"is {problem}",
             details={"sha256": evidence.sha256},
         )
         raise EvidenceIntegrityError(evidence.original_filename)

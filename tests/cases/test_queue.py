@@ -134,7 +134,7 @@ def test_bad_filters_are_shown_as_errors_not_a_crash(officer, make_report, query
     assert "There is a problem" in html
     assert message in html
     assert "govuk-form-group--error" in html
-    assert "<title>Triage queue (error)" in html
+    assert "<title>Error: Triage queue" in html
     assert _references(response) == [case.reference]  # the bad filter is ignored
 
 

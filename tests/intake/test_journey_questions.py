@@ -39,7 +39,7 @@ def test_a_question_left_unanswered_says_what_to_do(client, db, slug, message):
 
     assert response.status_code == 200
     assert errors(response) == [message]
-    assert title(response).endswith("(error) – Report online hate")
+    assert title(response).startswith("Error: ")
     assert f'govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {message}' in (
         response.content.decode().replace("&#x27;", "'")
     )
