@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hatehub.accounts",
     "hatehub.evidence",
     "hatehub.cases",
+    "hatehub.matching",
     "hatehub.intake",
     "hatehub.demo",
 ]

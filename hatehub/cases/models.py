@@ -17,6 +17,7 @@ class Case(models.Model):
         ALLOCATED = "allocated", "Allocated to force"
         REFERRED = "referred", "Referred to platform"
         CLOSED = "closed", "Closed"
+        MERGED = "merged", "Merged into another case"
 
     reference = models.CharField(max_length=20, unique=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
@@ -26,6 +27,9 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     allocated_force = models.ForeignKey(
         "jurisdiction.Force", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="absorbed_cases"
     )
 
     class Meta:
@@ -51,6 +55,8 @@ class CaseEvent(models.Model):
         EVIDENCE_RECEIVED = "evidence_received", "Evidence received"
         STATUS_CHANGED = "status_changed", "Status changed"
         ALLOCATED = "allocated", "Allocated"
+        MERGED = "merged", "Cases merged"
+        SPLIT = "split", "Case split"
         NOTE = "note", "Note"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")

@@ -44,6 +44,22 @@ def open_case(*, urgency: int, urgency_reason: str) -> Case:
 
 
 @transaction.atomic
+def join_case(case_id: int, *, urgency: int, urgency_reason: str) -> Case:
+    """A new report of content the hub already has joins its case; a more urgent report raises
+    the case's urgency (never lowers it)."""
+    case = Case.objects.select_for_update().get(pk=case_id)
+    if urgency < case.urgency:
+        case.urgency, case.urgency_reason = urgency, urgency_reason
+        case.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+        add_event(
+            case,
+            CaseEvent.Kind.STATUS_CHANGED,
+            f"Urgency raised to {case.get_urgency_display()} by a new report. {urgency_reason}",
+        )
+    return case
+
+
+@transaction.atomic
 def allocate(case: Case, *, force, reason: str) -> Case:
     """Hand the case to a local force, with the reason recorded on the timeline and in the log."""
     previous = case.allocated_force

@@ -165,6 +165,9 @@ class ReportIn(Schema):
 
     reporter_role: RoleCode
     description: str = Field(min_length=1, max_length=5000)
+    quoted_text: _text(5000) = Field(
+        "", description="What the post said, copied as exactly as possible (helps matching)"
+    )
     occurred_on: date | None = Field(None, description="When it happened; not in the future")
     platform: PlatformCode
     platform_other: _text(100) = Field("", description='Required when platform is "other"')

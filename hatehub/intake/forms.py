@@ -142,11 +142,26 @@ class WhatHappenedForm(StepForm):
         error_messages={"required": "Enter what happened"},
     )
 
+    quoted_text = forms.CharField(
+        label="What did the post or message say? (optional)",
+        help_text="If you can, copy and paste its words exactly. This helps us find other "
+        "reports of the same post.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[_at_most(5000, "What the post said")],
+    )
+
     def submission_fields(self) -> dict:
-        return {"description": self.cleaned_data["description"]}
+        return {
+            "description": self.cleaned_data["description"],
+            "quoted_text": self.cleaned_data["quoted_text"],
+        }
 
     def summary_rows(self) -> list[tuple[str, str]]:
-        return [("What happened", self.cleaned_data["description"])]
+        rows = [("What happened", self.cleaned_data["description"])]
+        if self.cleaned_data["quoted_text"]:
+            rows.append(("What the post said", self.cleaned_data["quoted_text"]))
+        return rows
 
 
 _MONTH_NAMES = {

@@ -38,6 +38,9 @@ class Report(models.Model):
 
     reporter_role = models.CharField(max_length=20, choices=ReporterRole.choices)
     description = models.TextField()
+    quoted_text = models.TextField(
+        blank=True, help_text="What the post said, as the reporter copied it"
+    )
     occurred_on = models.DateField(null=True, blank=True)
     platform = models.CharField(max_length=30, db_index=True)
     platform_other = models.CharField(max_length=100, blank=True)
@@ -91,10 +94,21 @@ class Complainant(models.Model):
 
 
 class ContentItem(models.Model):
-    """A reported URL, as given."""
+    """A reported URL as given, with what matching read from it: the canonical key every variant
+    of the URL shares, the platform, the content id and the account that posted it."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="content_items")
     url = models.URLField(max_length=2000)
+    canonical_url = models.CharField(max_length=2000, blank=True)
+    platform = models.CharField(max_length=30, blank=True)
+    content_id = models.CharField(max_length=200, blank=True)
+    account = models.ForeignKey(
+        "matching.OnlineAccount",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="content_items",
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -103,12 +117,19 @@ class ContentItem(models.Model):
         return self.url
 
 
-class OnlineAccount(models.Model):
-    """An account the reporter named, as given (platform + handle)."""
+class AccountMention(models.Model):
+    """An account the reporter named, as given, and the `OnlineAccount` it was found to be."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="accounts")
     platform = models.CharField(max_length=30)
     handle = models.CharField(max_length=200)
+    account = models.ForeignKey(
+        "matching.OnlineAccount",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
+    )
 
     class Meta:
         ordering = ["pk"]

@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import CaseEvent
-from hatehub.cases.services import add_event, open_case
+from hatehub.cases.services import add_event, join_case, open_case
 from hatehub.evidence.services import ReceivedFile, attach
+from hatehub.matching import services as matching
 
 from .choices import Source
-from .models import Complainant, ContentItem, OnlineAccount, Report, Strand
+from .models import AccountMention, Complainant, ContentItem, Report, Strand
 from .reference_numbers import new_reference
 from .routing import initial_urgency
 
@@ -41,6 +42,7 @@ class ReportSubmission:
     description: str
     platform: str
     strands: list[str]
+    quoted_text: str = ""
     occurred_on: date | None = None
     platform_other: str = ""
     strand_other: str = ""
@@ -76,16 +78,28 @@ class IdempotencyConflict(Exception):
 
 
 def _create(submission: ReportSubmission, **origin) -> Report:
+    signals = matching.signals_for(
+        platform=submission.platform,
+        urls=submission.urls,
+        quoted_text=submission.quoted_text,
+        evidence=[(item.sha256, item.media_type) for item in submission.evidence],
+    )
+    matching.lock_keys(signals)
+    found = matching.find_matches(signals)
     urgency = initial_urgency(
         future_event=submission.future_event, poster_identity_known=submission.poster_identity_known
     )
-    case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
+    if found.case_id is None:
+        case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
+    else:
+        case = join_case(found.case_id, urgency=urgency.level, urgency_reason=urgency.reason)
     report = Report.objects.create(
         reference=new_reference(),
         submitted_at=timezone.now(),
         case=case,
         reporter_role=submission.reporter_role,
         description=submission.description,
+        quoted_text=submission.quoted_text,
         occurred_on=submission.occurred_on,
         platform=submission.platform,
         platform_other=submission.platform_other,
@@ -108,17 +122,21 @@ def _create(submission: ReportSubmission, **origin) -> Report:
         **asdict(contact),
     )
     ContentItem.objects.bulk_create(ContentItem(report=report, url=url) for url in submission.urls)
-    OnlineAccount.objects.bulk_create(
-        OnlineAccount(report=report, platform=submission.platform, handle=handle)
+    AccountMention.objects.bulk_create(
+        AccountMention(report=report, platform=submission.platform, handle=handle)
         for handle in submission.accounts
     )
     attach(report, submission.evidence)
+    matching.index_report(report, signals, held_keys=found.held_keys)
+    matching.link_report_accounts(report, signals)
+    matching.record_possible_matches(case, found.possible)
+    joined = f"; joined this case: {found.reason}" if found.case_id else ""
     add_event(
         case,
         CaseEvent.Kind.REPORT_ADDED,
         f"Report {report.reference} received ({report.get_source_display()}, "
-        f"{len(submission.evidence)} evidence file(s))",
-        details={"report": report.reference},
+        f"{len(submission.evidence)} evidence file(s)){joined}",
+        details={"report": report.reference, "match": found.reason},
     )
     record(
         Action.CREATE,

@@ -40,7 +40,8 @@ def normalise_handle(platform: str | None, raw: str | None) -> str | None:
         return None
     rule = rules.platform_by_slug(platform)
     if _looks_like_url(text):
-        from hatehub.matching.canonical_urls import canonicalise  # canonical_urls imports this module
+        # canonical_urls imports this module, so import it here
+        from hatehub.matching.canonical_urls import canonicalise
 
         try:
             found = canonicalise(text)
