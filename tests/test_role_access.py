@@ -115,6 +115,25 @@ ALLOCATE = answers(  # POSTed empty: allowed roles get the case page back with t
     volunteer=403,
 )
 
+# Matching decisions: hub staff only. POSTed empty, a hub officer is sent back to the case
+# page with the form's errors; an undo or dismissal of something that does not exist is a 404.
+MATCHING_DECISION = answers(
+    anonymous=SIGN_IN,
+    hub_officer=Redirect("/hub/cases/"),
+    hub_supervisor=Redirect("/hub/cases/"),
+    administrator=Redirect("/hub/cases/"),
+    force_user=403,
+    other_force_user=403,
+    partner=403,
+    volunteer=403,
+)
+MATCHING_MISSING = {
+    **MATCHING_DECISION,
+    "hub_officer": 404,
+    "hub_supervisor": 404,
+    "administrator": 404,
+}
+
 # Keyed by URL name ("namespace:name"); an unnamed URL by "path:/<its route>". A dict of
 # TARGETS means the URL takes a case reference and is checked for each of the three cases.
 EXPECTED: dict[str, dict] = {
@@ -141,6 +160,10 @@ EXPECTED: dict[str, dict] = {
     "cases:evidence": CASE_SCOPED,
     "cases:evidence_thumbnail": CASE_SCOPED,
     "cases:allocate": dict.fromkeys(TARGETS, ALLOCATE),
+    "matching:merge": dict.fromkeys(TARGETS, MATCHING_DECISION),
+    "matching:split": dict.fromkeys(TARGETS, MATCHING_DECISION),
+    "matching:undo": dict.fromkeys(TARGETS, MATCHING_MISSING),
+    "matching:dismiss": dict.fromkeys(TARGETS, MATCHING_MISSING),
     "audit:log": answers(
         anonymous=SIGN_IN,
         hub_officer=403,
@@ -161,7 +184,13 @@ EXPECTED: dict[str, dict] = {
     "admin:login": {**everyone(200), "administrator": Redirect("/admin/")},
     "admin:logout": {**everyone(Redirect("/admin/")), "administrator": 405},  # POST only
 }
-METHODS = {"cases:allocate": "post"}
+METHODS = {
+    "cases:allocate": "post",
+    "matching:merge": "post",
+    "matching:split": "post",
+    "matching:undo": "post",
+    "matching:dismiss": "post",
+}
 # URLs whose parameters cannot be made up from their converters.
 SAMPLE_PATHS = {"api:unknown": "/api/v1/no-such-endpoint"}
 # Namespaces whose every URL the rule covers (explicit EXPECTED entries win).

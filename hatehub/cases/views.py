@@ -18,6 +18,7 @@ from hatehub.core.access import allocators, casework
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
+from hatehub.matching import selectors as matching_selectors
 
 from . import selectors, services
 from .forms import AllocationForm, QueueFilterForm
@@ -106,6 +107,7 @@ def _render_case(
         {
             "nav": "queue",
             "case": case,
+            "matching": matching_selectors.for_case_page(case, request.user),
             "show_complainant": show_complainant,
             "allocation_form": allocation_form,
             "page_has_errors": bool(allocation_form is not None and allocation_form.errors),

@@ -1,0 +1,197 @@
+"""An officer's corrections to matching: merge two cases, split reports out, undo a merge.
+
+Every change is reversible and audited: a merge remembers exactly which reports moved and what
+the cases looked like, so splitting those reports out again restores both cases as they were.
+A case may hold several victims' reports; each keeps its own report (and, later, crime record).
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from hatehub.audit.services import Action, record
+from hatehub.cases.models import Case, CaseEvent
+from hatehub.cases.services import add_event, open_case
+from hatehub.intake.models import Report
+
+from . import services
+from .models import CaseMerge, PossibleMatch
+
+
+class MergeRefused(ValueError):
+    """The merge or split asked for cannot be done; the message says why, for the officer."""
+
+
+def _locked(*cases: Case) -> list[Case]:
+    ids = sorted(case.pk for case in cases)
+    by_id = Case.objects.select_for_update().in_bulk(ids)
+    return [by_id[case.pk] for case in cases]
+
+
+@transaction.atomic
+def merge_cases(survivor: Case, absorbed: Case, *, by, reason: str) -> CaseMerge:
+    """Move every report of `absorbed` into `survivor`; `absorbed` is kept, marked merged."""
+    survivor, absorbed = _locked(survivor, absorbed)
+    if survivor.pk == absorbed.pk:
+        raise MergeRefused("A case cannot be merged with itself")
+    for case in (survivor, absorbed):
+        if case.status == Case.Status.MERGED:
+            raise MergeRefused(f"{case.reference} was already merged into another case")
+    report_ids = list(Report.objects.filter(case=absorbed).values_list("pk", flat=True))
+    merge = CaseMerge.objects.create(
+        survivor=survivor,
+        absorbed=absorbed,
+        report_ids=report_ids,
+        absorbed_status=absorbed.status,
+        survivor_urgency=survivor.urgency,
+        survivor_urgency_reason=survivor.urgency_reason,
+        reason=reason,
+        merged_by=by,
+        merged_at=timezone.now(),
+    )
+    Report.objects.filter(pk__in=report_ids).update(case=survivor)
+    if absorbed.urgency < survivor.urgency:
+        survivor.urgency, survivor.urgency_reason = absorbed.urgency, absorbed.urgency_reason
+        survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    absorbed.status, absorbed.merged_into = Case.Status.MERGED, survivor
+    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
+    PossibleMatch.objects.filter(
+        case_id=min(survivor.pk, absorbed.pk), other_case_id=max(survivor.pk, absorbed.pk)
+    ).update(status=PossibleMatch.Status.MERGED)
+
+    details = {"merge": merge.pk, "reports": len(report_ids), "reason": reason}
+    add_event(
+        survivor,
+        CaseEvent.Kind.MERGED,
+        f"{absorbed.reference} merged into this case ({len(report_ids)} report(s)): {reason}",
+        details=details,
+    )
+    add_event(
+        absorbed,
+        CaseEvent.Kind.MERGED,
+        f"Merged into {survivor.reference}: {reason}",
+        details=details,
+    )
+    for case, other in ((survivor, absorbed), (absorbed, survivor)):
+        record(
+            Action.CHANGE,
+            "case",
+            case.reference,
+            summary=f"Cases {survivor.reference} and {absorbed.reference} merged",
+            details={**details, "other_case": other.reference},
+        )
+    return merge
+
+
+@transaction.atomic
+def split_case(case: Case, reports: list[Report], *, by, reason: str) -> Case:
+    """Move the chosen reports out of `case`. When they are exactly the reports an earlier merge
+    brought in, that merge is undone and the original case restored; otherwise they go to a
+    new case."""
+    (case,) = _locked(case)
+    chosen = sorted(report.pk for report in reports)
+    in_case = set(Report.objects.filter(case=case).values_list("pk", flat=True))
+    if not chosen:
+        raise MergeRefused("Select the reports to split into another case")
+    if not set(chosen) <= in_case:
+        raise MergeRefused("Only reports in this case can be split out of it")
+    if set(chosen) == in_case:
+        raise MergeRefused("Leave at least one report in this case")
+    merges = CaseMerge.objects.filter(survivor=case, undone_at__isnull=True)
+    merge = next((m for m in merges if sorted(m.report_ids) == chosen), None)
+    if merge is not None:
+        return undo_merge(merge, by=by, reason=reason)
+
+    new_case = open_case(urgency=case.urgency, urgency_reason=case.urgency_reason)
+    moved = Report.objects.filter(pk__in=chosen)
+    moved.update(case=new_case)
+    services.reindex(list(Report.objects.filter(pk__in=chosen)))
+    references = list(moved.values_list("reference", flat=True))
+    details = {"reports": references, "reason": reason, "from": case.reference}
+    add_event(
+        case,
+        CaseEvent.Kind.SPLIT,
+        f"{len(chosen)} report(s) split out to {new_case.reference}: {reason}",
+        details=details,
+    )
+    add_event(
+        new_case,
+        CaseEvent.Kind.SPLIT,
+        f"Split out of {case.reference} ({len(chosen)} report(s)): {reason}",
+        details=details,
+    )
+    for changed in (case, new_case):
+        record(
+            Action.CHANGE,
+            "case",
+            changed.reference,
+            summary=f"Reports split from {case.reference} to {new_case.reference}",
+            details=details,
+        )
+    return new_case
+
+
+@transaction.atomic
+def undo_merge(merge: CaseMerge, *, by, reason: str) -> Case:
+    """Put back exactly what the merge moved, as the cases were before it."""
+    merge = CaseMerge.objects.select_for_update().get(pk=merge.pk)
+    if merge.undone_at is not None:
+        raise MergeRefused("This merge was already undone")
+    survivor, absorbed = _locked(merge.survivor, merge.absorbed)
+    moved = Report.objects.filter(pk__in=merge.report_ids, case=survivor)
+    if moved.count() != len(merge.report_ids):
+        raise MergeRefused(
+            "Some reports from that merge have since moved to another case; split them instead"
+        )
+    moved.update(case=absorbed)
+    services.reindex(list(Report.objects.filter(pk__in=merge.report_ids)))
+    absorbed.status, absorbed.merged_into = merge.absorbed_status, None
+    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
+    survivor.urgency = merge.survivor_urgency
+    survivor.urgency_reason = merge.survivor_urgency_reason
+    survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    merge.undone_at = timezone.now()
+    merge.save(update_fields=["undone_at"])
+    PossibleMatch.objects.filter(
+        case_id=min(survivor.pk, absorbed.pk),
+        other_case_id=max(survivor.pk, absorbed.pk),
+        status=PossibleMatch.Status.MERGED,
+    ).update(status=PossibleMatch.Status.DISMISSED)
+
+    details = {"merge": merge.pk, "reports": len(merge.report_ids), "reason": reason}
+    add_event(
+        survivor,
+        CaseEvent.Kind.SPLIT,
+        f"Merge undone: {absorbed.reference} split back out ({len(merge.report_ids)} "
+        f"report(s)): {reason}",
+        details=details,
+    )
+    add_event(
+        absorbed,
+        CaseEvent.Kind.SPLIT,
+        f"Restored from {survivor.reference}: {reason}",
+        details=details,
+    )
+    for case in (survivor, absorbed):
+        record(
+            Action.CHANGE,
+            "case",
+            case.reference,
+            summary=f"Merge of {absorbed.reference} into {survivor.reference} undone",
+            details=details,
+        )
+    return absorbed
+
+
+@transaction.atomic
+def dismiss_possible_match(match: PossibleMatch, *, by) -> None:
+    match.status = PossibleMatch.Status.DISMISSED
+    match.save(update_fields=["status"])
+    for case in (match.case, match.other_case):
+        record(
+            Action.CHANGE,
+            "case",
+            case.reference,
+            summary=f"Possible match of {match.case.reference} and {match.other_case.reference} "
+            "dismissed: not the same",
+            details={"score": match.score, "reason": match.reason},
+        )

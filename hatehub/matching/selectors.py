@@ -1,0 +1,85 @@
+"""What the case page shows about matching: possible matches, merges, and the accounts."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from hatehub.cases.models import Case
+from hatehub.intake.models import AccountMention, ContentItem
+
+from .models import CaseMerge, OnlineAccount, PossibleMatch
+
+
+@dataclass(frozen=True)
+class PossibleMatchRow:
+    match: PossibleMatch
+    other: Case
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    account: OnlineAccount
+    other_cases: list[str]  # case references
+
+
+def possible_matches(case: Case) -> list[PossibleMatchRow]:
+    matches = (
+        PossibleMatch.objects.filter(Q(case=case) | Q(other_case=case))
+        .filter(status=PossibleMatch.Status.OPEN)
+        .exclude(case__status=Case.Status.MERGED)
+        .exclude(other_case__status=Case.Status.MERGED)
+        .select_related("case", "other_case")
+    )
+    return [PossibleMatchRow(m, m.other_case if m.case_id == case.pk else m.case) for m in matches]
+
+
+def open_merges(case: Case) -> list[CaseMerge]:
+    return list(
+        CaseMerge.objects.filter(survivor=case, undone_at__isnull=True).select_related("absorbed")
+    )
+
+
+def accounts_in(case: Case, *, other_cases_shown: int = 10) -> list[AccountRow]:
+    """The accounts behind this case's reports, each with the other cases it appears in: the
+    same account abusing several people shows up as one account across their cases. Reads the
+    case's prefetched reports, so the number of queries does not grow with them."""
+    ids = {
+        item.account_id
+        for report in case.report_list
+        for item in (*report.accounts.all(), *report.content_items.all())
+        if item.account_id
+    }
+    if not ids:
+        return []
+    others: dict[int, dict[str, None]] = {account_id: {} for account_id in ids}
+    for model in (AccountMention, ContentItem):
+        rows = (
+            model.objects.filter(account_id__in=ids)
+            .exclude(report__case=case)
+            .order_by("-report__case__opened_at")
+            .values_list("account_id", "report__case__reference")
+            .distinct()
+        )
+        for account_id, reference in rows:
+            if len(others[account_id]) < other_cases_shown:
+                others[account_id][reference] = None
+    accounts = OnlineAccount.objects.filter(pk__in=ids).prefetch_related("handles")
+    return [AccountRow(account, list(others[account.pk])) for account in accounts]
+
+
+def for_case_page(case: Case, user) -> dict:
+    """Accounts for everyone who may see the case; the matching decisions for hub staff only."""
+    from hatehub.accounts import roles
+
+    from .forms import MergeForm, SplitForm, UndoForm
+
+    page = {"accounts": accounts_in(case)}
+    if roles.sees_every_case(user) and case.status != Case.Status.MERGED:
+        page |= {
+            "decides": True,
+            "possible": possible_matches(case),
+            "merges": [(m, UndoForm(prefix=f"undo{m.pk}")) for m in open_merges(case)],
+            "merge_form": MergeForm(case=case, prefix="merge"),
+            "split_form": SplitForm(case=case, reports=case.report_list, prefix="split"),
+        }
+    return page
