@@ -1,0 +1,230 @@
+"""Re-match every report with the current rules: after an import, or when the URL rules or the
+fingerprint parameters change.
+
+Reports are replayed in the order they arrived through the same decision as intake
+(`services.find_matches`), against an index held in memory for the run; then the database index
+is rebuilt in bulk and cases found to be about the same content are merged (each merge audited
+and undoable like an officer's). Re-matching never splits a case: splitting is an officer's call.
+Screenshots are matched by their stored signatures; they are not re-read from the evidence store.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from hatehub.cases.models import Case
+from hatehub.evidence.models import EvidenceFile
+from hatehub.intake.models import ContentItem, Report
+
+from . import fingerprints, merging
+from .models import Fingerprint, MatchKey
+from .services import Match, Signals, find_matches, read_url, record_possible_matches
+
+BATCH = 2000
+
+
+class MemoryIndex:
+    """The index for one run: each key held once per case, cases followed through merges."""
+
+    def __init__(self):
+        self.keys: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        self.signatures_of: dict[int, list[tuple[str, bytes]]] = {}
+        self.urls_of: dict[int, set[str]] = {}
+        self.parent: dict[int, int] = {}
+
+    def case(self, case_id: int) -> int:
+        root = case_id
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while case_id != root:  # path compression
+            self.parent[case_id], case_id = root, self.parent.get(case_id, root)
+        return root
+
+    def merge(self, absorbed: int, survivor: int) -> None:
+        self.parent[self.case(absorbed)] = self.case(survivor)
+
+    def hits(self, keys):
+        return [
+            (report_id, self.case(case_id), kind, value)
+            for kind, value in keys
+            for report_id, case_id in self.keys.get((kind, value), ())
+        ]
+
+    def signatures(self, report_ids):
+        return [
+            (report_id, kind, signature)
+            for report_id in report_ids
+            for kind, signature in self.signatures_of.get(report_id, ())
+        ]
+
+    def content_urls(self, report_ids):
+        return {rid: self.urls_of[rid] for rid in report_ids if rid in self.urls_of}
+
+    def add(self, report_id: int, case_id: int, signals: Signals) -> None:
+        for key in signals.exact_keys() + signals.fingerprint_keys():
+            holders = self.keys[key]
+            if all(self.case(held_case) != case_id for _r, held_case in holders):
+                holders.append((report_id, case_id))
+        stored = [(Fingerprint.Kind.TEXT, signals.text.to_bytes())] if signals.text else []
+        stored += [(Fingerprint.Kind.IMAGE, image.to_bytes()) for image in signals.images]
+        if stored:
+            self.signatures_of[report_id] = stored
+        if signals.content_urls:
+            self.urls_of[report_id] = signals.content_urls
+
+
+@dataclass
+class RematchResult:
+    reports: int = 0
+    keys: int = 0
+    merges: int = 0
+    possible: int = 0
+
+
+def _batches(progress: Callable[[int], None] | None):
+    """Reports in arrival order with what matching reads, a batch at a time."""
+    last = None
+    done = 0
+    while True:
+        page = Report.objects.order_by("submitted_at", "pk")
+        if last is not None:
+            page = page.filter(submitted_at__gte=last[0]).exclude(
+                submitted_at=last[0], pk__lte=last[1]
+            )
+        reports = list(
+            page.values_list("pk", "case_id", "platform", "quoted_text", "submitted_at")[:BATCH]
+        )
+        if not reports:
+            return
+        ids = [r[0] for r in reports]
+        urls, files, images = defaultdict(list), defaultdict(list), defaultdict(list)
+        for report_id, url in ContentItem.objects.filter(report_id__in=ids).values_list(
+            "report_id", "url"
+        ):
+            urls[report_id].append(url)
+        for report_id, sha256 in EvidenceFile.objects.filter(
+            report_id__in=ids, kind=EvidenceFile.Kind.ORIGINAL
+        ).values_list("report_id", "sha256"):
+            files[report_id].append(sha256)
+        for report_id, signature in Fingerprint.objects.filter(
+            report_id__in=ids, kind=Fingerprint.Kind.IMAGE
+        ).values_list("report_id", "signature"):
+            images[report_id].append(fingerprints.ImageFingerprint.from_bytes(bytes(signature)))
+        yield [
+            (
+                report_id,
+                case_id,
+                Signals(
+                    platform=platform,
+                    urls=[read_url(url) for url in urls[report_id]],
+                    file_hashes=files[report_id],
+                    text=fingerprints.text_fingerprint(quoted) if quoted else None,
+                    images=images[report_id],
+                ),
+            )
+            for report_id, case_id, platform, quoted, _at in reports
+        ]
+        last = (reports[-1][4], reports[-1][0])
+        done += len(reports)
+        if progress:
+            progress(done)
+
+
+def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
+    index = MemoryIndex()
+    result = RematchResult()
+    merges: list[tuple[int, int, str]] = []
+    possible: dict[int, dict[int, Match]] = defaultdict(dict)
+    canonical_updates: list[ContentItem] = []
+
+    for batch in _batches(progress):
+        for report_id, case_id, signals in batch:
+            result.reports += 1
+            case_id = index.case(case_id)
+            found = find_matches(signals, index, exclude_case_id=case_id)
+            if found.case_id is not None:
+                survivor, absorbed = sorted((index.case(found.case_id), case_id))
+                merges.append((survivor, absorbed, found.reason))
+                index.merge(absorbed, survivor)
+                case_id = survivor
+            for match in found.possible:
+                possible[case_id][match.case_id] = match
+            index.add(report_id, case_id, signals)
+        if not dry_run:
+            canonical_updates += _canonical_fields([r for r, _c, _s in batch], batch)
+
+    result.keys = sum(len(holders) for holders in index.keys.values())
+    result.merges = len(merges)
+    if dry_run:
+        return result
+    _rebuild_index(index, canonical_updates)
+    _apply_merges(merges)
+    for case_id, matches in possible.items():
+        live = Case.objects.filter(pk=index.case(case_id)).first()
+        if live is not None:
+            others = [
+                Match(index.case(m.case_id), m.score, m.reason, False)
+                for m in matches.values()
+                if index.case(m.case_id) != live.pk
+            ]
+            record_possible_matches(live, others)
+            result.possible += len(others)
+    return result
+
+
+def _canonical_fields(report_ids, batch) -> list[ContentItem]:
+    read = {
+        (report_id, r.url): r.canonical
+        for report_id, _case, signals in batch
+        for r in signals.urls
+        if r.canonical
+    }
+    items = list(ContentItem.objects.filter(report_id__in=report_ids))
+    for item in items:
+        canonical = read.get((item.report_id, item.url))
+        if canonical is not None:
+            item.canonical_url = canonical.canonical
+            item.platform = canonical.platform or ""
+            item.content_id = canonical.content_id or ""
+    return items
+
+
+@transaction.atomic
+def _rebuild_index(index: MemoryIndex, canonical_updates: list[ContentItem]) -> None:
+    MatchKey.objects.all().delete()
+    MatchKey.objects.bulk_create(
+        (
+            MatchKey(report_id=report_id, kind=kind, value=value)
+            for (kind, value), holders in index.keys.items()
+            for report_id, _case in holders
+        ),
+        batch_size=5000,
+    )
+    Fingerprint.objects.filter(kind=Fingerprint.Kind.TEXT).delete()
+    Fingerprint.objects.bulk_create(
+        (
+            Fingerprint(report_id=report_id, kind=kind, signature=signature)
+            for report_id, stored in index.signatures_of.items()
+            for kind, signature in stored
+            if kind == Fingerprint.Kind.TEXT
+        ),
+        batch_size=5000,
+    )
+    ContentItem.objects.bulk_update(
+        canonical_updates, ["canonical_url", "platform", "content_id"], batch_size=5000
+    )
+
+
+def _apply_merges(merges: list[tuple[int, int, str]]) -> None:
+    cases = Case.objects.in_bulk({case_id for pair in merges for case_id in pair[:2]})
+    for survivor_id, absorbed_id, reason in merges:
+        survivor, absorbed = cases[survivor_id], cases[absorbed_id]
+        while survivor.merged_into_id:  # merged by an earlier line of this run
+            survivor = Case.objects.get(pk=survivor.merged_into_id)
+        absorbed.refresh_from_db()
+        if absorbed.status == Case.Status.MERGED or absorbed.pk == survivor.pk:
+            continue
+        merging.merge_cases(survivor, absorbed, by=None, reason=f"Re-match: {reason}")
+        survivor.refresh_from_db()

@@ -1,0 +1,65 @@
+"""`manage.py rematch`: after an import that skipped matching, or a rule change, every report is
+matched again; cases about the same content are merged (undoably), others are left alone."""
+
+import pytest
+from django.core.management import call_command
+
+from hatehub.cases.models import Case
+from hatehub.cases.services import open_case
+from hatehub.intake.models import Report
+from hatehub.matching.merging import undo_merge
+from hatehub.matching.models import CaseMerge, MatchKey
+
+pytestmark = pytest.mark.django_db
+
+
+def _imported_apart(report: Report) -> Case:
+    """What an import without matching leaves: the report alone in a case of its own."""
+    case = open_case(urgency=3, urgency_reason="Imported")
+    Report.objects.filter(pk=report.pk).update(case=case)
+    MatchKey.objects.filter(report=report).delete()
+    return case
+
+
+def test_rematch_merges_cases_about_the_same_post_and_leaves_others(make_report, capsys):
+    first = make_report(urls=["https://x.com/poster/status/123"])
+    second = make_report(urls=["https://x.com/poster/status/123"])
+    other = make_report(urls=["https://x.com/poster/status/456"])
+    apart = _imported_apart(second)
+    assert Report.objects.values("case").distinct().count() == 3
+
+    call_command("rematch")
+
+    assert "1 case(s)" in capsys.readouterr().out
+    second.refresh_from_db()
+    other.refresh_from_db()
+    assert second.case_id == first.case_id
+    assert other.case_id != first.case_id
+    apart.refresh_from_db()
+    assert apart.status == Case.Status.MERGED
+    # The merge is the same kind an officer makes, so it can be undone the same way.
+    undo_merge(CaseMerge.objects.get(), by=None, reason="Check")
+    second.refresh_from_db()
+    assert second.case_id == apart.pk
+
+
+def test_dry_run_changes_nothing(make_report):
+    make_report(urls=["https://x.com/poster/status/123"])
+    second = make_report(urls=["https://x.com/poster/status/123"])
+    apart = _imported_apart(second)
+    keys = MatchKey.objects.count()
+    call_command("rematch", dry_run=True, verbosity=0)
+    second.refresh_from_db()
+    assert second.case_id == apart.pk
+    assert MatchKey.objects.count() == keys
+
+
+def test_rematch_twice_is_stable(make_report):
+    for url in ["https://x.com/a/status/1", "https://x.com/a/status/1", "https://x.com/b/status/2"]:
+        make_report(urls=[url])
+    call_command("rematch", verbosity=0)
+    cases = sorted(Report.objects.values_list("case_id", flat=True))
+    keys = MatchKey.objects.count()
+    call_command("rematch", verbosity=0)
+    assert sorted(Report.objects.values_list("case_id", flat=True)) == cases
+    assert MatchKey.objects.count() == keys
