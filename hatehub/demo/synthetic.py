@@ -104,6 +104,26 @@ class Synthetic:
         return output.getvalue()
 
 
+def url_variants(url: str) -> list[str]:
+    """Ways different people write the same link: share-sheet tracking, mobile and older
+    domains, no scheme, a trailing fragment."""
+    bare = url.split("://", 1)[1]
+    variants = [
+        url,
+        f"{url}{'&' if '?' in url else '?'}utm_source=share&utm_medium=ios_app",
+        bare,
+        f"{url}#comments",
+    ]
+    if bare.startswith("x.com/"):
+        variants += [
+            f"https://twitter.com/{bare[6:]}?s=20",
+            f"https://mobile.twitter.com/{bare[6:]}",
+        ]
+    if bare.startswith("www."):
+        variants += [f"https://m.{bare[4:]}", f"https://{bare[4:]}"]
+    return variants
+
+
 def minimal_pdf(text: str = "Synthetic evidence document") -> bytes:
     """A small, valid one-page PDF (written out by hand so tests need no PDF library)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()

@@ -17,7 +17,7 @@ from hatehub.accounts.models import Organisation, Role, User
 from hatehub.accounts.services import issue_api_key
 from hatehub.audit.services import acting_as
 from hatehub.cases.services import allocate
-from hatehub.demo.synthetic import Synthetic, minimal_pdf
+from hatehub.demo.synthetic import Synthetic, minimal_pdf, url_variants
 from hatehub.evidence.services import receive
 from hatehub.intake.choices import ReporterRole
 from hatehub.intake.models import Report
@@ -32,6 +32,7 @@ DEMO_USERS = [
     ("volunteer", Role.VOLUNTEER, None),
     ("admin", Role.ADMINISTRATOR, None),
 ]
+VIRAL_POSTS = 6
 DEMO_PLATFORMS = [
     "x",
     "facebook",
@@ -115,13 +116,14 @@ class Command(BaseCommand):
 
     def _reports(self, count: int, seed: int) -> None:
         synthetic = Synthetic(seed)
+        self._viral = []
         outcodes = postcode_districts(Path(settings.HUB_REFERENCE_DIR))
         forces = list(Force.objects.filter(territorial=True))
         with acting_as("demo-data-generator"):
             for number in range(count):
                 with transaction.atomic():
                     report = submit_public_report(self._submission(synthetic, number, outcodes))
-                    if synthetic.random.random() < 0.3:
+                    if report.case.allocated_force_id is None and synthetic.random.random() < 0.3:
                         allocate(
                             report.case,
                             force=synthetic.random.choice(forces),
@@ -131,9 +133,22 @@ class Command(BaseCommand):
 
     def _submission(self, synthetic: Synthetic, number: int, outcodes: list[str]):
         rng = synthetic.random
-        post = synthetic.post(platform=rng.choice(DEMO_PLATFORMS))
+        # About a third of reports are of a handful of viral posts, as a surge looks: each
+        # reporter gives their own variant of the link and their own screenshot of it.
+        if number >= VIRAL_POSTS and rng.random() < 0.35:
+            post = rng.choice(self._viral)
+            url = rng.choice(url_variants(post.url))
+            screenshot = synthetic.screenshot(
+                post, format="JPEG", size=(rng.randint(700, 1000), 600)
+            )
+            evidence = [self._file(screenshot, "screenshot.jpg")]
+        else:
+            post = synthetic.post(platform=rng.choice(DEMO_PLATFORMS))
+            if len(self._viral) < VIRAL_POSTS:
+                self._viral.append(post)
+            url = post.url
+            evidence = [self._file(synthetic.screenshot(post), "screenshot.png")]
         person = synthetic.person()
-        evidence = [self._file(synthetic.screenshot(post), "screenshot.png")]
         if rng.random() < 0.1:
             pdf = minimal_pdf(f"Synthetic chat export {number}")
             evidence.append(self._file(pdf, "chat-export.pdf"))
@@ -144,7 +159,8 @@ class Command(BaseCommand):
             platform=post.platform,
             strands=[post.strand, *extra_strand],
             occurred_on=timezone.localdate() - timedelta(days=rng.randint(0, 30)),
-            urls=[post.url],
+            urls=[url],
+            quoted_text=post.text if rng.random() < 0.5 else "",
             accounts=[f"@{post.handle}"],
             poster_identity_known=rng.random() < 0.08,
             future_event=rng.choices(["no", "yes", "not_sure"], weights=[90, 5, 5])[0],
