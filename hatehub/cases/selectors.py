@@ -137,8 +137,13 @@ def queue_rows(cases) -> list[QueueRow]:
 # One case -------------------------------------------------------------------------------------
 
 
-def with_contents(cases: QuerySet[Case]) -> QuerySet[Case]:
-    """Everything the case page shows, in a fixed number of queries."""
+REPORTS_PER_PAGE = 25
+
+
+def with_contents(cases: QuerySet[Case], *, reports_page: int = 1) -> QuerySet[Case]:
+    """Everything the case page shows, in a fixed number of queries: one page of its reports
+    (oldest first; a viral post's case holds thousands), with the total as `report_count`."""
+    start = (max(reports_page, 1) - 1) * REPORTS_PER_PAGE
     thumbnails = Prefetch(
         "derivatives",
         queryset=EvidenceFile.objects.filter(kind=EvidenceFile.Kind.THUMBNAIL),
@@ -155,7 +160,7 @@ def with_contents(cases: QuerySet[Case]) -> QuerySet[Case]:
         "reports",
         queryset=Report.objects.select_related("complainant", "organisation")
         .prefetch_related("strands", "content_items", "accounts", originals)
-        .order_by("submitted_at", "pk"),
+        .order_by("submitted_at", "pk")[start : start + REPORTS_PER_PAGE],
         to_attr="report_list",
     )
     events = Prefetch(
@@ -163,7 +168,11 @@ def with_contents(cases: QuerySet[Case]) -> QuerySet[Case]:
         queryset=CaseEvent.objects.select_related("actor").order_by("-at", "-pk"),
         to_attr="timeline",
     )
-    return cases.select_related("allocated_force").prefetch_related(reports, events)
+    return (
+        cases.select_related("allocated_force")
+        .annotate(report_count=Count("reports", distinct=True))
+        .prefetch_related(reports, events)
+    )
 
 
 def label_reports(case: Case) -> None:

@@ -5,6 +5,8 @@ by the `hatehub.core.access` decorators. Every page that shows personal data wri
 entry.
 """
 
+from math import ceil
+
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -91,6 +93,8 @@ def _render_case(
 ) -> HttpResponse:
     show_complainant = selectors.sees_complainant_details(request.user, case)
     selectors.label_reports(case)
+    paginator = Paginator(range(case.report_count), selectors.REPORTS_PER_PAGE)
+    reports_page = paginator.get_page(request.GET.get("page"))
     record(
         Action.VIEW,
         "case",
@@ -108,6 +112,10 @@ def _render_case(
             "nav": "queue",
             "case": case,
             "matching": matching_selectors.for_case_page(case, request.user),
+            "page": reports_page,
+            "page_range": list(
+                paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)
+            ),
             "show_complainant": show_complainant,
             "allocation_form": allocation_form,
             "page_has_errors": bool(allocation_form is not None and allocation_form.errors),
@@ -116,12 +124,23 @@ def _render_case(
     )
 
 
+def _reports_page_number(request: HttpRequest) -> int:
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except ValueError:
+        return 1
+
+
 @casework
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    cases = selectors.with_contents(selectors.visible_cases(request.user))
+    number = _reports_page_number(request)
+    cases = selectors.with_contents(selectors.visible_cases(request.user), reports_page=number)
     case = _visible_case(request, reference, cases)
     if case is None:
         return not_found(request)
+    last = max(ceil(case.report_count / selectors.REPORTS_PER_PAGE), 1)
+    if number > last:  # past the end: show the last page, as the queue does
+        case = selectors.with_contents(Case.objects.filter(pk=case.pk), reports_page=last).get()
     form = AllocationForm() if roles.allocates_cases(request.user) else None
     return _render_case(request, case, form)
 

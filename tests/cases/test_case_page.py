@@ -195,3 +195,21 @@ def test_query_count_does_not_grow_with_reports_in_the_case(
         response = client.get(_url(case))
 
     assert len(response.context["case"].report_list) == 5
+
+
+def test_a_case_with_many_reports_shows_them_a_page_at_a_time(signed_in, users, make_report):
+    reports = [make_report(urls=["https://x.com/viral/status/77"]) for _ in range(27)]
+    case = reports[0].case
+    client = signed_in(users["hub_officer"])
+
+    first = client.get(_url(case))
+    assert first.context["case"].report_count == 27
+    assert [r.reference for r in first.context["case"].report_list] == [
+        r.reference for r in reports[:25]
+    ]
+    assert "Reports 1 to 25 of 27" in first.content.decode()
+
+    last = client.get(_url(case) + "?page=9")  # past the end: the last page
+    assert [r.reference for r in last.context["case"].report_list] == [
+        r.reference for r in reports[25:]
+    ]
