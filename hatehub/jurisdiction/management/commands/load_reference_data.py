@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from hatehub.jurisdiction.geography import summarise_reference_files
 from hatehub.jurisdiction.reference_files import ReferenceFileError, parse_forces
 from hatehub.jurisdiction.services import load_forces
 
@@ -45,3 +46,5 @@ class Command(BaseCommand):
             raise CommandError(f"{origin}: {error}") from error
         created, updated = load_forces(rows, source=origin)
         self.stdout.write(f"Forces: {created} added, {updated} updated from {origin}")
+        if Path(source).is_dir():  # the geography files live beside the force list
+            self.stdout.write(f"Geography: {summarise_reference_files(source)}")
