@@ -178,6 +178,9 @@ API_KEY_ROTATION_GRACE_HOURS = int(os.environ.get("HUB_API_KEY_ROTATION_GRACE_HO
 HUB_REFERENCE_DIR = Path(
     os.environ.get("HUB_REFERENCE_DIR", BASE_DIR.parent / "shared" / "reference")
 )
+# Which force records and investigates (DOMAIN.md section 4): "suspect_else_victim" (default)
+# or "victim_records"; see hatehub/jurisdiction/responsibility.py.
+HUB_RESPONSIBLE_FORCE_RULE = os.environ.get("HUB_RESPONSIBLE_FORCE_RULE", "suspect_else_victim")
 HUB_SERVICE_NAME = "Report online hate"
 HUB_STAFF_SERVICE_NAME = "Online Hate Crime Hub"
 # "Exit this page" sends people somewhere neutral; forces may choose their own.

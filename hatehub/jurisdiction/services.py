@@ -1,12 +1,13 @@
 import dataclasses
 import functools
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import geography
+from . import geography, responsibility
 from .models import Force
 from .reference_files import ForceRow
 
@@ -70,3 +71,71 @@ def resolve_place(query: str | tuple[float, float]) -> geography.Resolution:
         return resolution
     force = Force.objects.filter(ons_code=resolution.pfa_code).first()
     return dataclasses.replace(resolution, force=force)
+
+
+# -- responsible force --------------------------------------------------------------------------
+
+_POSTCODE_IN_TEXT = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})?\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+
+def _choice(pfa_code: str | None, force_name: str | None) -> responsibility.ForceChoice | None:
+    return responsibility.ForceChoice(pfa_code, force_name) if pfa_code and force_name else None
+
+
+def _place(given: str, resolution: geography.Resolution, how: str) -> responsibility.Place:
+    return responsibility.Place(
+        given=given,
+        force=_choice(resolution.pfa_code, resolution.force_name),
+        alternatives=tuple(
+            choice
+            for alt in resolution.alternatives
+            if (choice := _choice(alt.pfa_code, alt.force_name))
+        ),
+        abroad=resolution.method == geography.NONE,  # at sea, abroad or a Crown Dependency
+        how=how,
+    )
+
+
+def place_from_text(text: str) -> responsibility.Place | None:
+    """Where a free-text answer ("says he lives in Leeds", "CF10 1AA", "somewhere in the USA")
+    puts someone: a postcode or district in it first, then a town named in it (longest name
+    first), then a mention of another country. None when nothing in it is a place we know."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    try:
+        return _place(text, resolve_place(text), f"place {text}")
+    except geography.GeographyError:
+        pass
+    for found in _POSTCODE_IN_TEXT.finditer(text):
+        candidate = " ".join(part for part in found.groups() if part)
+        try:
+            return _place(text, resolve_place(candidate), f"postcode {candidate.upper()}")
+        except geography.GeographyError:
+            continue
+    words = _WORD.findall(text)
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            name = " ".join(words[start : start + size])
+            if size == 1 and not name[0].isupper():
+                continue  # single lower-case words are too often ordinary words ("reading")
+            try:
+                resolution = geography.resolve(name, force_areas(), postcode_districts())
+            except geography.GeographyError:
+                continue
+            return _place(text, resolution, f"town {name}")
+    if responsibility.mentions_abroad(text):
+        return responsibility.Place(given=text, abroad=True, how="outside the UK")
+    return None
+
+
+def responsible_force(report) -> responsibility.Decision:
+    """The recommended recording and investigating force for one victim's report."""
+    complainant = getattr(report, "complainant", None)
+    victim_text = ""
+    if complainant is not None:
+        victim_text = complainant.victim_postcode or complainant.victim_town
+    victim = place_from_text(victim_text) if victim_text else None
+    suspect = place_from_text(report.poster_location) if report.poster_location else None
+    return responsibility.decide(victim, suspect, rule=settings.HUB_RESPONSIBLE_FORCE_RULE)

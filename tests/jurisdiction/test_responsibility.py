@@ -1,0 +1,87 @@
+"""Which force records and investigates: the rule, its reason and the alternatives, from what
+reporters actually write about where the victim and the poster are."""
+
+import pytest
+from django.test import override_settings
+
+from hatehub.jurisdiction import responsibility
+from hatehub.jurisdiction.responsibility import ForceChoice, Place, decide
+from hatehub.jurisdiction.services import place_from_text, responsible_force
+
+LEEDS = ForceChoice("E23000010", "West Yorkshire Police")
+CARDIFF = ForceChoice("W15000003", "South Wales Police")
+
+
+def test_suspect_known_goes_to_the_suspects_force_and_names_the_victims():
+    decision = decide(Place("LS1 4AP", LEEDS), Place("lives in Cardiff", CARDIFF))
+    assert decision.recording == decision.investigating == CARDIFF
+    assert "West Yorkshire Police" in decision.reason
+    assert LEEDS in decision.alternatives
+    assert decision.rule == "suspect_else_victim"
+
+
+def test_suspect_unknown_goes_to_the_victims_force():
+    decision = decide(Place("LS1 4AP", LEEDS), None)
+    assert decision.recording == decision.investigating == LEEDS
+    assert "not known" in decision.reason
+
+
+def test_victim_records_rule_splits_recording_from_investigating():
+    decision = decide(Place("LS1", LEEDS), Place("Cardiff", CARDIFF), rule="victim_records")
+    assert decision.recording == LEEDS
+    assert decision.investigating == CARDIFF
+
+
+def test_suspect_abroad_is_flagged_for_international_routing():
+    decision = decide(Place("LS1", LEEDS), Place("in the USA", abroad=True))
+    assert decision.international
+    assert decision.recording == LEEDS
+
+
+def test_nothing_known_stays_with_the_hub():
+    decision = decide(None, None)
+    assert decision.stays_with_hub
+    assert decision.recording is None
+
+
+def test_unknown_rule_is_refused():
+    with pytest.raises(ValueError, match="Unknown responsible-force rule"):
+        decide(None, None, rule="coin_toss")
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("LS1 4AP", "West Yorkshire Police"),
+        ("Says he lives in Cardiff", "South Wales Police"),
+        ("his profile says Edinburgh", "Police Scotland"),
+        ("CF10 1AA I think", "South Wales Police"),
+    ],
+)
+def test_places_are_read_from_what_reporters_write(db, text, force):
+    place = place_from_text(text)
+    assert place is not None and place.force is not None
+    assert place.force.force_name == force
+
+
+def test_abroad_and_unknown_text(db):
+    assert place_from_text("somewhere in the United States").abroad
+    assert place_from_text("no idea at all") is None
+
+
+def test_a_report_with_a_leeds_victim_and_a_cardiff_suspect(make_report):
+    report = make_report(
+        victim_postcode="LS1 4AP", poster_location="Says he lives in Cardiff", urls=[]
+    )
+    decision = responsible_force(report)
+    assert decision.recording.force_name == "South Wales Police"
+    assert "West Yorkshire Police" in [choice.force_name for choice in decision.alternatives]
+
+
+@override_settings(HUB_RESPONSIBLE_FORCE_RULE="victim_records")
+def test_the_rule_is_a_deployment_setting(make_report):
+    report = make_report(victim_postcode="LS1 4AP", poster_location="Cardiff", urls=[])
+    decision = responsible_force(report)
+    assert decision.recording.force_name == "West Yorkshire Police"
+    assert decision.investigating.force_name == "South Wales Police"
+    assert decision.rule_text == responsibility.RULES["victim_records"]
