@@ -3,9 +3,11 @@ fingerprint parameters change.
 
 Reports are replayed in the order they arrived through the same decision as intake
 (`services.find_matches`), against an index held in memory for the run; then the database index
-is rebuilt in bulk and cases found to be about the same content are merged (each merge audited
-and undoable like an officer's). Re-matching never splits a case: splitting is an officer's call.
-Screenshots are matched by their stored signatures; they are not re-read from the evidence store.
+is rebuilt in bulk. Cases found to share a content URL or an evidence file are merged (each merge
+audited and undoable like an officer's); likenesses of text or screenshots between existing cases
+are recorded as possible matches for an officer. Re-matching never splits a case: splitting is
+an officer's call. Screenshots are matched by their stored signatures, not re-read from the
+evidence store.
 """
 
 from collections import defaultdict
@@ -20,18 +22,26 @@ from hatehub.intake.models import ContentItem, Report
 
 from . import fingerprints, merging
 from .models import Fingerprint, MatchKey
-from .services import Match, Signals, find_matches, read_url, record_possible_matches
+from .services import (
+    Match,
+    Signals,
+    find_matches,
+    holders_per_case,
+    read_url,
+    record_possible_matches,
+)
 
 BATCH = 2000
 
 
 class MemoryIndex:
-    """The index for one run: each key held once per case, cases followed through merges."""
+    """The index for one run: each key held a few times per case, cases followed through
+    merges."""
 
     def __init__(self):
         self.keys: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         self.signatures_of: dict[int, list[tuple[str, bytes]]] = {}
-        self.urls_of: dict[int, set[str]] = {}
+        self.urls_of: dict[int, set[str]] = {}  # content URL keys by (root) case
         self.parent: dict[int, int] = {}
 
     def case(self, case_id: int) -> int:
@@ -43,7 +53,9 @@ class MemoryIndex:
         return root
 
     def merge(self, absorbed: int, survivor: int) -> None:
-        self.parent[self.case(absorbed)] = self.case(survivor)
+        absorbed, survivor = self.case(absorbed), self.case(survivor)
+        self.parent[absorbed] = survivor
+        self.urls_of.setdefault(survivor, set()).update(self.urls_of.pop(absorbed, set()))
 
     def hits(self, keys):
         return [
@@ -59,20 +71,21 @@ class MemoryIndex:
             for kind, signature in self.signatures_of.get(report_id, ())
         ]
 
-    def content_urls(self, report_ids):
-        return {rid: self.urls_of[rid] for rid in report_ids if rid in self.urls_of}
+    def case_content_urls(self, case_ids):
+        return {case_id: self.urls_of.get(self.case(case_id), set()) for case_id in case_ids}
 
     def add(self, report_id: int, case_id: int, signals: Signals) -> None:
         for key in signals.exact_keys() + signals.fingerprint_keys():
             holders = self.keys[key]
-            if all(self.case(held_case) != case_id for _r, held_case in holders):
+            held = sum(1 for _r, held_case in holders if self.case(held_case) == case_id)
+            if held < holders_per_case(key[0]):
                 holders.append((report_id, case_id))
         stored = [(Fingerprint.Kind.TEXT, signals.text.to_bytes())] if signals.text else []
         stored += [(Fingerprint.Kind.IMAGE, image.to_bytes()) for image in signals.images]
         if stored:
             self.signatures_of[report_id] = stored
         if signals.content_urls:
-            self.urls_of[report_id] = signals.content_urls
+            self.urls_of.setdefault(self.case(case_id), set()).update(signals.content_urls)
 
 
 @dataclass
@@ -144,7 +157,10 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
             result.reports += 1
             case_id = index.case(case_id)
             found = find_matches(signals, index, exclude_case_id=case_id)
-            if found.case_id is not None:
+            if found.case_id is not None and not found.exact:
+                # Combining two existing cases on a likeness is an officer's call: offer it.
+                found.possible.append(Match(found.case_id, 1.0, found.reason, False))
+            elif found.case_id is not None:
                 survivor, absorbed = sorted((index.case(found.case_id), case_id))
                 merges.append((survivor, absorbed, found.reason))
                 index.merge(absorbed, survivor)

@@ -7,7 +7,7 @@ weaker one is offered to an officer as a possible match.
 """
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,9 +21,20 @@ from .canonical_urls import CanonicalURL, canonicalise
 from .handles import handle_from_text
 from .models import AccountHandle, Fingerprint, MatchKey, OnlineAccount, PossibleMatch
 
+# Exact keys need one holder per case; fingerprint buckets keep a few, so that a case's varied
+# wordings and screenshots are all there to be compared against.
+HOLDERS_PER_CASE = 3
+
+
+def holders_per_case(kind: str) -> int:
+    return 1 if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE) else HOLDERS_PER_CASE
+
+
 # How many candidate reports per case are verified: a viral post's case holds thousands of
 # reports, but a few of its signatures are enough to decide.
 _VERIFY_PER_CASE = 3
+# How many candidate cases found by fingerprint buckets are verified, most buckets shared first.
+_CASES_VERIFIED = 10
 # How many holders of one fuzzy key (text band, screenshot chunk) are read, newest first.
 FUZZY_HOLDERS_READ = 50
 
@@ -78,8 +89,10 @@ class MatchResult:
 
     case_id: int | None
     reason: str = ""
+    exact: bool = False  # joined on a content URL or evidence file, not a likeness
     possible: list[Match] = field(default_factory=list)
-    # Keys already held by the case joined: not written again, so a key's rows stay one per case.
+    # Keys the case joined already holds often enough: not written again, so a key has at most
+    # HOLDERS_PER_CASE rows per case however many reports the case has.
     held_keys: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -144,12 +157,13 @@ class DatabaseIndex:
             by_kind[kind].append(value)
         hits = []
         for kind, values in by_kind.items():
-            if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
+            if kind != MatchKey.Kind.IMAGE:
+                # Exact keys and text LSH bands are selective: one query reads them all.
                 rows = MatchKey.objects.filter(kind=kind, value__in=values)
                 hits += rows.values_list("report_id", "report__case_id", "kind", "value")
                 continue
-            # A fuzzy bucket can be common (screenshots of one platform share a layout): read
-            # only its newest holders, so a lookup costs the same at a million reports.
+            # A screenshot bucket can be common (one platform's screenshots share a layout):
+            # read only its newest holders, so a lookup costs the same at a million reports.
             for value in values:
                 rows = MatchKey.objects.filter(kind=kind, value=value).order_by("-report_id")
                 hits += rows.values_list("report_id", "report__case_id", "kind", "value")[
@@ -164,11 +178,13 @@ class DatabaseIndex:
             for rid, kind, sig in rows.values_list("report_id", "kind", "signature")
         ]
 
-    def content_urls(self, report_ids: list[int]) -> dict[int, set[str]]:
+    def case_content_urls(self, case_ids: list[int]) -> dict[int, set[str]]:
+        """The content URLs each case's reports name (a key is held once per case, so this
+        stays small even for a viral case)."""
         urls: dict[int, set[str]] = defaultdict(set)
-        rows = MatchKey.objects.filter(report_id__in=report_ids, kind=MatchKey.Kind.URL)
-        for report_id, value in rows.values_list("report_id", "value"):
-            urls[report_id].add(value)
+        rows = MatchKey.objects.filter(report__case_id__in=case_ids, kind=MatchKey.Kind.URL)
+        for case_id, value in rows.values_list("report__case_id", "value"):
+            urls[case_id].add(value)
         return urls
 
 
@@ -188,11 +204,17 @@ def find_matches(
     matches: list[Match] = []
     exact_by_case: dict[int, list[str]] = defaultdict(list)
     fuzzy_reports: dict[int, set[int]] = defaultdict(set)
+    shared_buckets: dict[int, int] = defaultdict(int)
     for report_id, case_id, kind, _value in hits:
         if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
             exact_by_case[case_id].append(kind)
         else:
             fuzzy_reports[case_id].add(report_id)
+            shared_buckets[case_id] += 1
+    # The cases sharing the most buckets are the likeliest: only they are verified, which
+    # bounds the cost of a report whose screenshot looks like a thousand others.
+    likeliest = sorted(shared_buckets, key=lambda case_id: -shared_buckets[case_id])
+    fuzzy_reports = {case_id: fuzzy_reports[case_id] for case_id in likeliest[:_CASES_VERIFIED]}
     for case_id, kinds in exact_by_case.items():
         reason = "Same content URL" if MatchKey.Kind.URL in kinds else "Same evidence file"
         matches.append(Match(case_id, 1.0, reason, certain=True))
@@ -201,12 +223,14 @@ def find_matches(
     certain = sorted((m for m in matches if m.certain), key=lambda m: (-m.score, m.case_id))
     joined = certain[0] if certain else None
     possible = [m for m in matches if joined is None or m.case_id != joined.case_id]
-    held = {
+    holders = Counter(
         (kind, value) for _r, case_id, kind, value in hits if joined and case_id == joined.case_id
-    }
+    )
+    held = {key for key, count in holders.items() if count >= holders_per_case(key[0])}
     return MatchResult(
         case_id=joined.case_id if joined else None,
         reason=joined.reason if joined else "",
+        exact=bool(joined and joined.case_id in exact_by_case),
         possible=[_as_possible(m) for m in possible],
         held_keys=held,
     )
@@ -231,14 +255,14 @@ def _verify_fingerprints(
         return []
     report_ids = [rid for ids in candidates.values() for rid in ids]
     stored = index.signatures(report_ids)
-    other_urls = index.content_urls(report_ids)
+    # A report naming a post, and a case about other posts only, are different content however
+    # alike the words or pictures (a copy-paste campaign is many posts, not one).
+    case_urls = index.case_content_urls(list(candidates)) if signals.content_urls else {}
     best: dict[int, tuple[float, str, bool]] = {}
     case_of = {rid: case_id for case_id, ids in candidates.items() for rid in ids}
     for report_id, kind, signature in stored:
-        # Two reports that each name a different post are about different content, however
-        # alike the words or pictures (a copy-paste campaign is many posts, not one).
-        theirs = other_urls.get(report_id, set())
-        if signals.content_urls and theirs and not (signals.content_urls & theirs):
+        theirs = case_urls.get(case_of[report_id], set())
+        if theirs and not (signals.content_urls & theirs):
             continue
         score, reason, certain = _compare(signals, kind, signature)
         if score <= 0:

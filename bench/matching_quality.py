@@ -1,0 +1,248 @@
+"""Matching quality and intake throughput on a synthetic surge, through the real intake path.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hatehub_bench \\
+        .venv/bin/python bench/matching_quality.py [--reports 3000] [--posts 60] [--seed 1]
+
+Generates a surge with screenshots (`bench.surge`), sends every report through
+`submit_partner_report` exactly as the partner API does (evidence checked and stored by
+`evidence.services.receive`, matching inside the intake transaction), then reads back each
+report's case and scores the clusters against the truth with pair precision/recall/F1
+(`bench.scoring.pair_scores`). Both baselines (`bench.baselines`) run on the same reports.
+
+The database is FLUSHED first: DATABASE_URL must name a scratch database whose name contains
+"bench". Thumbnails are queued (HUB_TASK_BACKEND=database), not made inline, as in production.
+It is a measurement: it always exits 0 and prints PASS/MISS per target.
+"""
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TARGET_PRECISION = 0.99
+TARGET_RECALL = 0.97
+TARGET_RECALL_OVER_EXACT_URL = 0.2
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def setup_django(*, require_postgres: bool = False) -> None:
+    """Django for a bench run against a scratch database (refuses anything not named *bench*)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if "bench" not in database_name(url):
+        sys.exit(
+            "Refusing to run: set DATABASE_URL to a scratch database whose name contains "
+            "'bench', e.g. postgres://postgres@127.0.0.1:5432/hatehub_bench (it is flushed)."
+        )
+    if require_postgres and not url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        sys.exit("Refusing to run: this benchmark needs PostgreSQL (not SQLite).")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hatehub.settings")
+    os.environ.setdefault("HUB_INSECURE_DEV_SECRET", "1")
+    os.environ.setdefault("HUB_VAR_DIR", str(Path(tempfile.gettempdir()) / "hub-bench"))
+    os.environ.setdefault("HUB_TASK_BACKEND", "database")
+    os.environ.setdefault("HUB_LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if "bench" not in str(connection.settings_dict["NAME"]):
+        sys.exit(f"Refusing to run against database {connection.settings_dict['NAME']!r}.")
+    if require_postgres and connection.vendor != "postgresql":
+        sys.exit("Refusing to run: this benchmark needs PostgreSQL (not SQLite).")
+
+
+def fresh_database() -> None:
+    """Migrate, flush, and put back the rows migrations seed (flush empties every table)."""
+    from django.core.management import call_command
+
+    from hatehub.intake.choices import STRANDS
+    from hatehub.intake.models import Strand
+
+    call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    monitored = {"race", "religion", "sexual_orientation", "disability", "transgender"}
+    for code, label in STRANDS:
+        Strand.objects.update_or_create(
+            code=code, defaults={"label": label, "monitored": code in monitored}
+        )
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def submit_surge(reports, *, label: str = "bench") -> tuple[list[int], list[float], float]:
+    """Send every report through the partner intake path, one at a time as the API would.
+
+    Returns (report ids in surge order, per-report seconds, wall-clock seconds). Each report's
+    time covers the whole submission: evidence check and store, then the intake transaction
+    (matching, case, report, index)."""
+    from django.utils import timezone
+
+    from hatehub.accounts.models import Organisation
+    from hatehub.evidence.services import receive
+    from hatehub.intake.services import ReportSubmission, submit_partner_report
+
+    organisation, _ = Organisation.objects.get_or_create(name=f"Bench partner ({label})")
+    strands = ["race", "religion", "sexual_orientation", "disability", "transgender"]
+    ids: list[int] = []
+    latencies: list[float] = []
+    started = time.perf_counter()
+    for n, item in enumerate(reports):
+        begun = time.perf_counter()
+        evidence = []
+        if item.screenshot:
+            evidence.append(
+                receive(
+                    io.BytesIO(item.screenshot),
+                    name=f"screenshot-{n}",
+                    size=len(item.screenshot),
+                    received_at=timezone.now(),
+                )
+            )
+        submission = ReportSubmission(
+            reporter_role="witness",
+            description=item.description,
+            platform=item.platform,
+            quoted_text=item.quoted_text,
+            strands=[strands[n % len(strands)]],
+            urls=list(item.urls),
+            accounts=list(item.accounts),
+            evidence=evidence,
+        )
+        report, _created = submit_partner_report(
+            submission, organisation=organisation, idempotency_key=f"{label}-{n}"
+        )
+        latencies.append(time.perf_counter() - begun)
+        ids.append(report.pk)
+        if (n + 1) % 500 == 0:
+            rate = (n + 1) / (time.perf_counter() - started)
+            print(f"  {n + 1}/{len(reports)} submitted ({rate:.0f} reports/s)", flush=True)
+    return ids, latencies, time.perf_counter() - started
+
+
+def case_ids_of(report_ids: list[int]) -> list[int]:
+    """Each report's case now, followed through any merges."""
+    from hatehub.cases.models import Case
+    from hatehub.intake.models import Report
+
+    case_of = dict(Report.objects.filter(pk__in=report_ids).values_list("pk", "case_id"))
+    merged = dict(
+        Case.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into_id")
+    )
+
+    def live(case_id: int) -> int:
+        while case_id in merged:
+            case_id = merged[case_id]
+        return case_id
+
+    return [live(case_of[report_id]) for report_id in report_ids]
+
+
+def _row(name: str, scores) -> str:
+    return f"  {name:<34} {scores.precision:>9.4f} {scores.recall:>9.4f} {scores.f1:>9.4f}"
+
+
+def _ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}x" if theirs else "inf"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reports", type=int, default=3000)
+    parser.add_argument("--posts", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    setup_django()
+    from django.db import connection
+
+    from bench.baselines import exact_url_baseline, minhash_lsh_baseline
+    from bench.scoring import pair_scores
+    from bench.surge import generate_surge
+
+    print(
+        f"Matching quality: {args.reports} reports, {args.posts} posts, seed {args.seed}, "
+        f"{connection.vendor} database {connection.settings_dict['NAME']!r}"
+    )
+    fresh_database()
+
+    began = time.perf_counter()
+    reports = generate_surge(
+        args.seed, posts=args.posts, reports=args.reports, with_screenshots=True
+    )
+    shots = sum(1 for r in reports if r.screenshot)
+    print(
+        f"Generated {len(reports)} reports ({shots} with a screenshot) in "
+        f"{time.perf_counter() - began:.1f} s; submitting through the intake path..."
+    )
+
+    ids, latencies, wall = submit_surge(reports, label=f"quality-{args.seed}")
+    predicted = case_ids_of(ids)
+    truth = [r.truth for r in reports]
+
+    ours = pair_scores(truth, predicted)
+    began = time.perf_counter()
+    exact = pair_scores(truth, exact_url_baseline(reports))
+    exact_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    lsh = pair_scores(truth, minhash_lsh_baseline(reports))
+    lsh_seconds = time.perf_counter() - began
+
+    print()
+    print(f"Clusters: truth {len(set(truth))}, hub cases {len(set(predicted))}")
+    print(f"  {'method':<34} {'precision':>9} {'recall':>9} {'F1':>9}")
+    print(_row("hub matching (real intake path)", ours))
+    print(_row("baseline: exact URL string", exact))
+    print(_row("baseline: MinHash LSH (text)", lsh))
+    print()
+    for name, base in (("exact URL", exact), ("MinHash LSH", lsh)):
+        print(
+            f"  ours vs {name:<12} recall {ours.recall - base.recall:+.4f} "
+            f"({_ratio(ours.recall, base.recall)}), "
+            f"precision {ours.precision - base.precision:+.4f}, F1 {_ratio(ours.f1, base.f1)}"
+        )
+    print()
+    ms = [s * 1000 for s in latencies]
+    print(
+        f"Intake throughput: {len(ids)} reports in {wall:.1f} s wall clock = "
+        f"{len(ids) / wall:.1f} reports/s (one process, one report at a time)"
+    )
+    print(
+        f"Per-report submission latency: p50 {percentile(ms, 50):.1f} ms, "
+        f"p95 {percentile(ms, 95):.1f} ms, p99 {percentile(ms, 99):.1f} ms, "
+        f"max {max(ms):.1f} ms"
+    )
+    print(f"(baselines computed in {exact_seconds:.2f} s and {lsh_seconds:.2f} s, in memory)")
+    print()
+    targets = [
+        (f"precision >= {TARGET_PRECISION}", ours.precision >= TARGET_PRECISION),
+        (f"recall >= {TARGET_RECALL}", ours.recall >= TARGET_RECALL),
+        (
+            f"recall >= exact-URL recall + {TARGET_RECALL_OVER_EXACT_URL} "
+            f"({exact.recall + TARGET_RECALL_OVER_EXACT_URL:.4f})",
+            ours.recall >= exact.recall + TARGET_RECALL_OVER_EXACT_URL,
+        ),
+    ]
+    print("Targets:")
+    for name, met in targets:
+        print(f"  {'PASS' if met else 'MISS'}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
