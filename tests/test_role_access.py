@@ -2,7 +2,8 @@
 
 The URLs come from Django's resolver at run time, so a URL added without an entry in EXPECTED
 (or a namespace rule below) fails `test_every_url_has_an_expectation`. Case URLs are opened for
-three real cases: one allocated to Merseyside, one to Kent, one not allocated.
+three real cases: one allocated (offered, not yet accepted) to Merseyside, one to Kent, one not
+allocated.
 
 Reading the table: the answer each role gets. SIGN_IN is a redirect to the hub's sign-in page,
 ADMIN_SIGN_IN a redirect to the admin's. Namespaces owned by other parts of the service have
@@ -115,6 +116,37 @@ ALLOCATE = answers(  # POSTed empty: allowed roles get the case page back with t
     volunteer=403,
 )
 
+
+def force_answer(answer, *, merseyside: bool, kent: bool) -> dict:
+    """A local force's own action on a case: the force user of the force it is offered to or
+    owned by gets `answer`; another force's user gets 404 (logged); everyone else 403."""
+    return answers(
+        anonymous=SIGN_IN,
+        hub_officer=403,
+        hub_supervisor=403,
+        administrator=403,
+        force_user=answer if merseyside else 404,
+        other_force_user=answer if kent else 404,
+        partner=403,
+        volunteer=403,
+    )
+
+
+def force_scoped(answer) -> dict:
+    return {
+        "merseyside": force_answer(answer, merseyside=True, kent=False),
+        "kent": force_answer(answer, merseyside=False, kent=True),
+        "unallocated": force_answer(answer, merseyside=False, kent=False),
+    }
+
+
+# Accept, return, ask for a transfer: POSTed empty (no offer id), the force it is offered to gets
+# the case page back with the refusal, and nothing changes.
+ANSWER_OFFER = force_scoped(200)
+# Recording an outcome: the cases are offered, not accepted, so the force is sent back to the
+# case page with that message.
+RECORD_OUTCOME = force_scoped(Redirect("/hub/cases/"))
+
 # Matching decisions: hub staff only. POSTed empty, a hub officer is sent back to the case
 # page with the form's errors; an undo or dismissal of something that does not exist is a 404.
 MATCHING_DECISION = answers(
@@ -160,6 +192,10 @@ EXPECTED: dict[str, dict] = {
     "cases:evidence": CASE_SCOPED,
     "cases:evidence_thumbnail": CASE_SCOPED,
     "cases:allocate": dict.fromkeys(TARGETS, ALLOCATE),
+    "cases:accept": ANSWER_OFFER,
+    "cases:return": ANSWER_OFFER,
+    "cases:transfer": ANSWER_OFFER,
+    "cases:outcome": RECORD_OUTCOME,
     "matching:merge": dict.fromkeys(TARGETS, MATCHING_DECISION),
     "matching:split": dict.fromkeys(TARGETS, MATCHING_DECISION),
     "matching:undo": dict.fromkeys(TARGETS, MATCHING_MISSING),
@@ -186,6 +222,9 @@ EXPECTED: dict[str, dict] = {
 }
 METHODS = {
     "cases:allocate": "post",
+    "cases:accept": "post",
+    "cases:return": "post",
+    "cases:transfer": "post",
     "matching:merge": "post",
     "matching:split": "post",
     "matching:undo": "post",

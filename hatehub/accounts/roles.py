@@ -24,6 +24,22 @@ def allocates_cases(user) -> bool:
     return _role(user) in {Role.HUB_SUPERVISOR, Role.ADMINISTRATOR}
 
 
+def responds_to_allocations(user) -> bool:
+    """Local force users accept a case offered to their force, return it to the hub or ask for
+    a transfer; once their force owns it they record its outcomes. Which case: see
+    `works_for_force`."""
+    return _role(user) == Role.FORCE_USER and getattr(user, "force_id", None) is not None
+
+
+def works_for_force(user, force) -> bool:
+    """A local force user of this force (the force's own staff act for it; the hub does not)."""
+    return (
+        responds_to_allocations(user)
+        and force is not None
+        and getattr(user, "force_id", None) == getattr(force, "pk", force)
+    )
+
+
 def reads_audit_log(user) -> bool:
     return _role(user) in {Role.HUB_SUPERVISOR, Role.ADMINISTRATOR}
 

@@ -31,6 +31,9 @@ class Case(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="absorbed_cases"
     )
+    # `allocated_force` is the force the case is offered to or owned by; until that force
+    # accepts (this is set) the hub keeps the case and its victim-care duties.
+    force_accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["urgency", "-opened_at"]
@@ -45,6 +48,10 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.reference or f"case {self.pk}"
 
+    @property
+    def awaiting_acceptance(self) -> bool:
+        return self.allocated_force_id is not None and self.force_accepted_at is None
+
 
 class CaseEvent(models.Model):
     """The case timeline: an append-only account of what happened and who did it, and why."""
@@ -55,6 +62,11 @@ class CaseEvent(models.Model):
         EVIDENCE_RECEIVED = "evidence_received", "Evidence received"
         STATUS_CHANGED = "status_changed", "Status changed"
         ALLOCATED = "allocated", "Allocated"
+        ACCEPTED = "accepted", "Accepted by force"
+        RETURNED = "returned", "Returned to the hub"
+        TRANSFER_REQUESTED = "transfer_requested", "Transfer asked for"
+        OUTCOME_RECORDED = "outcome_recorded", "Outcome recorded"
+        CLOSED = "closed", "Case closed"
         MERGED = "merged", "Cases merged"
         SPLIT = "split", "Case split"
         NOTE = "note", "Note"
@@ -76,3 +88,136 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.summary}"
+
+
+class Allocation(models.Model):
+    """One offer of a case to a force and the force's answer. The history is kept; a case has
+    at most one live allocation (offered or accepted) at a time."""
+
+    class State(models.TextChoices):
+        OFFERED = "offered", "Awaiting acceptance"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned to the hub"
+        TRANSFER_REQUESTED = "transfer_requested", "Transfer asked for"
+        WITHDRAWN = "withdrawn", "Withdrawn by the hub"
+
+    LIVE = (State.OFFERED, State.ACCEPTED)
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="allocations")
+    force = models.ForeignKey(
+        "jurisdiction.Force", on_delete=models.PROTECT, related_name="allocations"
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.OFFERED)
+    reason = models.CharField(max_length=300, help_text="Why the hub allocated it to this force")
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    offered_at = models.DateTimeField()
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    response_reason = models.CharField(
+        max_length=500, blank=True, help_text="Why the force returned it or asked for a transfer"
+    )
+    transfer_to = models.ForeignKey(
+        "jurisdiction.Force",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transfers_asked_for",
+    )
+
+    class Meta:
+        ordering = ["offered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(state__in=["offered", "accepted"]),
+                name="one_live_allocation_per_case",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="transfer_requested", transfer_to__isnull=False)
+                | (~models.Q(state="transfer_requested") & models.Q(transfer_to__isnull=True)),
+                name="transfer_to_only_with_a_transfer_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} to {self.force}: {self.get_state_display()}"
+
+
+class OutcomeCode(models.IntegerChoices):
+    """Home Office crime outcome types (DOMAIN.md section 4). Rules: `cases.outcomes`."""
+
+    NOT_YET_ASSIGNED = 0, "Not yet assigned"
+    CHARGED = 1, "Charged or summonsed"
+    YOUTH_CAUTION = 2, "Youth caution or youth conditional caution"
+    ADULT_CAUTION = 3, "Adult caution or adult conditional caution"
+    TAKEN_INTO_CONSIDERATION = 4, "Taken into consideration"
+    OFFENDER_DIED = 5, "Offender died"
+    PENALTY_NOTICE = 6, "Penalty notice for disorder"
+    CANNABIS_KHAT_WARNING = 7, "Cannabis or khat warning"
+    COMMUNITY_RESOLUTION = 8, "Community resolution"
+    NOT_IN_PUBLIC_INTEREST_CPS = 9, "Prosecution not in the public interest (CPS decision)"
+    NOT_IN_PUBLIC_INTEREST_POLICE = 10, "Formal action not in the public interest (police)"
+    SUSPECT_UNDER_AGE = 11, "Prosecution prevented: suspect under age"
+    SUSPECT_TOO_ILL = 12, "Prosecution prevented: suspect too ill"
+    VICTIM_OR_WITNESS_UNAVAILABLE = (
+        13,
+        ("Prosecution prevented: victim or key witness dead or too ill"),
+    )
+    NO_SUSPECT_VICTIM_DOES_NOT_SUPPORT = (
+        14,
+        ("Evidential difficulties: suspect not identified, victim does not support action"),
+    )
+    SUSPECT_VICTIM_SUPPORTS = (
+        15,
+        ("Evidential difficulties: suspect identified, victim supports action"),
+    )
+    SUSPECT_VICTIM_DOES_NOT_SUPPORT = (
+        16,
+        ("Evidential difficulties: suspect identified, victim does not support action"),
+    )
+    TIME_LIMIT_EXPIRED = 17, "Prosecution time limit expired"
+    NO_SUSPECT_IDENTIFIED = 18, "Investigation complete: no suspect identified"
+    NFIB = 19, "Not sent to the police by the NFIB (fraud)"
+    TRANSFERRED = 20, "Transferred to another body"
+    FURTHER_INVESTIGATION_NOT_IN_PUBLIC_INTEREST = (
+        21,
+        ("Further investigation not in the public interest (police decision)"),
+    )
+    DIVERSIONARY_ACTIVITY = 22, "Diversionary, educational or intervention activity"
+
+
+class CrimeOutcome(models.Model):
+    """The Home Office outcome the owning force recorded for one victim's crime. The crime is
+    identified by the victim's report (one crime per victim); a crime with no row here is at
+    outcome 0, not yet assigned."""
+
+    report = models.OneToOneField(
+        "intake.Report", on_delete=models.PROTECT, related_name="crime_outcome"
+    )
+    force = models.ForeignKey("jurisdiction.Force", on_delete=models.PROTECT, related_name="+")
+    code = models.PositiveSmallIntegerField(choices=OutcomeCode.choices)
+    outcome_date = models.DateField()
+    suspect_identified = models.BooleanField(default=False)
+    suspect_name = models.CharField(max_length=200, blank=True)
+    rationale = models.TextField(blank=True)
+    victim_informed = models.BooleanField(default=False)
+    # The officer confirmed a warning (outcome 21 is not normally used for hate crime).
+    warning_confirmed = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__gte=1, code__lte=22), name="crime_outcome_is_final"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: outcome {self.code}"

@@ -13,12 +13,14 @@ from hatehub.evidence.models import EvidenceFile
 from hatehub.intake.choices import PLATFORM_LABELS
 from hatehub.intake.models import Report, Strand
 
-from .models import Case, CaseEvent
+from . import outcomes
+from .models import Allocation, Case, CaseEvent, CrimeOutcome
 
 
 def visible_cases(user) -> QuerySet[Case]:
-    """Hub staff see every case; a local force user only the cases allocated to their force;
-    anyone else, none."""
+    """Hub staff see every case; a local force user only the cases offered to their force
+    (allocated, awaiting acceptance) or owned by it (accepted); anyone else, none. A case the
+    force returned, or asked to be transferred, is the hub's again and hidden from it."""
     if roles.sees_every_case(user):
         return Case.objects.all()
     if roles.works_cases(user) and getattr(user, "force_id", None):
@@ -27,7 +29,8 @@ def visible_cases(user) -> QuerySet[Case]:
 
 
 def sees_complainant_details(user, case: Case) -> bool:
-    """The reporter's and victim's contact details: hub staff, and the force the case is with."""
+    """The reporter's and victim's contact details: hub staff, and the force the case is
+    offered to (it needs them to decide) or owned by."""
     if roles.sees_every_case(user):
         return True
     return bool(
@@ -44,9 +47,49 @@ def case_exists(reference: str) -> bool:
 # The triage queue ------------------------------------------------------------------------------
 
 
+class AllocationFilter:
+    """The queue's "Allocation" filter values."""
+
+    AWAITING = "awaiting"  # offered to a force, not accepted yet
+    ACCEPTED = "accepted"  # owned by a force
+    TO_REALLOCATE = "to_reallocate"  # returned by a force, or a transfer asked for
+
+    # Hub staff choose from all three; a force user sees only their own force's cases.
+    HUB_CHOICES = [
+        (AWAITING, "Awaiting force acceptance"),
+        (ACCEPTED, "Accepted by a force"),
+        (TO_REALLOCATE, "Returned or transfer asked for"),
+    ]
+    FORCE_CHOICES = [(AWAITING, "Awaiting your acceptance"), (ACCEPTED, "Accepted by your force")]
+
+
+def _latest_allocation_state() -> Subquery:
+    return Subquery(
+        Allocation.objects.filter(case=OuterRef("pk"))
+        .order_by("-offered_at", "-pk")
+        .values("state")[:1]
+    )
+
+
+RETURNED_STATES = (Allocation.State.RETURNED, Allocation.State.TRANSFER_REQUESTED)
+
+
+def awaiting_acceptance(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.filter(allocated_force__isnull=False, force_accepted_at__isnull=True).exclude(
+        status=Case.Status.MERGED
+    )
+
+
+def awaiting_count(user) -> int:
+    """How many of the cases `user` sees wait for a force's acceptance (for a force user: for
+    their own force's)."""
+    return awaiting_acceptance(visible_cases(user)).count()
+
+
 @dataclass(frozen=True)
 class QueueFilters:
     status: str = ""
+    allocation: str = ""
     strand: str = ""
     platform: str = ""
     force_id: int | None = None
@@ -69,6 +112,15 @@ def queue(user, filters: QueueFilters | None = None) -> QuerySet[Case]:
     cases = visible_cases(user)
     if filters.status:
         cases = cases.filter(status=filters.status)
+    if filters.allocation == AllocationFilter.AWAITING:
+        cases = awaiting_acceptance(cases)
+    elif filters.allocation == AllocationFilter.ACCEPTED:
+        cases = cases.filter(force_accepted_at__isnull=False)
+    elif filters.allocation == AllocationFilter.TO_REALLOCATE:
+        # The hub has it back: its latest allocation was returned or a transfer asked for.
+        cases = cases.alias(returned_state=_latest_allocation_state()).filter(
+            returned_state__in=RETURNED_STATES, allocated_force__isnull=True
+        )
     if filters.strand:
         cases = cases.filter(
             Exists(
@@ -99,9 +151,13 @@ def queue(user, filters: QueueFilters | None = None) -> QuerySet[Case]:
     queue_reports = Report.objects.only(
         "id", "case_id", "platform", "platform_other"
     ).prefetch_related(Prefetch("strands", queryset=Strand.objects.only("id", "code", "label")))
+    offered_at = Allocation.objects.filter(
+        case=OuterRef("pk"), state=Allocation.State.OFFERED
+    ).values("offered_at")[:1]
     return (
         cases.select_related("allocated_force")
         .annotate(report_count=Coalesce(Subquery(report_count, output_field=IntegerField()), 0))
+        .annotate(offered_at=Subquery(offered_at), last_allocation_state=_latest_allocation_state())
         .prefetch_related(Prefetch("reports", queryset=queue_reports, to_attr="queue_reports"))
         .order_by(*Case._meta.ordering, "pk")
     )
@@ -113,6 +169,14 @@ class QueueRow:
     report_count: int
     platforms: list[str]
     strands: list[str]
+    awaiting_days: int | None = None  # offered to a force this many whole days ago, unanswered
+    needs_reallocation: bool = False
+
+
+def days_since(moment: datetime | None) -> int | None:
+    if moment is None:
+        return None
+    return max((timezone.now() - moment).days, 0)
 
 
 def platform_label(code: str, other: str = "") -> str:
@@ -130,7 +194,17 @@ def queue_rows(cases) -> list[QueueRow]:
             platforms[platform_label(report.platform, report.platform_other)] = None
             for strand in report.strands.all():
                 strands[strand.label] = None
-        rows.append(QueueRow(case, case.report_count, list(platforms), list(strands)))
+        rows.append(
+            QueueRow(
+                case,
+                case.report_count,
+                list(platforms),
+                list(strands),
+                awaiting_days=days_since(case.offered_at),
+                needs_reallocation=case.last_allocation_state in RETURNED_STATES
+                and not case.allocated_force_id,
+            )
+        )
     return rows
 
 
@@ -197,3 +271,91 @@ def thumbnail_of(case: Case, evidence_id: int) -> EvidenceFile | None:
         derived_from__report__case=case,
         kind=EvidenceFile.Kind.THUMBNAIL,
     ).first()
+
+
+# Allocation and outcomes ----------------------------------------------------------------------
+
+
+def open_offer(case: Case, *, lock: bool = False) -> Allocation | None:
+    """The offer of the case waiting for a force's answer, if there is one."""
+    offers = Allocation.objects.filter(case=case, state=Allocation.State.OFFERED)
+    if lock:
+        offers = offers.select_for_update()
+    return offers.select_related("force").first()
+
+
+def last_allocation(case: Case) -> Allocation | None:
+    return (
+        Allocation.objects.filter(case=case)
+        .select_related("force", "transfer_to")
+        .order_by("-offered_at", "-pk")
+        .first()
+    )
+
+
+def allocation_history(case: Case) -> list[Allocation]:
+    """Every offer of the case and its answer, newest first."""
+    return list(
+        Allocation.objects.filter(case=case)
+        .select_related("force", "transfer_to", "offered_by", "responded_by")
+        .order_by("-offered_at", "-pk")
+    )
+
+
+def crime_reports(case: Case) -> list[Report]:
+    """The case's crimes, one per victim (see `outcomes`): its victims' reports, oldest first,
+    or its first report when no victim reported. Each has `recorded_outcome` (None: outcome 0,
+    not yet assigned)."""
+    reports = Report.objects.filter(case=case).only(
+        "id", "reference", "case_id", "reporter_role", "submitted_at"
+    )
+    crimes = list(
+        reports.filter(reporter_role__in=outcomes.VICTIM_ROLES).order_by("submitted_at", "pk")
+    )
+    if not crimes:
+        crimes = list(reports.order_by("submitted_at", "pk")[:1])
+    recorded = {
+        outcome.report_id: outcome
+        for outcome in CrimeOutcome.objects.filter(report__in=crimes).select_related(
+            "force", "recorded_by"
+        )
+    }
+    for crime in crimes:
+        crime.recorded_outcome = recorded.get(crime.pk)
+    return crimes
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who has the case and its victim care, for the case page."""
+
+    holder: str  # "hub" or "force"
+    force_name: str = ""
+    since: datetime | None = None
+    awaiting_days: int | None = None
+
+
+def responsibility(case: Case, offer: Allocation | None) -> Responsibility:
+    if case.allocated_force_id and case.force_accepted_at:
+        return Responsibility("force", case.allocated_force.name, case.force_accepted_at)
+    if offer is not None:
+        return Responsibility(
+            "hub", offer.force.name, offer.offered_at, awaiting_days=days_since(offer.offered_at)
+        )
+    return Responsibility("hub")
+
+
+def may_allocate(case: Case) -> bool:
+    """The hub may (re-)allocate the case: it is not merged or closed, and no force owns it."""
+    return case.status not in (Case.Status.MERGED, Case.Status.CLOSED) and (
+        case.force_accepted_at is None
+    )
+
+
+def records_outcomes(user, case: Case) -> bool:
+    """Outcomes are recorded by the force that accepted the case, while it is open."""
+    return bool(
+        case.force_accepted_at
+        and case.status not in (Case.Status.MERGED, Case.Status.CLOSED)
+        and roles.works_for_force(user, case.allocated_force_id)
+    )

@@ -1,10 +1,34 @@
+"""Changes to cases: opening, joining, and the allocation round trip (the hub offers a case to
+a force; the force accepts it, returns it or asks for a transfer) and its crimes' outcomes.
+
+Every change is one transaction with its timeline event and audit entry. A change that is not
+allowed raises `AllocationRefused` or `OutcomeRefused`, saying why, and changes nothing.
+"""
+
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 
+from hatehub.accounts import roles
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
+from hatehub.intake.models import Report
 
-from .models import Case, CaseEvent
+from . import outcomes, selectors
+from .models import Allocation, Case, CaseEvent, CrimeOutcome, OutcomeCode
+
+
+class AllocationRefused(ValueError):
+    """The allocation step asked for cannot be taken; the message says why, for the officer."""
+
+
+class OutcomeRefused(ValueError):
+    """The outcome breaks the recording rules; `problems` name the fields and say why."""
+
+    def __init__(self, problems: tuple[outcomes.Problem, ...]):
+        self.problems = problems
+        super().__init__("; ".join(problem.message for problem in problems))
 
 
 def add_event(
@@ -59,27 +83,312 @@ def join_case(case_id: int, *, urgency: int, urgency_reason: str) -> Case:
     return case
 
 
+# Allocation ----------------------------------------------------------------------------------
+
+
+def _acting_user(by):
+    if by is not None:
+        return by
+    user = current_actor().user
+    return user if getattr(user, "pk", None) else None
+
+
+def _locked(case: Case) -> Case:
+    return Case.objects.select_for_update().select_related("allocated_force").get(pk=case.pk)
+
+
+def _refuse_if_finished(case: Case) -> None:
+    if case.status == Case.Status.MERGED:
+        merged_into = case.merged_into.reference if case.merged_into else "another case"
+        raise AllocationRefused(f"Case {case.reference} was merged into {merged_into}")
+    if case.status == Case.Status.CLOSED:
+        raise AllocationRefused(f"Case {case.reference} is closed")
+
+
 @transaction.atomic
-def allocate(case: Case, *, force, reason: str) -> Case:
-    """Hand the case to a local force, with the reason recorded on the timeline and in the log."""
-    previous = case.allocated_force
-    case.allocated_force = force
-    case.status = Case.Status.ALLOCATED
-    case.save(update_fields=["allocated_force", "status", "updated_at"])
-    add_event(
-        case,
-        CaseEvent.Kind.ALLOCATED,
-        f"Allocated to {force.name}. Reason: {reason}",
-        details={
-            "force": force.ons_code,
-            "previous_force": previous.ons_code if previous else None,
-        },
+def allocate(case: Case, *, force, reason: str, by=None) -> Case:
+    """Offer the case to a local force, with the reason on the timeline and in the log. The hub
+    keeps the case, and its victim-care duties, until the force accepts. An offer still waiting
+    for an answer is withdrawn; a case a force has accepted is that force's and is not
+    re-allocated here."""
+    by = _acting_user(by)
+    case = _locked(case)
+    _refuse_if_finished(case)
+    if case.force_accepted_at is not None:
+        raise AllocationRefused(
+            f"{case.allocated_force.name} accepted this case on "
+            f"{timezone.localtime(case.force_accepted_at):%d/%m/%Y}: it is theirs now"
+        )
+    now = timezone.now()
+    withdrawn = selectors.open_offer(case, lock=True)
+    if withdrawn is not None:
+        if withdrawn.force_id == force.pk:
+            raise AllocationRefused(
+                f"Case {case.reference} is already offered to {force.name} and awaiting "
+                "their acceptance"
+            )
+        withdrawn.state = Allocation.State.WITHDRAWN
+        withdrawn.responded_by, withdrawn.responded_at = by, now
+        withdrawn.response_reason = f"Re-allocated to {force.name}"
+        withdrawn.save(update_fields=["state", "responded_by", "responded_at", "response_reason"])
+    previous = selectors.last_allocation(case)
+    allocation = Allocation.objects.create(
+        case=case, force=force, reason=reason, offered_by=by, offered_at=now
     )
+    case.allocated_force, case.force_accepted_at = force, None
+    case.status = Case.Status.ALLOCATED
+    case.save(update_fields=["allocated_force", "force_accepted_at", "status", "updated_at"])
+
+    summary = f"Allocated to {force.name}. Reason: {reason}"
+    if withdrawn is not None:
+        summary = (
+            f"Allocated to {force.name} (offer to {withdrawn.force.name} withdrawn). "
+            f"Reason: {reason}"
+        )
+    details = {
+        "allocation": allocation.pk,
+        "force": force.ons_code,
+        "previous_force": previous.force.ons_code if previous else None,
+        "previous_state": previous.state if previous else None,
+        "withdrawn_offer": withdrawn.pk if withdrawn else None,
+    }
+    add_event(case, CaseEvent.Kind.ALLOCATED, summary, details=details)
     record(
         Action.CHANGE,
         "case",
         case.reference,
         summary=f"Case {case.reference} allocated to {force.name}",
-        details={"reason": reason, "previous_force": previous.ons_code if previous else None},
+        details={**details, "reason": reason},
     )
     return case
+
+
+def _offer_to_answer(case: Case, *, by, offer_id: int | None) -> Allocation:
+    """The open offer `by` is answering: it must be to their force, still open, and the one they
+    saw (`offer_id`), so an answer to an offer the hub has since withdrawn changes nothing."""
+    _refuse_if_finished(case)
+    if not roles.works_for_force(by, case.allocated_force_id):
+        raise AllocationRefused(f"Case {case.reference} is not allocated to your force")
+    offer = selectors.open_offer(case, lock=True)
+    if offer is None:
+        raise AllocationRefused(
+            f"Your force has already accepted case {case.reference}"
+            if case.force_accepted_at
+            else f"Case {case.reference} has no offer waiting for an answer"
+        )
+    if offer.pk != offer_id:
+        raise AllocationRefused(
+            "The allocation has changed since you opened the case: check it and try again"
+        )
+    return offer
+
+
+def _answer(offer: Allocation, state: str, *, by, reason: str = "", transfer_to=None) -> None:
+    offer.state = state
+    offer.responded_by, offer.responded_at = by, timezone.now()
+    offer.response_reason, offer.transfer_to = reason, transfer_to
+    offer.save(
+        update_fields=["state", "responded_by", "responded_at", "response_reason", "transfer_to"]
+    )
+
+
+@transaction.atomic
+def accept(case: Case, *, by, offer_id: int | None) -> Case:
+    """The force takes the case on: from now it owns the case and its victim care."""
+    case = _locked(case)
+    offer = _offer_to_answer(case, by=by, offer_id=offer_id)
+    _answer(offer, Allocation.State.ACCEPTED, by=by)
+    case.force_accepted_at = offer.responded_at
+    case.save(update_fields=["force_accepted_at", "updated_at"])
+    force = offer.force.name
+    waited = (offer.responded_at - offer.offered_at).days
+    add_event(
+        case,
+        CaseEvent.Kind.ACCEPTED,
+        f"Accepted by {force}, {waited} day(s) after allocation. {force} now owns the case "
+        "and its victim care.",
+        details={"allocation": offer.pk, "force": offer.force.ons_code},
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} accepted by {force}",
+        details={"allocation": offer.pk, "force": offer.force.ons_code},
+    )
+    return case
+
+
+def _back_to_hub(case: Case) -> None:
+    case.allocated_force, case.force_accepted_at = None, None
+    case.status = Case.Status.IN_ASSESSMENT
+    case.save(update_fields=["allocated_force", "force_accepted_at", "status", "updated_at"])
+
+
+def _reason_given(reason: str, doing: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise AllocationRefused(f"Enter the reason for {doing}")
+    return reason
+
+
+@transaction.atomic
+def return_to_hub(case: Case, *, by, offer_id: int | None, reason: str) -> Case:
+    """The force declines the case, with its reason; the hub has it back to allocate again, and
+    the force no longer sees it."""
+    reason = _reason_given(reason, "returning the case")
+    case = _locked(case)
+    offer = _offer_to_answer(case, by=by, offer_id=offer_id)
+    _answer(offer, Allocation.State.RETURNED, by=by, reason=reason)
+    _back_to_hub(case)
+    force = offer.force.name
+    details = {"allocation": offer.pk, "force": offer.force.ons_code}
+    add_event(
+        case,
+        CaseEvent.Kind.RETURNED,
+        f"Returned to the hub by {force}. Reason: {reason}",
+        details=details,
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} returned to the hub by {force}",
+        details={**details, "reason": reason},
+    )
+    return case
+
+
+@transaction.atomic
+def request_transfer(case: Case, *, by, offer_id: int | None, to_force, reason: str) -> Case:
+    """The force asks for the case to go to another force instead. The case goes back to the
+    hub, which decides (a supervisor re-allocates it); the asking force no longer sees it."""
+    reason = _reason_given(reason, "asking for a transfer")
+    case = _locked(case)
+    offer = _offer_to_answer(case, by=by, offer_id=offer_id)
+    if to_force is None or to_force.pk == offer.force_id:
+        raise AllocationRefused("Choose a force other than your own")
+    _answer(offer, Allocation.State.TRANSFER_REQUESTED, by=by, reason=reason, transfer_to=to_force)
+    _back_to_hub(case)
+    force = offer.force.name
+    details = {
+        "allocation": offer.pk,
+        "force": offer.force.ons_code,
+        "transfer_to": to_force.ons_code,
+    }
+    add_event(
+        case,
+        CaseEvent.Kind.TRANSFER_REQUESTED,
+        f"{force} asked for the case to be transferred to {to_force.name} and returned it to "
+        f"the hub to decide. Reason: {reason}",
+        details=details,
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference}: {force} asked for a transfer to {to_force.name}",
+        details={**details, "reason": reason},
+    )
+    return case
+
+
+# Outcomes ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_outcome(
+    case: Case,
+    report: Report,
+    *,
+    by,
+    outcome: outcomes.ProposedOutcome,
+    warnings_confirmed: bool = False,
+    today: date | None = None,
+) -> CrimeOutcome:
+    """Record the Home Office outcome of one victim's crime. Only the force that accepted the
+    case records outcomes; the rules are `outcomes.check`. When every crime of the case has an
+    outcome, the case closes."""
+    case = _locked(case)
+    _refuse_if_finished(case)
+    if not (case.force_accepted_at and roles.works_for_force(by, case.allocated_force_id)):
+        raise AllocationRefused("Only the force that has accepted the case records its outcomes")
+    crimes = selectors.crime_reports(case)
+    if report.pk not in {crime.pk for crime in crimes}:
+        raise AllocationRefused(f"Report {report.reference} is not a crime in this case")
+    report = next(crime for crime in crimes if crime.pk == report.pk)
+    existing = getattr(report, "recorded_outcome", None)
+    if existing is not None:
+        raise AllocationRefused(
+            f"The crime in report {report.reference} already has outcome {existing.code}"
+        )
+    today = today or timezone.localdate()
+    result = outcomes.check(
+        outcome, reported_on=timezone.localdate(report.submitted_at), today=today
+    )
+    if not result.acceptable(warnings_confirmed=warnings_confirmed):
+        unconfirmed = () if warnings_confirmed else result.warnings
+        raise OutcomeRefused(result.errors + unconfirmed)
+
+    crime_outcome = CrimeOutcome.objects.create(
+        report=report,
+        force=case.allocated_force,
+        code=outcome.code,
+        outcome_date=outcome.outcome_date,
+        suspect_identified=outcome.suspect_identified,
+        suspect_name=outcome.suspect_name.strip(),
+        rationale=outcome.rationale.strip(),
+        victim_informed=outcome.victim_informed,
+        warning_confirmed=bool(result.warnings) and warnings_confirmed,
+        recorded_by=by,
+        recorded_at=timezone.now(),
+    )
+    label = OutcomeCode(outcome.code).label
+    details = {
+        "report": report.reference,
+        "code": outcome.code,
+        "outcome_date": outcome.outcome_date.isoformat(),
+        "suspect_identified": outcome.suspect_identified,
+        "suspect_named": bool(crime_outcome.suspect_name),
+        "victim_informed": outcome.victim_informed,
+        "warnings_confirmed": [w.message for w in result.warnings] if warnings_confirmed else [],
+    }
+    add_event(
+        case,
+        CaseEvent.Kind.OUTCOME_RECORDED,
+        f"Outcome {outcome.code} ({label}) recorded by {case.allocated_force.name} for the "
+        f"crime in report {report.reference}, dated {outcome.outcome_date:%d/%m/%Y}",
+        details=details,
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Outcome {outcome.code} recorded for report {report.reference}",
+        details={**details, "rationale": crime_outcome.rationale},
+    )
+    codes = [
+        outcome.code if crime.pk == report.pk else getattr(crime.recorded_outcome, "code", 0)
+        for crime in crimes
+    ]
+    if outcomes.all_final(codes):
+        _close(case, crimes=len(crimes))
+    return crime_outcome
+
+
+def _close(case: Case, *, crimes: int) -> None:
+    case.status = Case.Status.CLOSED
+    case.save(update_fields=["status", "updated_at"])
+    add_event(
+        case,
+        CaseEvent.Kind.CLOSED,
+        f"Case closed: every victim's crime ({crimes}) has an outcome",
+        details={"crimes": crimes},
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} closed: every crime has an outcome",
+        details={"crimes": crimes},
+    )

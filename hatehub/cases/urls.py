@@ -7,6 +7,10 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
     path("cases/<str:reference>/allocate/", views.allocate, name="allocate"),
+    path("cases/<str:reference>/accept/", views.accept, name="accept"),
+    path("cases/<str:reference>/return/", views.return_to_hub, name="return"),
+    path("cases/<str:reference>/transfer/", views.request_transfer, name="transfer"),
+    path("cases/<str:reference>/outcome/", views.record_outcome, name="outcome"),
     path(
         "cases/<str:reference>/evidence/<int:evidence_id>/",
         views.evidence_download,

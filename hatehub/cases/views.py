@@ -1,4 +1,5 @@
-"""The hub's staff pages: triage queue, case page, evidence downloads and allocation.
+"""The hub's staff pages: triage queue, case page, evidence downloads, allocation, a force's
+answer to an allocation (accept, return, ask for a transfer) and crime outcomes.
 
 Which cases a user may see is decided by `selectors.visible_cases`; which pages a role may open
 by the `hatehub.core.access` decorators. Every page that shows personal data writes an audit
@@ -16,15 +17,22 @@ from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
 from hatehub.audit.services import Action, record
-from hatehub.core.access import allocators, casework
+from hatehub.core.access import allocators, casework, force_users
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
 from hatehub.matching import selectors as matching_selectors
 
 from . import selectors, services
-from .forms import AllocationForm, QueueFilterForm
-from .models import Case
+from .forms import (
+    AcceptForm,
+    AllocationForm,
+    OutcomeForm,
+    QueueFilterForm,
+    ReturnForm,
+    TransferForm,
+)
+from .models import Allocation, Case
 
 QUEUE_PAGE_SIZE = 50
 
@@ -66,6 +74,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page_range": page_range,
             "filtered": bool(filters.as_details()),
             "page_has_errors": bool(form.errors),
+            "awaiting_count": selectors.awaiting_count(request.user),
+            "force_user": roles.responds_to_allocations(request.user),
         },
     )
 
@@ -88,13 +98,37 @@ def _visible_case(request: HttpRequest, reference: str, cases: QuerySet[Case] | 
     return case
 
 
+def _case_forms(request: HttpRequest, case: Case, offer: Allocation | None) -> dict:
+    """The forms the case page offers this user, unbound: allocation for supervisors while the
+    hub has the case; accept, return and transfer for the force it is offered to."""
+    user = request.user
+    forms: dict = {}
+    if roles.allocates_cases(user) and selectors.may_allocate(case):
+        last = selectors.last_allocation(case)
+        initial = {}
+        if last is not None and last.state == Allocation.State.TRANSFER_REQUESTED:
+            initial["force"] = last.transfer_to
+        forms["allocation"] = AllocationForm(initial=initial)
+    if offer is not None and roles.works_for_force(user, offer.force_id):
+        initial = {"offer": offer.pk}
+        forms["accept"] = AcceptForm(prefix="accept", initial=initial)
+        forms["return"] = ReturnForm(prefix="return", initial=initial)
+        forms["transfer"] = TransferForm(prefix="transfer", initial=initial, own_force=offer.force)
+    return forms
+
+
 def _render_case(
-    request: HttpRequest, case: Case, allocation_form: AllocationForm | None, *, status: int = 200
+    request: HttpRequest, case: Case, bound: dict | None = None, *, status: int = 200
 ) -> HttpResponse:
+    """The case page. `bound` holds a submitted form with errors, shown in place of the blank
+    one (and in the error summary)."""
     show_complainant = selectors.sees_complainant_details(request.user, case)
     selectors.label_reports(case)
     paginator = Paginator(range(case.report_count), selectors.REPORTS_PER_PAGE)
     reports_page = paginator.get_page(request.GET.get("page"))
+    offer = selectors.open_offer(case)
+    forms = {**_case_forms(request, case, offer), **(bound or {})}
+    crimes = selectors.crime_reports(case)
     record(
         Action.VIEW,
         "case",
@@ -117,8 +151,18 @@ def _render_case(
                 paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)
             ),
             "show_complainant": show_complainant,
-            "allocation_form": allocation_form,
-            "page_has_errors": bool(allocation_form is not None and allocation_form.errors),
+            "allocation_form": forms.get("allocation"),
+            "accept_form": forms.get("accept"),
+            "return_form": forms.get("return"),
+            "transfer_form": forms.get("transfer"),
+            "bound_forms": list((bound or {}).values()),
+            "page_has_errors": any(form.errors for form in (bound or {}).values()),
+            "offer": offer,
+            "responsibility": selectors.responsibility(case, offer),
+            "allocations": selectors.allocation_history(case),
+            "crimes": crimes,
+            "records_outcomes": selectors.records_outcomes(request.user, case)
+            and any(crime.recorded_outcome is None for crime in crimes),
         },
         status=status,
     )
@@ -131,6 +175,10 @@ def _reports_page_number(request: HttpRequest) -> int:
         return 1
 
 
+def _contents(case: Case) -> Case:
+    return selectors.with_contents(Case.objects.filter(pk=case.pk)).get()
+
+
 @casework
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     number = _reports_page_number(request)
@@ -141,8 +189,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     last = max(ceil(case.report_count / selectors.REPORTS_PER_PAGE), 1)
     if number > last:  # past the end: show the last page, as the queue does
         case = selectors.with_contents(Case.objects.filter(pk=case.pk), reports_page=last).get()
-    form = AllocationForm() if roles.allocates_cases(request.user) else None
-    return _render_case(request, case, form)
+    return _render_case(request, case)
 
 
 @allocators
@@ -152,13 +199,141 @@ def allocate(request: HttpRequest, reference: str) -> HttpResponse:
     if case is None:
         return not_found(request)
     form = AllocationForm(request.POST)
-    if not form.is_valid():
-        case = selectors.with_contents(Case.objects.filter(pk=case.pk)).get()
-        return _render_case(request, case, form)
-    force = form.cleaned_data["force"]
-    services.allocate(case, force=force, reason=form.cleaned_data["reason"])
-    messages.success(request, f"Case {case.reference} allocated to {force.name}")
-    return redirect("cases:case", reference=case.reference)
+    if form.is_valid():
+        force = form.cleaned_data["force"]
+        try:
+            services.allocate(
+                case, force=force, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except services.AllocationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, f"Case {case.reference} allocated to {force.name}")
+            return redirect("cases:case", reference=case.reference)
+    return _render_case(request, _contents(case), {"allocation": form})
+
+
+# A force's answer to an allocation ------------------------------------------------------------
+
+
+def _answer_offer(request: HttpRequest, reference: str, name: str, form, act) -> HttpResponse:
+    """Check the form, call `act(case, cleaned_data)` (a service) and say what happened; a
+    form with errors or a refusal shows the case page again with the problem."""
+    case = _visible_case(request, reference)
+    if case is None:
+        return not_found(request)
+    if form.is_valid():
+        try:
+            done = act(case, form.cleaned_data)
+        except services.AllocationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, done)
+            if selectors.visible_cases(request.user).filter(pk=case.pk).exists():
+                return redirect("cases:case", reference=case.reference)
+            return redirect("cases:queue")  # handed back to the hub: no longer this force's
+    return _render_case(request, _contents(case), {name: form})
+
+
+@force_users
+@require_POST
+def accept(request: HttpRequest, reference: str) -> HttpResponse:
+    def act(case: Case, data: dict) -> str:
+        services.accept(case, by=request.user, offer_id=data["offer"])
+        return f"Case {case.reference} accepted: your force now owns it and its victim care"
+
+    return _answer_offer(
+        request, reference, "accept", AcceptForm(request.POST, prefix="accept"), act
+    )
+
+
+@force_users
+@require_POST
+def return_to_hub(request: HttpRequest, reference: str) -> HttpResponse:
+    def act(case: Case, data: dict) -> str:
+        services.return_to_hub(case, by=request.user, offer_id=data["offer"], reason=data["reason"])
+        return f"Case {case.reference} returned to the hub"
+
+    return _answer_offer(
+        request, reference, "return", ReturnForm(request.POST, prefix="return"), act
+    )
+
+
+@force_users
+@require_POST
+def request_transfer(request: HttpRequest, reference: str) -> HttpResponse:
+    def act(case: Case, data: dict) -> str:
+        services.request_transfer(
+            case,
+            by=request.user,
+            offer_id=data["offer"],
+            to_force=data["force"],
+            reason=data["reason"],
+        )
+        return (
+            f"Case {case.reference} returned to the hub with your request to transfer it to "
+            f"{data['force'].name}"
+        )
+
+    form = TransferForm(request.POST, prefix="transfer", own_force=request.user.force)
+    return _answer_offer(request, reference, "transfer", form, act)
+
+
+@force_users
+def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
+    """The owning force records the Home Office outcome of one victim's crime."""
+    case = _visible_case(request, reference)
+    if case is None:
+        return not_found(request)
+    if not selectors.records_outcomes(request.user, case):
+        messages.error(request, "Your force must accept the case before recording outcomes")
+        return redirect("cases:case", reference=case.reference)
+    pending = [crime for crime in selectors.crime_reports(case) if crime.recorded_outcome is None]
+    if not pending:
+        messages.error(request, "Every crime in this case already has an outcome")
+        return redirect("cases:case", reference=case.reference)
+    form = OutcomeForm(request.POST or None, crimes=pending)
+    if request.method == "POST" and form.is_valid():
+        report = next(c for c in pending if c.reference == form.cleaned_data["crime"])
+        try:
+            outcome = services.record_outcome(
+                case,
+                report,
+                by=request.user,
+                outcome=form.proposed(),
+                warnings_confirmed=form.cleaned_data["confirm"],
+            )
+        except services.OutcomeRefused as refusal:
+            for problem in refusal.problems:
+                form.add_error(problem.field or None, problem.message)
+        except services.AllocationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            case.refresh_from_db(fields=["status"])
+            closed = " The case is now closed." if case.status == Case.Status.CLOSED else ""
+            messages.success(
+                request,
+                f"Outcome {outcome.code} recorded for the crime in report "
+                f"{report.reference}.{closed}",
+            )
+            return redirect("cases:case", reference=case.reference)
+    record(
+        Action.VIEW,
+        "case",
+        case.reference,
+        summary=f"Outcome form for case {case.reference} viewed",
+        details={"crimes": [crime.reference for crime in pending]},
+    )
+    return render(
+        request,
+        "cases/record_outcome.html",
+        {
+            "nav": "queue",
+            "case": case,
+            "form": form,
+            "page_has_errors": bool(form.errors),
+        },
+    )
 
 
 def _serve(

@@ -34,3 +34,4 @@ def staff_view(allowed: Callable[[object], bool]):
 casework = staff_view(roles.works_cases)
 audit_readers = staff_view(roles.reads_audit_log)
 allocators = staff_view(roles.allocates_cases)
+force_users = staff_view(roles.responds_to_allocations)

@@ -53,11 +53,15 @@ def govuk_error_summary(*forms_with_errors):
         if form is None or not form.errors:
             continue
         for name, messages in form.errors.items():
-            anchor = f"id_{name}" if name != "__all__" else ""
-            if name in form.fields and isinstance(
-                form.fields[name].widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                anchor = f"id_{name}_0"
+            anchor = ""
+            if name in form.fields:  # the field's own id, which carries the form's prefix
+                anchor = form[name].auto_id or f"id_{name}"
+                if isinstance(
+                    form.fields[name].widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+                ):
+                    anchor = f"{anchor}_0"
+            elif name != "__all__":
+                anchor = f"id_{name}"
             for message in messages:
                 errors.append({"href": f"#{anchor}" if anchor else "", "text": message})
     return {"errors": errors}
