@@ -21,6 +21,7 @@ from hatehub.core.access import allocators, casework, force_users
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
+from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 
 from . import selectors, services
@@ -98,7 +99,7 @@ def _visible_case(request: HttpRequest, reference: str, cases: QuerySet[Case] | 
     return case
 
 
-def _case_forms(request: HttpRequest, case: Case, offer: Allocation | None) -> dict:
+def _case_forms(request: HttpRequest, case: Case, offer: Allocation | None, responsibility) -> dict:
     """The forms the case page offers this user, unbound: allocation for supervisors while the
     hub has the case; accept, return and transfer for the force it is offered to."""
     user = request.user
@@ -108,6 +109,8 @@ def _case_forms(request: HttpRequest, case: Case, offer: Allocation | None) -> d
         initial = {}
         if last is not None and last.state == Allocation.State.TRANSFER_REQUESTED:
             initial["force"] = last.transfer_to
+        elif responsibility is not None:
+            initial["force"] = force_for(responsibility.investigating)
         forms["allocation"] = AllocationForm(initial=initial)
     if offer is not None and roles.works_for_force(user, offer.force_id):
         initial = {"offer": offer.pk}
@@ -127,7 +130,8 @@ def _render_case(
     paginator = Paginator(range(case.report_count), selectors.REPORTS_PER_PAGE)
     reports_page = paginator.get_page(request.GET.get("page"))
     offer = selectors.open_offer(case)
-    forms = {**_case_forms(request, case, offer), **(bound or {})}
+    responsibility = case_responsibility(case)
+    forms = {**_case_forms(request, case, offer, responsibility), **(bound or {})}
     crimes = selectors.crime_reports(case)
     record(
         Action.VIEW,
@@ -146,6 +150,7 @@ def _render_case(
             "nav": "queue",
             "case": case,
             "matching": matching_selectors.for_case_page(case, request.user),
+            "responsible_force": responsibility,
             "page": reports_page,
             "page_range": list(
                 paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)

@@ -139,3 +139,15 @@ def responsible_force(report) -> responsibility.Decision:
     victim = place_from_text(victim_text) if victim_text else None
     suspect = place_from_text(report.poster_location) if report.poster_location else None
     return responsibility.decide(victim, suspect, rule=settings.HUB_RESPONSIBLE_FORCE_RULE)
+
+
+def case_responsibility(case) -> responsibility.Decision | None:
+    """The responsible-force decision for a case, from its first victim's report (a victim, or
+    someone reporting for one), else its first report. None for a case with no reports."""
+    reports = case.reports.select_related("complainant").order_by("submitted_at", "pk")
+    report = reports.filter(reporter_role__in=["victim", "on_behalf"]).first() or reports.first()
+    return responsible_force(report) if report is not None else None
+
+
+def force_for(choice: responsibility.ForceChoice | None) -> Force | None:
+    return Force.objects.filter(ons_code=choice.pfa_code).first() if choice else None
