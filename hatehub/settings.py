@@ -181,6 +181,8 @@ HUB_REFERENCE_DIR = Path(
 # Which force records and investigates (DOMAIN.md section 4): "suspect_else_victim" (default)
 # or "victim_records"; see hatehub/jurisdiction/responsibility.py.
 HUB_RESPONSIBLE_FORCE_RULE = os.environ.get("HUB_RESPONSIBLE_FORCE_RULE", "suspect_else_victim")
+# load_reference_data keeps its checked copy of the force areas and postcode districts here.
+HUB_GEOGRAPHY_DIR = Path(os.environ.get("HUB_GEOGRAPHY_DIR", VAR_DIR / "reference"))
 HUB_SERVICE_NAME = "Report online hate"
 HUB_STAFF_SERVICE_NAME = "Online Hate Crime Hub"
 # "Exit this page" sends people somewhere neutral; forces may choose their own.

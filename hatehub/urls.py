@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from hatehub.core.views import health
+from hatehub.core.views import about_data, health
 from hatehub.intake.api import api
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("hatehub.accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
+    path("about/data/", about_data, name="about_data"),
 ]
 
 handler403 = "hatehub.core.views.forbidden"

@@ -171,6 +171,7 @@ MATCHING_MISSING = {
 EXPECTED: dict[str, dict] = {
     "path:/": everyone(Redirect("/report/")),
     "health": everyone(200),
+    "about_data": everyone(200),
     "accounts:login": {
         **everyone(Redirect("/hub/")),
         "anonymous": 200,

@@ -9,15 +9,23 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-def _error_layout(request: HttpRequest) -> str:
+def _layout_for(request: HttpRequest) -> str:
     """Signed-in staff keep the hub's header (and its Sign out); the public keep theirs."""
     user = getattr(request, "user", None)
     return "staff/base.html" if user is not None and user.is_authenticated else "public/base.html"
 
 
 def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/403.html", {"layout": _error_layout(request)}, status=403)
+    return render(request, "errors/403.html", {"layout": _layout_for(request)}, status=403)
 
 
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/404.html", {"layout": _error_layout(request)}, status=404)
+    return render(request, "errors/404.html", {"layout": _layout_for(request)}, status=404)
+
+
+def about_data(request: HttpRequest) -> HttpResponse:
+    """Where the reference data comes from, with the attribution its licences require."""
+    from hatehub.jurisdiction.geography import ATTRIBUTION
+
+    layout = _layout_for(request)
+    return render(request, "about_data.html", {"layout": layout, "attribution": ATTRIBUTION})

@@ -101,6 +101,22 @@ class UnknownPlace(GeographyError):
     """Well formed, but not in the reference data (e.g. a postcode district that does not exist)."""
 
 
+_ONS_FIELD = re.compile(r"^PFA\d{2}(CD|NM)$", re.IGNORECASE)
+
+
+def _ons_properties(props: dict) -> dict:
+    """ONS Open Geography boundary files name their fields by year (PFA23CD, PFA23NM); read
+    them as our pfa_code and pfa_name, so the official download loads as it comes."""
+    if props.get("pfa_code"):
+        return props
+    found = dict(props)
+    for key, value in props.items():
+        match = _ONS_FIELD.match(key)
+        if match:
+            found["pfa_code" if match.group(1).upper() == "CD" else "pfa_name"] = value
+    return found
+
+
 def project_km(lon: Any, lat: Any) -> tuple[np.ndarray, np.ndarray]:
     """Longitude/latitude (degrees) to kilometres on a spherical transverse Mercator on 2°W.
 
@@ -270,7 +286,7 @@ class ForceAreas:
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
             raise GeographyError(f"{origin}: not a GeoJSON FeatureCollection.")
         for number, feature in enumerate(data.get("features") or [], start=1):
-            props = feature.get("properties") or {}
+            props = _ons_properties(feature.get("properties") or {})
             code = (props.get("pfa_code") or "").strip()
             if not code or not feature.get("geometry"):
                 raise GeographyError(f"{origin}: feature {number} has no pfa_code or geometry.")

@@ -45,20 +45,27 @@ def load_forces(rows: list[ForceRow], *, source: str) -> tuple[int, int]:
 # -- reference geography ------------------------------------------------------------------------
 
 
+def geography_dir() -> Path:
+    """Where the geography files are read from: the copy `load_reference_data` made for this
+    deployment (HUB_GEOGRAPHY_DIR), else the reference directory itself."""
+    loaded = Path(settings.HUB_GEOGRAPHY_DIR)
+    if (loaded / geography.FORCE_AREAS_FILE).is_file():
+        return loaded
+    return Path(settings.HUB_REFERENCE_DIR)
+
+
 @functools.lru_cache(maxsize=1)
 def force_areas() -> geography.ForceAreas:
     """The force-area index, built once per process (about a second): every lookup after the
     first is sub-millisecond. Call force_areas.cache_clear() after replacing the files."""
-    return geography.ForceAreas.from_geojson(
-        Path(settings.HUB_REFERENCE_DIR) / geography.FORCE_AREAS_FILE
-    )
+    return geography.ForceAreas.from_geojson(geography_dir() / geography.FORCE_AREAS_FILE)
 
 
 @functools.lru_cache(maxsize=1)
 def postcode_districts() -> geography.PostcodeDistricts:
     """The postcode districts, read once per process, located against force_areas()."""
     return geography.PostcodeDistricts.from_csv(
-        Path(settings.HUB_REFERENCE_DIR) / geography.POSTCODE_DISTRICTS_FILE, force_areas()
+        geography_dir() / geography.POSTCODE_DISTRICTS_FILE, force_areas()
     )
 
 
