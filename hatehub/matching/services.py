@@ -164,11 +164,18 @@ class DatabaseIndex:
                 continue
             # A screenshot bucket can be common (one platform's screenshots share a layout):
             # read only its newest holders, so a lookup costs the same at a million reports.
-            for value in values:
-                rows = MatchKey.objects.filter(kind=kind, value=value).order_by("-report_id")
-                hits += rows.values_list("report_id", "report__case_id", "kind", "value")[
-                    :FUZZY_HOLDERS_READ
-                ]
+            # One round trip on PostgreSQL: the per-bucket reads combined with UNION ALL.
+            reads = [
+                MatchKey.objects.filter(kind=kind, value=value)
+                .order_by("-report_id")
+                .values_list("report_id", "report__case_id", "kind", "value")[:FUZZY_HOLDERS_READ]
+                for value in values
+            ]
+            if connection.features.supports_slicing_ordering_in_compound and len(reads) > 1:
+                hits += reads[0].union(*reads[1:], all=True)
+            else:  # SQLite cannot LIMIT inside a UNION: one read per bucket
+                for read in reads:
+                    hits += read
         return hits
 
     def signatures(self, report_ids: list[int]) -> list[tuple[int, str, bytes]]:
@@ -258,18 +265,27 @@ def _verify_fingerprints(
     # A report naming a post, and a case about other posts only, are different content however
     # alike the words or pictures (a copy-paste campaign is many posts, not one).
     case_urls = index.case_content_urls(list(candidates)) if signals.content_urls else {}
-    best: dict[int, tuple[float, str, bool]] = {}
-    case_of = {rid: case_id for case_id, ids in candidates.items() for rid in ids}
+    by_report: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
     for report_id, kind, signature in stored:
-        theirs = case_urls.get(case_of[report_id], set())
+        by_report[report_id].append((kind, signature))
+    best: dict[int, tuple[float, str, bool]] = {}
+    # Likeliest cases first (the order they came in); the first certain match ends the search,
+    # so a duplicate in a surge costs a comparison or two, not thirty.
+    for case_id, ids in candidates.items():
+        theirs = case_urls.get(case_id, set())
         if theirs and not (signals.content_urls & theirs):
             continue
-        score, reason, certain = _compare(signals, kind, signature)
-        if score <= 0:
-            continue
-        case_id = case_of[report_id]
-        if case_id not in best or (certain, score) > (best[case_id][2], best[case_id][0]):
-            best[case_id] = (score, reason, certain)
+        for report_id in reversed(ids):  # newest first
+            for kind, signature in by_report.get(report_id, ()):
+                score, reason, certain = _compare(signals, kind, signature)
+                if score > 0 and (
+                    case_id not in best or (certain, score) > (best[case_id][2], best[case_id][0])
+                ):
+                    best[case_id] = (score, reason, certain)
+            if case_id in best and best[case_id][2]:
+                break
+        if case_id in best and best[case_id][2]:
+            break
     return [
         Match(case_id, score, reason, certain) for case_id, (score, reason, certain) in best.items()
     ]
