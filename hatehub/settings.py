@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hatehub.evidence",
     "hatehub.cases",
     "hatehub.matching",
+    "hatehub.assessment",
     "hatehub.intake",
     "hatehub.demo",
 ]

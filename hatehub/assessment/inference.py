@@ -1,0 +1,216 @@
+"""Infer answers from the free text of a report, each with the words that support it.
+
+Why: most reports arrive with only free text (True Vision and Single Online Home forms, DOMAIN.md
+s2), yet the decisions in s2-s6 turn on a few facts: a threat and how serious (s5 OSA 2023 s181,
+s6 threat to life), a person or a group (s5), repetition over time (s5 PHA 1997 course of
+conduct), which characteristic (s3 strands), whether the reporter knows the poster or the
+material is about a future event (s2 routing), and vulnerability (s6). This module finds those
+with the rules in ``rules/inference.yaml`` so that a plain case is already right from the text
+alone, and returns each as an ``Inferred`` value with its words so the officer can confirm or
+correct it. A mention, denial or denunciation ("calling someone [SLUR] is wrong") is not a use:
+sentences with counter-speech cues, and matches preceded by a negation, are skipped for the
+hostility and threat answers (s3: no basis to conclude intentional hostility).
+
+PURE: no Django import. An optional ``signals`` object (``hatehub.assessment.signals.score``'s
+ContentSignals, or a mapping with the same keys) may add answers the rules did not find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hatehub.assessment.engine import FIVE_STRANDS, Answers
+from hatehub.assessment.rules import InferenceRules, Rules, load_rules
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+_SERIOUSNESS_ORDER = ("death", "serious_harm", "violence")
+# Answers a denunciation or denial in the same sentence cancels (s3 intentional hostility).
+_COUNTERABLE = {"threat_seriousness", "stirs_up_hatred", "encourages_self_harm"}
+_SELF_ID = re.compile(r"\b(?:i(?:'m| am)|we(?:'re| are)|as an?|as)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """An answer inferred from the text, for the officer to confirm or correct."""
+
+    value: Any
+    words: tuple[str, ...]
+    rules: tuple[str, ...] = ()
+    origin: str = "rules"  # rules | signals
+
+    def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"value": value, "words": list(self.words), "rules": list(self.rules),
+                "origin": self.origin}  # fmt: skip
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text or "") if s and s.strip()]
+
+
+def _negated(sentence: str, start: int, inf: InferenceRules) -> bool:
+    prefix = sentence[max(0, start - 40) : start]
+    return any(p.search(prefix) for p in inf.negation_before)
+
+
+def _hits(patterns, sentence: str, inf: InferenceRules, allow_negated: bool = False) -> list[str]:
+    found = []
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            if allow_negated or not _negated(sentence, m.start(), inf):
+                found.append(m.group(0))
+    return found
+
+
+def _add(out: dict[str, dict], answer: str, value: Any, words: list[str], rule_id: str) -> None:
+    slot = out.setdefault(answer, {"values": {}, "rules": []})
+    slot["values"].setdefault(value, [])
+    slot["values"][value].extend(w for w in words if w not in slot["values"][value])
+    if rule_id not in slot["rules"]:
+        slot["rules"].append(rule_id)
+
+
+def infer(
+    text: str,
+    reporter: str | None = None,
+    *,
+    rules: Rules | None = None,
+    signals: Any = None,
+) -> dict[str, Inferred]:
+    """Answers inferred from ``text`` (see module docstring), keyed by ``Answers`` field."""
+    rules = rules or load_rules()
+    inf = rules.inference
+    raw: dict[str, dict] = {}
+    hostility_words: list[tuple[str, str]] = []  # (kind, words)
+    strand_words: dict[str, list[str]] = {}
+    strand_basis: set[str] = set()  # strands with content hostility, not only perception
+    threat_anywhere = False
+    any_marker = False
+    self_ids: dict[str, list[str]] = {}
+
+    for sentence in _sentences(text):
+        countered = any(p.search(sentence) for p in inf.counter_speech)
+        for rule in inf.entries:
+            if countered and rule.answer in _COUNTERABLE:
+                continue
+            words = _hits(rule.patterns, sentence, inf)
+            if words:
+                _add(raw, rule.answer, rule.value, words, rule.id)
+                if rule.answer == "threat_seriousness":
+                    threat_anywhere = True
+        if countered:
+            continue
+        markers = []
+        for rule in inf.hostility:
+            words = _hits(rule.patterns, sentence, inf)
+            if words:
+                markers.extend(words)
+                hostility_words.append((rule.kind, ", ".join(words)))
+        sentence_threat = any(
+            _hits(r.patterns, sentence, inf)
+            for r in inf.entries
+            if r.answer == "threat_seriousness"
+        )
+        any_marker = any_marker or bool(markers)
+        for strand, pattern in inf.strand_patterns.items():
+            for m in pattern.finditer(sentence):
+                before = sentence[max(0, m.start() - 40) : m.start()]
+                if _negated(sentence, m.start(), inf) and not markers:
+                    continue
+                perceived = any(p.search(before) for p in inf.perception)
+                if markers or sentence_threat:
+                    strand_words.setdefault(strand, []).extend([*markers, m.group(0)])
+                    strand_basis.add(strand)
+                elif perceived:
+                    strand_words.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
+                elif _SELF_ID.search(before):
+                    self_ids.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
+
+    # A victim who says what they are, in a report that holds hostility or a threat elsewhere.
+    if threat_anywhere or any_marker:
+        for strand, words in self_ids.items():
+            strand_words.setdefault(strand, []).extend(words)
+
+    out: dict[str, Inferred] = {}
+    for answer, slot in raw.items():
+        values = slot["values"]
+        if answer == "threat_seriousness":
+            value = next(v for v in _SERIOUSNESS_ORDER if v in values)
+        elif answer == "aimed_at":
+            value = "person" if "person" in values else "group"
+        else:
+            value = next(iter(values))
+        out[answer] = Inferred(value, tuple(values[value]), tuple(slot["rules"]))
+
+    if "threat_seriousness" in out:
+        t = out["threat_seriousness"]
+        out["threat_of_violence"] = Inferred(True, t.words, t.rules)
+
+    if strand_words:
+        strands = tuple(s for s in (*FIVE_STRANDS, "other") if s in strand_words)
+        words = tuple(dict.fromkeys(w for s in strands for w in strand_words[s]))
+        term_rules = tuple(f"terms.{s}" for s in strands)
+        out["strands"] = Inferred(strands, words, term_rules)
+        out["hostility_based_on_characteristic"] = Inferred(True, words, term_rules)
+        if strand_basis:
+            basis_words = tuple(dict.fromkeys(w for s in strand_basis for w in strand_words[s]))
+            out["intentional_hostility_basis"] = Inferred(True, basis_words, term_rules)
+    else:
+        out.pop("stirs_up_hatred", None)  # stirring up hatred needs a group characteristic
+
+    if hostility_words:
+        kinds = {k for k, _w in hostility_words}
+        words = tuple(dict.fromkeys(w for _k, w in hostility_words))
+        ids = tuple(f"hostility.{k}" for k in sorted(kinds))
+        out["abusive_or_insulting"] = Inferred(True, words, ids)
+        if strand_words and kinds & {"slur", "dehumanising"}:
+            out["grossly_offensive"] = Inferred(True, words, ids)
+
+    if signals is not None:
+        _from_signals(out, signals, inf)
+    return out
+
+
+def _get(signals: Any, name: str, default: Any) -> Any:
+    if isinstance(signals, Mapping):
+        return signals.get(name, default)
+    return getattr(signals, name, default)
+
+
+def _from_signals(out: dict[str, Inferred], signals: Any, inf: InferenceRules) -> None:
+    """Add what the content signals found and the rules did not; the rules' answers win because
+    they come with exact words (DOMAIN.md s3: the officer must see why)."""
+    thr = inf.signal_thresholds
+    evidence = _get(signals, "evidence", {}) or {}
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(w) for w in evidence.get(key, []) or [])
+
+    if "threat_of_violence" not in out and _get(signals, "threat", 0) >= thr.get("threat", 0.7):
+        out["threat_of_violence"] = Inferred(True, words("threat"), ("signals.threat",), "signals")
+    hostile = [k for k in ("slur", "dehumanising", "derogatory")
+               if _get(signals, k, 0) >= thr.get(k, 0.7)]  # fmt: skip
+    if hostile and "abusive_or_insulting" not in out:
+        w = tuple(x for k in hostile for x in words(k))
+        out["abusive_or_insulting"] = Inferred(True, w, tuple(f"signals.{k}" for k in hostile),
+                                               "signals")  # fmt: skip
+    targets = _get(signals, "targets", {}) or {}
+    found = tuple(s for s in FIVE_STRANDS if targets.get(s, 0) >= thr.get("target", 0.6))
+    if found and hostile and "strands" not in out:
+        w = tuple(x for s in found for x in words(s)) or tuple(found)
+        out["strands"] = Inferred(found, w, ("signals.targets",), "signals")
+        out.setdefault(
+            "hostility_based_on_characteristic",
+            Inferred(True, w, ("signals.targets",), "signals"),
+        )
+
+
+def to_answers(inferred: Mapping[str, Inferred], reporter: str | None = None) -> Answers:
+    """The inferred values as ``Answers`` (reporter comes from the report, not the text)."""
+    data: dict[str, Any] = {k: v.value for k, v in inferred.items()}
+    if reporter is not None:
+        data["reporter"] = reporter
+    return Answers.from_mapping(data)
