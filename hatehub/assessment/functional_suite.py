@@ -1,0 +1,313 @@
+"""A HateCheck-style functional suite for the content signals: synthetic cases, written for this
+project, grouped by the functionalities of Röttger et al. 2021 ("HateCheck: Functional Tests
+for Hate Speech Detection Models", ACL 2021, Table 1).
+
+Why: held-out accuracy on tweets hides the failures that matter to a hub ordering its queue,
+above all scoring counter-speech, negated hate, quoted hate, reclaimed slurs and plain
+mentions of a group as hate (which would push victims' own posts and their supporters' up the
+queue). Each functionality is checked on its own so a pass rate can be reported for each.
+
+No real slur is written here: slur cases use invented placeholder words (``TEST_SLURS``),
+which the bench and tests register as slurs through ``load_terms(extra_slurs=TEST_SLURS)``.
+So the slur rows test the rules (use vs. mention vs. reclaimed), not the model's knowledge.
+Identity terms are neutral ones. Pure data: no imports beyond the standard library.
+
+Caveat: the cases were written by the same person who wrote the rules, so pass rates here
+are optimistic; HateCheck itself (CC BY 4.0) is the independent test to run when available.
+"""
+
+from dataclasses import dataclass
+
+HATEFUL = True
+NOT_HATEFUL = False
+
+# Invented placeholder "slurs", one per strand (not words in any language we know of).
+TEST_SLURS = {
+    "zorblat": "race",
+    "krimnak": "religion",
+    "flumph": "sexual_orientation",
+    "quandle": "transgender",
+    "bresk": "disability",
+}
+
+# (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
+GROUPS = [
+    ("Muslims", "religion", "Muslim", "krimnak"),
+    ("Jews", "religion", "Jewish", "krimnak"),
+    ("gay people", "sexual_orientation", "gay", "flumph"),
+    ("trans people", "transgender", "trans", "quandle"),
+    ("disabled people", "disability", "disabled", "bresk"),
+    ("Black people", "race", "Black", "zorblat"),
+    ("immigrants", "race", "Black", "zorblat"),
+]
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    hateful: bool
+    functionality: str  # the group reported (e.g. "counter_speech")
+    hatecheck_id: str  # the HateCheck functionality it follows (e.g. "counter_quote_nh")
+    strand: str | None = None
+
+
+# functionality group -> HateCheck id -> (label, templates). {G} group, {A} in-group adjective,
+# {S} placeholder slur, {G_cap} capitalised group.
+TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (
+            HATEFUL,
+            [
+                "I hate {G}.",
+                "I really can't stand {G}.",
+                "I despise {G} with all my heart.",
+            ],
+        ),
+        "derog_neg_attrib_h": (
+            HATEFUL,
+            [
+                "{G_cap} are disgusting.",
+                "All {G} are worthless.",
+                "{G_cap} are such pathetic, lazy criminals.",
+            ],
+        ),
+        "derog_dehum_h": (
+            HATEFUL,
+            [
+                "{G_cap} are nothing but vermin.",
+                "{G_cap} are a plague on this country.",
+                "{G_cap} are subhuman parasites.",
+            ],
+        ),
+        "derog_impl_h": (
+            HATEFUL,
+            [
+                "{G_cap} belong in a zoo.",
+                "{G_cap} don't belong in our country.",
+                "You can't trust any of the {G}, never.",
+            ],
+        ),
+    },
+    "threatening_language": {
+        "threat_dir_h": (
+            HATEFUL,
+            [
+                "I am going to kill all {G}.",
+                "I will hunt down every one of the {G} I see.",
+                "We are going to burn the {G} out of this town.",
+            ],
+        ),
+        "threat_norm_h": (
+            HATEFUL,
+            [
+                "{G_cap} should all be killed.",
+                "{G_cap} deserve to die.",
+                "Death to {G}.",
+            ],
+        ),
+    },
+    "slur_usage": {
+        "slur_h": (
+            HATEFUL,
+            [
+                "You are just a {S} to me.",
+                "Get out of here, you filthy {S}.",
+                "Another {S} moved in next door, disgusting.",
+            ],
+        ),
+    },
+    "profanity": {
+        "profanity_h": (
+            HATEFUL,
+            [
+                "{G_cap} are fucking disgusting.",
+                "I fucking hate {G}.",
+            ],
+        ),
+        "profanity_nh": (
+            NOT_HATEFUL,
+            [
+                "Fuck, what a day.",
+                "That was a fucking brilliant match.",
+                "Shit, I forgot my keys again.",
+                "Holy shit, the new album is amazing.",
+            ],
+        ),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (
+            HATEFUL,
+            [
+                "I have met many {G} and I hate every single one of them.",
+                "{G_cap} think they are equal, but they are disgusting vermin.",
+            ],
+        ),
+        "ref_subs_sent_h": (
+            HATEFUL,
+            [
+                "Have you met {G}? They are all worthless.",
+                "I see {G} everywhere. I want to kill them all.",
+            ],
+        ),
+    },
+    "negation": {
+        "negate_pos_h": (
+            HATEFUL,
+            [
+                "{G_cap} are never any good and never will be, they are disgusting.",
+                "No {G} can ever be trusted, they are vermin.",
+            ],
+        ),
+        "negate_neg_nh": (
+            NOT_HATEFUL,
+            [
+                "I don't hate {G}.",
+                "{G_cap} are not disgusting.",
+                "{G_cap} are not vermin.",
+                "No one should ever threaten {G}.",
+            ],
+        ),
+    },
+    "phrasing": {
+        "phrase_question_h": (
+            HATEFUL,
+            [
+                "Why is it that all {G} are disgusting?",
+                "Wouldn't it be great if all {G} were killed?",
+            ],
+        ),
+        "phrase_opinion_h": (
+            HATEFUL,
+            [
+                "I think that {G} should all be killed.",
+                "In my opinion {G} are worthless vermin.",
+            ],
+        ),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (
+            NOT_HATEFUL,
+            [
+                "We are a group of {G}.",
+                "There are {G} living on my street.",
+                "The report looks at how many {G} work in the NHS.",
+            ],
+        ),
+        "ident_pos_nh": (
+            NOT_HATEFUL,
+            [
+                "I love {G}.",
+                "{G_cap} are brilliant and deserve respect.",
+                "So proud of the {G} in our community.",
+            ],
+        ),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (
+            NOT_HATEFUL,
+            [
+                '"{G_cap} are disgusting" - statements like that are hateful and unacceptable.',
+                'Someone just tweeted "I will kill all {G}". Reported it. Shame on them.',
+                'He said "{G} are vermin". I can\'t believe people still say this.',
+            ],
+        ),
+        "counter_ref_nh": (
+            NOT_HATEFUL,
+            [
+                "Saying that {G} are vermin is wrong and hateful.",
+                "It's not ok to say that {G} should be killed.",
+                "Stop calling {G} disgusting. It is racist and vile.",
+            ],
+        ),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (
+            NOT_HATEFUL,
+            [
+                "I really can't stand cauliflower.",
+                "This printer is worthless garbage.",
+                "Mondays are disgusting.",
+            ],
+        ),
+        "target_indiv_nh": (
+            NOT_HATEFUL,
+            [
+                "You are a lying, worthless cheat.",
+                "My boss is a disgusting idiot.",
+                "Shut up, you pathetic clown.",
+            ],
+        ),
+        "target_group_nh": (
+            NOT_HATEFUL,
+            [
+                "Politicians are all disgusting liars.",
+                "Referees are useless and should be sacked.",
+                "I hate Chelsea fans.",
+            ],
+        ),
+    },
+    "reclaimed_slurs": {
+        "slur_reclaimed_nh": (
+            NOT_HATEFUL,
+            [
+                "As a proud {A} person, I am a {S} and I love it.",
+                "We're {A} and we call each other {S} with love.",
+                "I'm {A}, so yes, I am a {S}, deal with it.",
+            ],
+        ),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (
+            HATEFUL,
+            [
+                "I hate {G} and they are disgustnig.",
+                "{G_cap} are verimn.",
+            ],
+        ),
+        "spell_char_del_h": (
+            HATEFUL,
+            [
+                "{G_cap} are disgustng vermn.",
+                "I wil kill all {G}.",
+            ],
+        ),
+        "spell_leet_h": (
+            HATEFUL,
+            [
+                "{G_cap} are d1sgust1ng v3rm1n.",
+                "I w1ll k1ll all {G}.",
+            ],
+        ),
+        "spell_space_add_h": (
+            HATEFUL,
+            [
+                "{G_cap} are d i s g u s t i n g.",
+                "I will k i l l all {G}.",
+            ],
+        ),
+    },
+}
+
+# Cases that do not depend on a group (checked once, not per group).
+GROUPLESS = {"profanity_nh", "target_obj_nh", "target_indiv_nh", "target_group_nh"}
+
+
+def cases() -> list[Case]:
+    """All cases, templates expanded over the groups (slur cases over one slur per strand)."""
+    out: list[Case] = []
+    for functionality, ids in TEMPLATES.items():
+        for hc_id, (label, templates) in ids.items():
+            for template in templates:
+                if hc_id in GROUPLESS:
+                    out.append(Case(template, label, functionality, hc_id))
+                    continue
+                seen: set[str] = set()
+                for plural, strand, adjective, slur in GROUPS:
+                    text = template.format(
+                        G=plural, G_cap=plural[0].upper() + plural[1:], A=adjective, S=slur
+                    )
+                    if text in seen:
+                        continue
+                    seen.add(text)
+                    out.append(Case(text, label, functionality, hc_id, strand))
+    return out

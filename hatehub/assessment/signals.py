@@ -1,0 +1,484 @@
+"""Content signals for the quoted text of a report: hate, threat, dehumanising and derogatory
+language, slurs and which monitored strand is targeted.
+
+Why this exists: in a surge the hub needs a way to *order* the queue so that the reports most
+likely to hold threats or hate are read first. These numbers never decide anything (whether
+something is a crime, a hate incident, or neither stays a person's judgement); they only move
+a report up or down the queue, and each comes with the words that support it so a reader can
+see at once why.
+
+Two parts, each used where it is better:
+
+- A small linear model (TF-IDF word 1-2-grams + character 2-5-grams, logistic regression)
+  trained by ``manage.py train_signals`` on Davidson et al. 2017 (MIT) and HatemojiBuild
+  (CC BY 4.0). It is stored as plain arrays (vocabularies, idf, coefficients) in a compressed
+  ``.npz``, not a pickle, so loading it runs no code and it does not depend on the exact
+  scikit-learn version. No transformer is used: the installed MiniLM ONNX file ships no
+  tokenizer, and none is available offline.
+- Rules in ``signal_terms.yaml`` for what rules do better than a model trained on tweets:
+  explicit threats, dehumanising comparisons aimed at a group, identity terms per strand,
+  slurs (held only as SHA-256 hashes), and the cues that mark counter-speech, negation,
+  quotation and reclaimed in-group use, which HateCheck (Röttger et al. 2021) shows models
+  get wrong.
+
+No Django import at module level, so the bench and tests can use it without settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+HERE = Path(__file__).resolve().parent
+MODEL_PATH = HERE / "model" / "signals.npz"
+TERMS_PATH = HERE / "signal_terms.yaml"
+STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
+# Above this the combined ``hate`` score counts as "hateful" in the bench and functional suite.
+HATE_THRESHOLD = 0.5
+MISSING_MODEL = "Signals model file {path} is missing: run `manage.py train_signals` to build it."
+
+
+# --------------------------------------------------------------------------- text handling
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_MENTION = re.compile(r"@\w+")
+_RT = re.compile(r"^\s*rt\b[\s:]*")
+_REPEAT = re.compile(r"(.)\1{2,}")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
+                       "$": "s", "!": "i", "|": "l", "+": "t"})  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """The model's view of a text: lower case, HTML entities undone, mentions and links
+    replaced by placeholders (Davidson and TweetEval differ in how they anonymise them, and a
+    model must not learn the data set from them), runs of one letter cut to two. Emoji are kept
+    because HatemojiBuild shows they carry the meaning ("I would love to 🔪 some ...")."""
+    text = html.unescape(text or "").lower()
+    text = _URL.sub(" url ", text)
+    text = _MENTION.sub(" @user ", text)
+    text = _RT.sub("", text)
+    text = _REPEAT.sub(r"\1\1", text)
+    return " ".join(text.split())
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'*@$!|+0-9]+", text.lower())
+
+
+def _deleet(token: str) -> str:
+    """Undo the usual evasions (leet digits, asterisks, doubled letters) so a slur written
+    "n1gg*r"-style still matches its hash; the variants tried are few and cheap."""
+    return _REPEAT.sub(r"\1", token.translate(_LEET)).strip("'*")
+
+
+def term_hash(term: str) -> str:
+    """The SHA-256 of a lower-cased, whitespace-normalised term: how slurs are stored, so the
+    repository holds no slur in clear. (A hash of a known word is easy to test against a word
+    list: this keeps slurs out of reading and search, it is not secrecy.)"""
+    return hashlib.sha256(" ".join(term.lower().split()).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass
+class SignalModel:
+    """A fitted TF-IDF + logistic regression model held as plain arrays."""
+
+    word_vocab: list[str]
+    word_idf: np.ndarray
+    char_vocab: list[str]
+    char_idf: np.ndarray
+    coef: np.ndarray  # word coefficients first, then character ones
+    intercept: float
+    threshold: float = 0.5  # chosen on validation data by train_signals
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._word = build_vectorizer("word", self.word_vocab, self.word_idf)
+        self._char = build_vectorizer("char", self.char_vocab, self.char_idf)
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        from scipy.sparse import hstack
+
+        x = hstack([self._word.transform(texts), self._char.transform(texts)]).tocsr()
+        return np.asarray(x @ self.coef).ravel() + self.intercept
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision(texts)))
+
+    def top_features(self, text: str, n: int = 5) -> list[str]:
+        """The word features pushing this text towards hate, for the evidence list."""
+        x = self._word.transform([text]).tocsr()
+        contrib = x.multiply(self.coef[: len(self.word_vocab)]).tocsr()
+        idx = contrib.indices[np.argsort(-contrib.data)]
+        vals = np.sort(contrib.data)[::-1]
+        return [self.word_vocab[i] for i, v in zip(idx, vals, strict=False) if v > 0.05][:n]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            word_vocab=np.frombuffer("\n".join(self.word_vocab).encode("utf-8"), dtype=np.uint8),
+            char_vocab=np.frombuffer("\x00".join(self.char_vocab).encode("utf-8"), dtype=np.uint8),
+            word_idf=self.word_idf.astype(np.float32),
+            char_idf=self.char_idf.astype(np.float32),
+            coef=self.coef.astype(np.float32),
+            intercept=np.array([self.intercept], dtype=np.float64),
+            threshold=np.array([self.threshold], dtype=np.float64),
+            meta=np.frombuffer(yaml.safe_dump(self.meta).encode("utf-8"), dtype=np.uint8),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> SignalModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                word_vocab=bytes(z["word_vocab"]).decode("utf-8").split("\n"),
+                char_vocab=bytes(z["char_vocab"]).decode("utf-8").split("\x00"),
+                word_idf=z["word_idf"].astype(np.float64),
+                char_idf=z["char_idf"].astype(np.float64),
+                coef=z["coef"].astype(np.float64),
+                intercept=float(z["intercept"][0]),
+                threshold=float(z["threshold"][0]),
+                meta=yaml.safe_load(bytes(z["meta"]).decode("utf-8")) or {},
+            )
+
+
+WORD_PARAMS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b|[^\w\s]"}
+CHAR_PARAMS = {"analyzer": "char_wb", "ngram_range": (2, 5)}
+
+
+def build_vectorizer(kind: str, vocab=None, idf=None, max_features=None):
+    """One definition of each vectorizer for training and scoring, so they cannot drift.
+    With a vocabulary and idf it is ready to transform without fitting."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    params = WORD_PARAMS if kind == "word" else CHAR_PARAMS
+    vec = TfidfVectorizer(
+        **params,
+        preprocessor=normalise,
+        lowercase=False,
+        sublinear_tf=True,
+        min_df=2 if vocab is None else 1,
+        max_features=max_features,
+        vocabulary=({t: i for i, t in enumerate(vocab)} if vocab is not None else None),
+        dtype=np.float32,
+    )
+    if idf is not None:
+        vec.idf_ = np.asarray(idf, dtype=np.float64)
+    return vec
+
+
+def load_model(path: str | Path | None = None) -> SignalModel:
+    """The trained model, loaded once per path; a clear error if it was never trained."""
+    return _load_model(str(Path(path) if path else MODEL_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str) -> SignalModel:
+    if not Path(path).exists():
+        raise FileNotFoundError(MISSING_MODEL.format(path=path))
+    return SignalModel.load(Path(path))
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The compiled rules from ``signal_terms.yaml``."""
+
+    identity: dict[str, list[tuple[str, re.Pattern]]]
+    other_groups: list[re.Pattern]
+    slurs: dict[str, str]  # sha256 -> strand
+    threat: list[re.Pattern]
+    threat_emoji: list[str]
+    violent_words: re.Pattern
+    dehumanising: re.Pattern
+    derogatory: list[re.Pattern]
+    counter_speech: list[re.Pattern]
+    negation: list[re.Pattern]
+    quotation: list[re.Pattern]
+    positive: list[re.Pattern]
+    in_group: dict[str, list[re.Pattern]]
+    group_pronouns: re.Pattern
+
+
+def _words_pattern(words: list[str]) -> re.Pattern:
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def load_terms(path: str | Path | None = None, extra_slurs: dict[str, str] | None = None) -> Terms:
+    """Compile the rules file. ``extra_slurs`` (term -> strand, in clear) lets tests and the
+    functional suite use invented placeholder terms without putting anything in the file."""
+    return _load_terms(str(path or TERMS_PATH), tuple(sorted((extra_slurs or {}).items())))
+
+
+@lru_cache(maxsize=8)
+def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    slurs = {h: strand for strand, hashes in (raw.get("slur_sha256") or {}).items()
+             for h in hashes or []}  # fmt: skip
+    slurs.update({term_hash(t): s for t, s in extra})
+    identity = {
+        strand: [(w, _words_pattern([w])) for w in words]
+        for strand, words in raw["identity_terms"].items()
+    }
+    return Terms(
+        identity=identity,
+        other_groups=_compile([_words_pattern(raw["other_groups"]).pattern]),
+        slurs=slurs,
+        threat=_compile(raw["threat_patterns"]),
+        threat_emoji=list(raw["threat_emoji"]),
+        violent_words=_words_pattern(raw["violent_words"]),
+        dehumanising=_words_pattern(raw["dehumanising_terms"]),
+        derogatory=_compile(raw["derogatory_patterns"]),
+        counter_speech=_compile(raw["counter_speech_cues"]),
+        negation=_compile(raw["negation_cues"]),
+        quotation=_compile(raw["quotation_cues"]),
+        positive=_compile(raw["positive_cues"]),
+        in_group={s: _compile(p) for s, p in raw["in_group_patterns"].items()},
+        group_pronouns=_words_pattern(raw["group_pronouns"]),
+    )
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True)
+class ContentSignals:
+    """Scores in 0..1 for ordering a queue, each with the words that support it."""
+
+    hate: float  # the model's probability, adjusted by the rules below (see `score`)
+    threat: float  # threat of violence (rules + model features)
+    dehumanising: float  # comparisons to vermin/animals/disease aimed at a group (rules)
+    derogatory: float  # derogatory statements about a group (rules + model)
+    slur: float  # a slur used, not mentioned/quoted/reclaimed (rules)
+    targets: dict[str, float]  # strand -> score
+    evidence: dict[str, list[str]]  # signal -> the words that support it
+    model_hate: float = 0.0  # the model's probability before the rules, for transparency
+
+
+def _find_slurs(text: str, terms: Terms) -> list[tuple[str, str]]:
+    """(surface form, strand) of each slur in the text, trying the token as written, its
+    de-leeted form, a singular, and two-word phrases."""
+    toks = _tokens(text)
+    found = []
+    for i, tok in enumerate(toks):
+        cands = {tok, _deleet(tok), tok.strip("'*")}
+        for c in list(cands):
+            if len(c) > 3 and c.endswith("s"):
+                cands.add(c[:-1])
+            if len(c) > 4 and c.endswith("es"):
+                cands.add(c[:-2])
+        if i + 1 < len(toks):
+            cands.add(f"{tok} {toks[i + 1]}")
+        for c in cands:
+            strand = terms.slurs.get(term_hash(c))
+            if strand:
+                found.append((tok, strand))
+                break
+    return found
+
+
+def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
+    return [m.group(0) for p in patterns for m in [p.search(text)] if m]
+
+
+def score(
+    text: str,
+    *,
+    model: SignalModel | None = None,
+    terms: Terms | None = None,
+) -> ContentSignals:
+    """Score one quoted text. Never a decision: a way to put likely threats and hate first.
+
+    ``hate`` starts from the model's probability, is raised to what the explicit rules find
+    (a threat, a dehumanising comparison, a derogatory statement or a slur aimed at a group),
+    and is then lowered where the text denounces, negates or quotes hate, or is a positive
+    mention of a group: the HateCheck functionalities that word models score as hate.
+    """
+    model = model or load_model()
+    terms = terms or load_terms()
+    norm = normalise(text)
+    evidence: dict[str, list[str]] = {}
+
+    model_p = float(model.predict_proba([text])[0])
+    feats = model.top_features(text) if model_p >= 0.3 else []
+    if feats:
+        evidence["model"] = feats
+
+    # Targets: identity terms per strand, plus the strand of any slur.
+    targets = dict.fromkeys(STRANDS, 0.0)
+    target_words: list[str] = []
+    for strand, pats in terms.identity.items():
+        hits = [m.group(0) for _w, p in pats for m in p.finditer(norm)]
+        if hits:
+            targets[strand] = max(targets[strand], min(1.0, 0.6 + 0.2 * (len(hits) - 1)))
+            target_words += hits
+    slurs = _find_slurs(norm, terms)
+    for _surface, strand in slurs:
+        targets[strand] = max(targets.get(strand, 0.0), 0.8)
+    other = _hits(terms.other_groups, norm)
+    group_present = bool(target_words or slurs or other)
+    # "them"/"those people" count as a target only weakly: they need a group in context.
+    pronoun = terms.group_pronouns.search(norm)
+    if target_words or other:
+        evidence["targets"] = target_words + other
+
+    # Context cues that HateCheck shows flip the label.
+    counter = _hits(terms.counter_speech, norm)
+    negated = _hits(terms.negation, norm)
+    quoted = _hits(terms.quotation, norm)
+    positive = _hits(terms.positive, norm)
+    in_group = {s: _hits(p, norm) for s, p in terms.in_group.items()}
+    for name, hits in (("counter_speech", counter), ("negation", negated), ("quotation", quoted)):
+        if hits:
+            evidence[name] = hits
+
+    # Threat: explicit patterns are strong; violent words or weapon emoji near a group weaker.
+    threat_hits = _hits(terms.threat, norm)
+    emoji_hits = [e for e in terms.threat_emoji if e in text]
+    violent = [m.group(0) for m in terms.violent_words.finditer(norm)]
+    threat = 0.0
+    if threat_hits:
+        threat = 0.9 if (group_present or pronoun) else 0.6
+    elif emoji_hits and (group_present or pronoun):
+        threat = 0.75
+    elif violent and group_present:
+        threat = 0.35 + 0.4 * model_p
+    if threat:
+        evidence["threat"] = threat_hits + emoji_hits + violent
+
+    # Dehumanising: a comparison to vermin/animals/disease needs a group it is aimed at.
+    dehum_hits = [m.group(0) for m in terms.dehumanising.finditer(norm)]
+    dehumanising = 0.0
+    if dehum_hits and group_present:
+        dehumanising = 0.85
+    elif dehum_hits and pronoun:
+        dehumanising = 0.5
+    if dehumanising:
+        evidence["dehumanising"] = dehum_hits
+
+    # Derogatory: explicit derogatory statements about a group, else the model when a group
+    # is named (the model alone does not know whom an insult is aimed at).
+    derog_hits = _hits(terms.derogatory, norm)
+    derogatory = 0.0
+    if derog_hits and group_present:
+        derogatory = 0.8
+    elif group_present:
+        derogatory = 0.8 * model_p
+    if derog_hits and derogatory >= 0.5:
+        evidence["derogatory"] = derog_hits
+
+    # Slur: used, not mentioned. Quotation/counter-speech or first-person in-group use
+    # (reclaimed) lower it.
+    slur = 0.0
+    if slurs:
+        slur = 0.9
+        slur_strands = {s for _t, s in slurs}
+        reclaimed = [h for s in slur_strands for h in in_group.get(s, [])]
+        if reclaimed:
+            slur *= 0.3
+            evidence["reclaimed"] = reclaimed
+        if counter or quoted:
+            slur *= 0.4
+        evidence["slur"] = [t for t, _s in slurs]
+
+    # Combined hate score.
+    rule = max(threat if (group_present or pronoun) else 0.0, dehumanising, derogatory, slur)
+    hate = max(model_p, rule)
+    damp = 1.0
+    if counter:
+        damp *= 0.3
+    if negated:
+        damp *= 0.4
+    if quoted:
+        damp *= 0.5
+    if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits):
+        damp *= 0.4
+    if not group_present and not pronoun:
+        damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense
+    explicit = bool(threat_hits or emoji_hits or dehum_hits or derog_hits)
+    if slurs and any(in_group.get(s) for _t, s in slurs) and not explicit:
+        damp *= 0.4  # reclaimed: first-person in-group use of a slur of the same strand
+    elif any(in_group.values()) and not explicit:
+        damp *= 0.5  # self-identification ("we are a group of ...") is not an attack
+    hate *= damp
+    # Damping for counter-speech etc. should not hide an explicit threat against a group.
+    if threat_hits and (group_present or pronoun) and not (counter or negated or quoted):
+        hate = max(hate, threat)
+    return ContentSignals(
+        hate=round(float(hate), 4),
+        threat=round(float(threat * (0.4 if (counter or negated) else 1.0)), 4),
+        dehumanising=round(float(dehumanising * (0.4 if (counter or negated) else 1.0)), 4),
+        derogatory=round(float(derogatory * damp), 4),
+        slur=round(float(slur), 4),
+        targets={s: round(v, 4) for s, v in targets.items()},
+        evidence=evidence,
+        model_hate=round(model_p, 4),
+    )
+
+
+# --------------------------------------------------------------------------- adding slurs
+
+
+def add_slur_terms(strand: str, words: list[str], path: Path = TERMS_PATH) -> list[str]:
+    """Append hashes of the given terms under a strand in the rules file (text edit, so the
+    file's comments survive). Returns the new hashes."""
+    if strand not in STRANDS:
+        raise ValueError(f"strand must be one of {', '.join(STRANDS)}")
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    existing = set((raw.get("slur_sha256") or {}).get(strand) or [])
+    new = [h for h in dict.fromkeys(term_hash(w) for w in words) if h not in existing]
+    if not new:
+        return []
+    start = text.find("\nslur_sha256:")
+    marker = f"\n  {strand}:\n"
+    at = text.find(marker, start) if start >= 0 else -1
+    if at < 0:
+        raise ValueError(f"no `{strand}:` list under slur_sha256 in {path}")
+    at += len(marker)
+    text = text[:at] + "".join(f"    - {h}\n" for h in new) + text[at:]
+    path.write_text(text, encoding="utf-8")
+    _load_terms.cache_clear()
+    return new
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m hatehub.assessment.signals add-slur --strand race`` reads terms from standard
+    input (one a line, so they stay out of shell history) and appends their hashes."""
+    parser = argparse.ArgumentParser(prog="python -m hatehub.assessment.signals")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    add = sub.add_parser("add-slur", help="hash terms from stdin into signal_terms.yaml")
+    add.add_argument("--strand", required=True, choices=STRANDS)
+    sc = sub.add_parser("score", help="score a text")
+    sc.add_argument("text")
+    args = parser.parse_args(argv)
+    if args.cmd == "add-slur":
+        words = [w.strip() for w in sys.stdin if w.strip()]
+        new = add_slur_terms(args.strand, words)
+        print(f"added {len(new)} hash(es) under {args.strand}")
+    else:
+        print(score(args.text))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
