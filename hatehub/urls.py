@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("hub/", include("hatehub.cases.urls")),
     path("hub/", include("hatehub.matching.urls")),
+    path("hub/", include("hatehub.assessment.urls")),
     path("hub/audit/", include("hatehub.audit.urls")),
     path("accounts/", include("hatehub.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -166,6 +166,26 @@ MATCHING_MISSING = {
     "administrator": 404,
 }
 
+HUB_PAGE = answers(
+    anonymous=SIGN_IN,
+    hub_officer=200,
+    hub_supervisor=200,
+    administrator=200,
+    force_user=403,
+    other_force_user=403,
+    partner=403,
+    volunteer=403,
+)
+SUPERVISORS_PAGE = {**HUB_PAGE, "hub_officer": 403}
+# The walk POSTs assessment:start first, so these cases have an assessment by then; an empty
+# review is sent back to the list with its error.
+BACK_TO_REVIEWS = Redirect("/hub/assessments/disagreements/")
+SUPERVISORS_POST = {
+    **SUPERVISORS_PAGE,
+    "hub_supervisor": BACK_TO_REVIEWS,
+    "administrator": BACK_TO_REVIEWS,
+}
+
 # Keyed by URL name ("namespace:name"); an unnamed URL by "path:/<its route>". A dict of
 # TARGETS means the URL takes a case reference and is checked for each of the three cases.
 EXPECTED: dict[str, dict] = {
@@ -198,6 +218,11 @@ EXPECTED: dict[str, dict] = {
     "cases:transfer": ANSWER_OFFER,
     "cases:outcome": RECORD_OUTCOME,
     "matching:merge": dict.fromkeys(TARGETS, MATCHING_DECISION),
+    "assessment:start": dict.fromkeys(TARGETS, MATCHING_DECISION),
+    "assessment:answers": dict.fromkeys(TARGETS, HUB_PAGE),
+    "assessment:decision": dict.fromkeys(TARGETS, HUB_PAGE),
+    "assessment:disagreements": SUPERVISORS_PAGE,
+    "assessment:review": SUPERVISORS_POST,
     "matching:split": dict.fromkeys(TARGETS, MATCHING_DECISION),
     "matching:undo": dict.fromkeys(TARGETS, MATCHING_MISSING),
     "matching:dismiss": dict.fromkeys(TARGETS, MATCHING_MISSING),
@@ -223,6 +248,8 @@ EXPECTED: dict[str, dict] = {
 }
 METHODS = {
     "cases:allocate": "post",
+    "assessment:start": "post",
+    "assessment:review": "post",
     "cases:accept": "post",
     "cases:return": "post",
     "cases:transfer": "post",

@@ -68,6 +68,7 @@ class CaseEvent(models.Model):
         OUTCOME_RECORDED = "outcome_recorded", "Outcome recorded"
         CLOSED = "closed", "Case closed"
         MERGED = "merged", "Cases merged"
+        ASSESSED = "assessed", "Assessed"
         SPLIT = "split", "Case split"
         NOTE = "note", "Note"
 

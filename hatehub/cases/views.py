@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.assessment import selectors as assessment_selectors
 from hatehub.audit.services import Action, record
 from hatehub.core.access import allocators, casework, force_users
 from hatehub.core.views import not_found
@@ -151,6 +152,7 @@ def _render_case(
             "case": case,
             "matching": matching_selectors.for_case_page(case, request.user),
             "responsible_force": responsibility,
+            **assessment_selectors.for_case_page(case, request.user),
             "page": reports_page,
             "page_range": list(
                 paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event, join_case, open_case
@@ -131,6 +132,8 @@ def _create(submission: ReportSubmission, **origin) -> Report:
     matching.link_report_accounts(report, signals)
     matching.record_possible_matches(case, found.possible)
     joined = f"; joined this case: {found.reason}" if found.case_id else ""
+    if found.case_id:  # re-THRIVE: a case already assessed is assessed again, history kept
+        transaction.on_commit(lambda: reassess_after_join.enqueue(case.pk))
     add_event(
         case,
         CaseEvent.Kind.REPORT_ADDED,

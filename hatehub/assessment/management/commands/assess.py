@@ -13,9 +13,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hatehub.assessment.engine import REPORTERS, AnswerError, Answers, recommend
-from hatehub.assessment.inference import infer, to_answers
-from hatehub.assessment.rules import RuleValidationError, load_rules
+from hatehub.assessment.engine import REPORTERS, AnswerError
+from hatehub.assessment.rules import RuleValidationError
+from hatehub.assessment.services import evaluate
 
 OUTPUT_KEYS = (
     "classification",
@@ -31,27 +31,8 @@ OUTPUT_KEYS = (
 )
 
 
-def _signals(text: str):
-    """ContentSignals from the optional signals module, or (None, {}) when it is not there or
-    cannot score (e.g. its model file is not built). Signals only add answers; never required."""
-    try:
-        from hatehub.assessment import signals as signals_module
-    except ImportError:
-        return None, {}
-    try:
-        result = signals_module.score(text)
-    except Exception as exc:  # an optional aid must not block an assessment
-        return None, {"error": str(exc)}
-    as_dict = {
-        k: getattr(result, k)
-        for k in ("hate", "threat", "dehumanising", "derogatory", "slur", "targets", "evidence")
-        if hasattr(result, k)
-    }
-    return result, as_dict
-
-
 def assess(payload: dict, *, use_signals: bool = True, today=None) -> dict:
-    """The command's work as a function: validate, infer, merge, recommend, serialise."""
+    """Validate the input, then the recommendation as the command prints it."""
     if not isinstance(payload, dict):
         raise CommandError("Input must be a JSON object with 'text' and 'reporter'.")
     unknown = set(payload) - {"text", "reporter", "answers"}
@@ -67,36 +48,12 @@ def assess(payload: dict, *, use_signals: bool = True, today=None) -> dict:
     if not isinstance(given, dict):
         raise CommandError("'answers' must be a JSON object.")
     try:
-        rules = load_rules()
+        result = evaluate(text, reporter, given, use_signals=use_signals, today=today)
     except RuleValidationError as exc:
         raise CommandError(str(exc)) from exc
-    known_strands = tuple(rules.strands)
-    try:
-        given_answers = Answers.from_mapping(given, known_strands)
     except AnswerError as exc:
         raise CommandError(f"Invalid answers: {exc}") from exc
-
-    signals_obj, signals_out = _signals(text) if use_signals else (None, {})
-    inferred = infer(text, reporter, rules=rules, signals=signals_obj)
-    answers = to_answers(inferred, reporter).merged(given_answers)
-    rec = recommend(answers, rules, today=today)
-    inferred_out = {}
-    for name, item in inferred.items():
-        entry = item.to_dict()
-        entry["overridden"] = name in given
-        inferred_out[name] = entry
-    return {
-        "classification": rec.classification,
-        "strands": list(rec.strands),
-        "offences": [o.to_dict() for o in rec.offences],
-        "priority": rec.priority_dict(),
-        "route_to_local_force": rec.route_to_local_force,
-        "urgent": rec.urgent,
-        "enhanced_rights": rec.enhanced_rights,
-        "inferred": inferred_out,
-        "rules_fired": [f.to_dict() for f in rec.rules_fired],
-        "signals": signals_out,
-    }
+    return {key: result[key] for key in OUTPUT_KEYS}
 
 
 class Command(BaseCommand):

@@ -1,0 +1,141 @@
+"""The officer's side of an assessment: the questions that decide the outcome (pre-filled from
+the reports and what was inferred), and the decision beside the recommendation."""
+
+from django import forms
+
+from hatehub.intake.choices import STRANDS
+
+from .models import Classification
+
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known")]
+STRAND_CHOICES = [(code, label) for code, label in STRANDS if code != "not_sure"]
+
+# (answer name, question) for the yes / no / not known questions, in the order asked.
+QUESTIONS = [
+    ("threat_of_violence", "Is there a threat of violence?"),
+    ("course_of_conduct", "Has it happened on two or more occasions (a course of conduct)?"),
+    ("hostility_based_on_characteristic", "Is the hostility based on a characteristic?"),
+    ("stirs_up_hatred", "Does it stir up hatred against a group?"),
+    ("poster_identity_known", "Is the poster's real identity known?"),
+    ("future_event", "Does it relate to a future event (a march, a match)?"),
+    ("victim_vulnerable", "Is the victim vulnerable?"),
+    ("uk_link", "Is there a link to the UK (victim, poster or audience here)?"),
+    ("lawful_expression", "Is it lawful expression of an opinion, however offensive?"),
+]
+
+
+class AnswersForm(forms.Form):
+    threat_seriousness = forms.ChoiceField(
+        label="How serious is the threat?",
+        choices=[
+            ("death", "Threat to kill"),
+            ("serious_harm", "Threat of serious harm"),
+            ("violence", "Threat of other violence"),
+            ("none", "No threat"),
+            ("", "Not known"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    aimed_at = forms.ChoiceField(
+        label="Is it aimed at a person or at a group?",
+        choices=[("person", "A person"), ("group", "A group"), ("", "Not known")],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    strands = forms.MultipleChoiceField(
+        label="Which characteristics are targeted?",
+        choices=STRAND_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, inferred: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        inferred = inferred or {}
+        for name, question in QUESTIONS:
+            self.fields[name] = forms.ChoiceField(
+                label=question, choices=YES_NO_UNKNOWN, required=False, widget=forms.RadioSelect
+            )
+        for name, field in self.fields.items():
+            if name in inferred:
+                item = inferred[name]
+                words = "; ".join(f"“{w}”" for w in item.get("words", [])[:3])
+                field.help_text = f"Inferred: {_shown(item['value'])}" + (
+                    f", from {words}" if words else ""
+                )
+
+    def confirmed(self) -> dict:
+        """The answers the officer gave, in the engine's terms; "Not known" is left out."""
+        data = self.cleaned_data
+        answers: dict = {}
+        for name, _question in QUESTIONS:
+            if data.get(name):
+                answers[name] = data[name] == "yes"
+        for name in ("threat_seriousness", "aimed_at"):
+            if data.get(name):
+                answers[name] = data[name]
+        if data.get("strands"):
+            answers["strands"] = list(data["strands"])
+        return answers
+
+    @staticmethod
+    def initial_from(answers: dict) -> dict:
+        initial: dict = {}
+        for name, value in answers.items():
+            if isinstance(value, bool):
+                initial[name] = "yes" if value else "no"
+            elif name in ("threat_seriousness", "aimed_at", "strands"):
+                initial[name] = value
+        return initial
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class DecisionForm(forms.Form):
+    classification = forms.ChoiceField(
+        label="Your decision",
+        choices=Classification.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose your decision"},
+    )
+    strands = forms.MultipleChoiceField(
+        label="Characteristics", choices=STRAND_CHOICES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    offences = forms.MultipleChoiceField(
+        label="Offences", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    priority = forms.TypedChoiceField(
+        label="Priority grade",
+        choices=[(str(n), f"Grade {n}") for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a priority grade"},
+    )
+    rationale = forms.CharField(
+        label="Rationale",
+        help_text="Required when your decision differs from the recommendation.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, offence_choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offences"].choices = offence_choices
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label="Review note",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter your review note"},
+    )

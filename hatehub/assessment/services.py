@@ -1,0 +1,277 @@
+"""Assessing a case: the engine's recommendation from the reports' words and the officer's
+answers, kept beside the officer's own decision; re-assessed (with history) as reports join.
+
+The officer decides; the software recommends and records (DOMAIN.md sections 2-6).
+"""
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from hatehub.audit.services import Action, record
+from hatehub.cases.models import Case, CaseEvent
+from hatehub.cases.services import add_event
+
+from .engine import AnswerError, Answers, recommend
+from .inference import infer, to_answers
+from .models import Assessment
+from .rules import load_rules
+
+# The reporter's role in the report journey, as the routing rule names it (DOMAIN.md s2).
+REPORTER_OF_ROLE = {
+    "victim": "victim",
+    "witness": "witness",
+    "on_behalf": "third_party",
+    "organisation": "organisation",
+}
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+# How much of a big case's text is read: the first reports say what the content is.
+TEXT_REPORTS = 20
+
+
+class DecisionRefused(ValueError):
+    """The decision cannot be recorded as given; the message says why."""
+
+
+def content_signals(text: str) -> tuple[Any, dict]:
+    """The content signals for the text, or (None, {}) when the model cannot score: signals only
+    add inferred answers and order the queue; an assessment never waits on them."""
+    try:
+        from . import signals
+    except ImportError:
+        return None, {}
+    try:
+        result = signals.score(text)
+    except Exception as error:  # an optional aid must not block an assessment
+        return None, {"error": str(error)}
+    names = ("hate", "threat", "dehumanising", "derogatory", "slur", "targets", "evidence")
+    return result, {name: getattr(result, name) for name in names if hasattr(result, name)}
+
+
+def evaluate(
+    text: str, reporter: str, given: dict, *, use_signals: bool = True, today=None
+) -> dict:
+    """The recommendation as JSON-ready data: inferred answers (and which the officer
+    overrode), the answers used, the recommendation with its rules, and the signals.
+    Raises AnswerError for answers that are not valid."""
+    rules = load_rules()
+    given_answers = Answers.from_mapping(given, tuple(rules.strands))
+    signals_obj, signals_out = content_signals(text) if use_signals else (None, {})
+    inferred = infer(text, reporter, rules=rules, signals=signals_obj)
+    answers = to_answers(inferred, reporter).merged(given_answers)
+    rec = recommend(answers, rules, today=today)
+    return {
+        "classification": rec.classification,
+        "strands": list(rec.strands),
+        "offences": [offence.to_dict() for offence in rec.offences],
+        "priority": rec.priority_dict(),
+        "route_to_local_force": rec.route_to_local_force,
+        "urgent": rec.urgent,
+        "enhanced_rights": rec.enhanced_rights,
+        "inferred": {
+            name: {**item.to_dict(), "overridden": name in given} for name, item in inferred.items()
+        },
+        "rules_fired": [fired.to_dict() for fired in rec.rules_fired],
+        "signals": signals_out,
+        "answers": _jsonable(answers.known()),
+        "nchi_personal_data": rec.nchi_personal_data,
+        "explanation": list(rec.explanation),
+    }
+
+
+def _jsonable(values: dict) -> dict:
+    return {
+        name: list(value)
+        if isinstance(value, tuple)
+        else str(value)
+        if hasattr(value, "isoformat")
+        else value
+        for name, value in values.items()
+    }
+
+
+def rules_version() -> str:
+    """A short fingerprint of the rule tables in force, stored with each assessment so a
+    recommendation can be traced to the rules that made it."""
+    digest = hashlib.sha256()
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _case_text(case: Case) -> tuple[str, str]:
+    """What the reports say (quoted words first, then descriptions) and who is reporting (the
+    first victim's role if any)."""
+    reports = list(case.reports.order_by("submitted_at", "pk")[:TEXT_REPORTS])
+    parts = [r.quoted_text for r in reports if r.quoted_text]
+    parts += [r.description for r in reports]
+    roles = [r.reporter_role for r in reports]
+    role = next((r for r in roles if r in ("victim", "on_behalf")), roles[0] if roles else "")
+    return "\n".join(parts), REPORTER_OF_ROLE.get(role, "witness")
+
+
+def _report_answers(case: Case) -> dict:
+    """Answers the reports give directly (the journey asks them), ahead of inference."""
+    reports = case.reports.all()
+    answers: dict[str, Any] = {}
+    if any(r.poster_identity_known for r in reports):
+        answers["poster_identity_known"] = True
+    if any(r.future_event == "yes" for r in reports):
+        answers["future_event"] = True
+    return answers
+
+
+@transaction.atomic
+def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = None) -> Assessment:
+    """A new assessment of the case, numbered after the last; the officer's confirmed answers
+    carry forward from the last assessment unless new ones are given."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    last = case.assessments.order_by("-number").first()
+    if confirmed is None:
+        confirmed = dict(last.confirmed) if last else {}
+    text, reporter = _case_text(case)
+    given = {**_report_answers(case), **confirmed}
+    result = evaluate(text, reporter, given)
+    number = (case.assessments.aggregate(n=Max("number"))["n"] or 0) + 1
+    assessment = Assessment.objects.create(
+        case=case,
+        number=number,
+        reason=reason,
+        created_at=timezone.now(),
+        created_by=by,
+        answers=result.pop("answers"),
+        confirmed=confirmed,
+        inferred=result["inferred"],
+        signals=_plain(result["signals"]),
+        recommendation=result,
+        rules_version=rules_version(),
+    )
+    add_event(
+        case,
+        CaseEvent.Kind.ASSESSED,
+        f"Assessment {number} ({reason}): recommends {_label(result['classification'])}"
+        + (", urgent" if result["urgent"] else ""),
+        details={"assessment": assessment.pk},
+    )
+    record(
+        Action.CREATE,
+        "assessment",
+        assessment.pk,
+        summary=f"Case {case.reference} assessed ({reason})",
+        details={"case": case.reference, "classification": result["classification"]},
+    )
+    return assessment
+
+
+def _plain(value):
+    """Signals as JSON: floats rounded, tuples as lists."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
+
+
+def _label(classification: str) -> str:
+    from .models import Classification
+
+    return Classification(classification).label.lower()
+
+
+def reassess_if_new_reports(case: Case) -> Assessment | None:
+    """Re-THRIVE when new reports have joined a case that has been assessed: a new assessment
+    with the officer's confirmed answers carried forward; the earlier ones stay as history."""
+    last = case.assessments.order_by("-number").first()
+    if last is None:
+        return None
+    new = case.reports.filter(submitted_at__gt=last.created_at).count()
+    if not new:
+        return None
+    return assess_case(case, reason=f"Re-assessment: {new} new report(s) joined")
+
+
+@transaction.atomic
+def record_decision(
+    assessment: Assessment,
+    *,
+    classification: str,
+    strands: list[str],
+    offences: list[str],
+    priority: int | None,
+    rationale: str,
+    by,
+) -> Assessment:
+    """The officer's decision beside the recommendation. Where it differs, a rationale is
+    required, and the decision is flagged for a supervisor's review."""
+    rec = assessment.recommendation
+    recommended_offences = {offence["id"] for offence in rec["offences"]}
+    differs = (
+        classification != rec["classification"]
+        or set(strands) != set(rec["strands"])
+        or set(offences) != recommended_offences
+        or (priority is not None and priority != rec["priority"]["grade"])
+    )
+    if differs and not rationale.strip():
+        raise DecisionRefused(
+            "Explain why your decision differs from the recommendation (rationale)"
+        )
+    assessment.decided_classification = classification
+    assessment.decided_strands = list(strands)
+    assessment.decided_offences = list(offences)
+    assessment.decided_priority = priority
+    assessment.rationale = rationale.strip()
+    assessment.decided_by = by
+    assessment.decided_at = timezone.now()
+    assessment.disagrees = differs
+    assessment.save()
+    case = assessment.case
+    add_event(
+        case,
+        CaseEvent.Kind.ASSESSED,
+        f"Officer decided: {_label(classification)}"
+        + (" (differs from the recommendation)" if differs else " (as recommended)"),
+        details={"assessment": assessment.pk},
+    )
+    record(
+        Action.CHANGE,
+        "assessment",
+        assessment.pk,
+        summary=f"Decision recorded on case {case.reference}",
+        details={"classification": classification, "differs": differs},
+    )
+    return assessment
+
+
+@transaction.atomic
+def review_disagreement(assessment: Assessment, *, by, note: str) -> Assessment:
+    if not assessment.disagrees:
+        raise DecisionRefused("Only decisions that differ from the recommendation are reviewed")
+    if not note.strip():
+        raise DecisionRefused("Enter your review note")
+    assessment.reviewed_by, assessment.reviewed_at = by, timezone.now()
+    assessment.review_note = note.strip()
+    assessment.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    record(
+        Action.CHANGE,
+        "assessment",
+        assessment.pk,
+        summary=f"Disagreement on case {assessment.case.reference} reviewed",
+    )
+    return assessment
+
+
+__all__ = [
+    "AnswerError",
+    "DecisionRefused",
+    "assess_case",
+    "evaluate",
+    "reassess_if_new_reports",
+    "record_decision",
+    "review_disagreement",
+]
