@@ -34,11 +34,17 @@ class Case(models.Model):
     # `allocated_force` is the force the case is offered to or owned by; until that force
     # accepts (this is set) the hub keeps the case and its victim-care duties.
     force_accepted_at = models.DateTimeField(null=True, blank=True)
+    # The strongest content signal (threat or hate, 0-1) in the words its reports quote. It only
+    # orders cases of the same urgency in a surge, so likely threats are seen first; it never
+    # decides anything (the assessment does, with an officer).
+    content_signal = models.FloatField(default=0)
 
     class Meta:
-        ordering = ["urgency", "-opened_at"]
+        ordering = ["urgency", "-content_signal", "-opened_at"]
         indexes = [
-            models.Index(fields=["urgency", "-opened_at"], name="case_queue_order"),
+            models.Index(
+                fields=["urgency", "-content_signal", "-opened_at"], name="case_queue_order"
+            ),
             models.Index(fields=["status", "urgency", "-opened_at"], name="case_queue_status"),
             models.Index(
                 fields=["allocated_force", "urgency", "-opened_at"], name="case_queue_force"

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hatehub.assessment.services import content_signals
 from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import CaseEvent
@@ -78,6 +79,19 @@ class IdempotencyConflict(Exception):
         self.existing = existing
 
 
+def raise_content_signal(case, quoted_text: str) -> None:
+    """Order a surge's queue by what the posts say: the case keeps its strongest signal."""
+    if not quoted_text:
+        return
+    scored, _ = content_signals(quoted_text)
+    if scored is None:
+        return
+    strongest = round(max(scored.hate, scored.threat), 3)
+    if strongest > case.content_signal:
+        case.content_signal = strongest
+        case.save(update_fields=["content_signal", "updated_at"])
+
+
 def _create(submission: ReportSubmission, **origin) -> Report:
     signals = matching.signals_for(
         platform=submission.platform,
@@ -129,6 +143,7 @@ def _create(submission: ReportSubmission, **origin) -> Report:
     )
     attach(report, submission.evidence)
     matching.index_report(report, signals, held_keys=found.held_keys)
+    raise_content_signal(case, submission.quoted_text)
     matching.link_report_accounts(report, signals)
     matching.record_possible_matches(case, found.possible)
     joined = f"; joined this case: {found.reason}" if found.case_id else ""

@@ -92,3 +92,13 @@ def test_only_hub_staff_assess(client, users, threat_case, role):
     client.force_login(users[role])
     assert client.post(f"/hub/cases/{threat_case.reference}/assess/").status_code == 403
     assert not Assessment.objects.exists()
+
+
+def test_in_a_surge_a_likely_threat_is_first_among_cases_of_the_same_urgency(officer, make_report):
+    mild = make_report(quoted_text="I do not like the new bus timetable at all", urls=[]).case
+    threat = make_report(quoted_text=THREAT, urls=[]).case
+    mild.refresh_from_db()
+    threat.refresh_from_db()
+    assert threat.content_signal > mild.content_signal
+    queue = officer.get("/hub/").content.decode()
+    assert queue.index(threat.reference) < queue.index(mild.reference)
