@@ -33,7 +33,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2  # two workers: this machine has two cores
 
 lint: install
 	$(BIN)/ruff check .
