@@ -11,11 +11,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from hatehub.accounts.models import Organisation, Role, User
 from hatehub.accounts.services import issue_api_key
+from hatehub.assessment.services import assess_case
 from hatehub.audit.services import acting_as
+from hatehub.cases.models import Case
 from hatehub.cases.services import allocate
 from hatehub.demo.synthetic import Synthetic, minimal_pdf, url_variants
 from hatehub.evidence.services import receive
@@ -130,6 +133,18 @@ class Command(BaseCommand):
                             reason="Demo allocation: victim's home force",
                         )
         self.stdout.write(f"{count} synthetic reports created.")
+        self._assess(synthetic)
+
+    def _assess(self, synthetic: Synthetic) -> None:
+        """Assess the busiest cases and a sample of the rest, as officers would have by now."""
+        cases = list(Case.objects.annotate(n=Count("reports")).order_by("-n", "pk"))
+        chosen = cases[:VIRAL_POSTS] + [
+            c for c in cases[VIRAL_POSTS:] if synthetic.random.random() < 0.2
+        ]
+        with acting_as("demo-data-generator"):
+            for case in chosen:
+                assess_case(case, reason="First assessment (demo)")
+        self.stdout.write(f"{len(chosen)} cases assessed.")
 
     def _submission(self, synthetic: Synthetic, number: int, outcodes: list[str]):
         rng = synthetic.random
