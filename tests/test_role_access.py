@@ -177,14 +177,9 @@ HUB_PAGE = answers(
     volunteer=403,
 )
 SUPERVISORS_PAGE = {**HUB_PAGE, "hub_officer": 403}
-# The walk POSTs assessment:start first, so these cases have an assessment by then; an empty
-# review is sent back to the list with its error.
-BACK_TO_REVIEWS = Redirect("/hub/assessments/disagreements/")
-SUPERVISORS_POST = {
-    **SUPERVISORS_PAGE,
-    "hub_supervisor": BACK_TO_REVIEWS,
-    "administrator": BACK_TO_REVIEWS,
-}
+# A review of an assessment that does not exist (ids differ between databases, so the sample
+# URL names one that never does).
+SUPERVISORS_MISSING = {**SUPERVISORS_PAGE, "hub_supervisor": 404, "administrator": 404}
 
 # Keyed by URL name ("namespace:name"); an unnamed URL by "path:/<its route>". A dict of
 # TARGETS means the URL takes a case reference and is checked for each of the three cases.
@@ -222,7 +217,7 @@ EXPECTED: dict[str, dict] = {
     "assessment:answers": dict.fromkeys(TARGETS, HUB_PAGE),
     "assessment:decision": dict.fromkeys(TARGETS, HUB_PAGE),
     "assessment:disagreements": SUPERVISORS_PAGE,
-    "assessment:review": SUPERVISORS_POST,
+    "assessment:review": SUPERVISORS_MISSING,
     "matching:split": dict.fromkeys(TARGETS, MATCHING_DECISION),
     "matching:undo": dict.fromkeys(TARGETS, MATCHING_MISSING),
     "matching:dismiss": dict.fromkeys(TARGETS, MATCHING_MISSING),
@@ -259,7 +254,10 @@ METHODS = {
     "matching:dismiss": "post",
 }
 # URLs whose parameters cannot be made up from their converters.
-SAMPLE_PATHS = {"api:unknown": "/api/v1/no-such-endpoint"}
+SAMPLE_PATHS = {
+    "api:unknown": "/api/v1/no-such-endpoint",
+    "assessment:review": "/hub/assessments/999999999/review/",
+}
 # Namespaces whose every URL the rule covers (explicit EXPECTED entries win).
 NAMESPACE_RULES = ("intake", "api", "admin")
 

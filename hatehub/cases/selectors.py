@@ -280,7 +280,7 @@ def open_offer(case: Case, *, lock: bool = False) -> Allocation | None:
     """The offer of the case waiting for a force's answer, if there is one."""
     offers = Allocation.objects.filter(case=case, state=Allocation.State.OFFERED)
     if lock:
-        offers = offers.select_for_update()
+        offers = offers.select_for_update(of=("self",))
     return offers.select_related("force").first()
 
 

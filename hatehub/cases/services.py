@@ -94,7 +94,11 @@ def _acting_user(by):
 
 
 def _locked(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("allocated_force").get(pk=case.pk)
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("allocated_force")
+        .get(pk=case.pk)
+    )
 
 
 def _refuse_if_finished(case: Case) -> None:
