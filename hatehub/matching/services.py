@@ -186,7 +186,7 @@ class DatabaseIndex:
         ]
 
     def case_content_urls(self, case_ids: list[int]) -> dict[int, set[str]]:
-        """The content URLs each case's reports name (a key is held once per case, so this
+        """The content URLs each case's reports name (a URL key is held once per case, so this
         stays small even for a viral case)."""
         urls: dict[int, set[str]] = defaultdict(set)
         rows = MatchKey.objects.filter(report__case_id__in=case_ids, kind=MatchKey.Kind.URL)
@@ -349,7 +349,7 @@ def stored_keys(report) -> list[tuple[str, str]]:
 
 def reindex(reports) -> None:
     """After reports move case, make sure their new case can be found by every key they carry
-    (intake writes a key once per case, so a moved report may not hold its own yet)."""
+    (intake writes a key only a few times per case, so a moved report may not hold its own)."""
     MatchKey.objects.bulk_create(
         [
             MatchKey(report=report, kind=kind, value=value)
