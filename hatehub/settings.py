@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hatehub.cases",
     "hatehub.matching",
     "hatehub.assessment",
+    "hatehub.victims",
     "hatehub.intake",
     "hatehub.demo",
 ]
