@@ -167,6 +167,36 @@ def allocate(case: Case, *, force, reason: str, by=None) -> Case:
     return case
 
 
+@transaction.atomic
+def withdraw_offer(case: Case, *, by, reason: str) -> Allocation | None:
+    """Take back an offer still waiting for a force's answer (e.g. the case was merged into
+    another): the force stops seeing the case, and the hub keeps it."""
+    by = _acting_user(by)
+    case = _locked(case)
+    offer = selectors.open_offer(case, lock=True)
+    if offer is None:
+        return None
+    offer.state = Allocation.State.WITHDRAWN
+    offer.responded_by, offer.responded_at = by, timezone.now()
+    offer.response_reason = reason[:300]
+    offer.save(update_fields=["state", "responded_by", "responded_at", "response_reason"])
+    _back_to_hub(case)
+    add_event(
+        case,
+        CaseEvent.Kind.ALLOCATED,
+        f"Offer to {offer.force.name} withdrawn: {reason}",
+        details={"withdrawn_offer": offer.pk},
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Offer of case {case.reference} to {offer.force.name} withdrawn",
+        details={"reason": reason},
+    )
+    return offer
+
+
 def _offer_to_answer(case: Case, *, by, offer_id: int | None) -> Allocation:
     """The open offer `by` is answering: it must be to their force, still open, and the one they
     saw (`offer_id`), so an answer to an offer the hub has since withdrawn changes nothing."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case, CaseEvent
-from hatehub.cases.services import add_event, open_case
+from hatehub.cases.services import add_event, open_case, withdraw_offer
 from hatehub.intake.models import Report
 
 from . import services
@@ -36,6 +36,13 @@ def merge_cases(survivor: Case, absorbed: Case, *, by, reason: str) -> CaseMerge
     for case in (survivor, absorbed):
         if case.status == Case.Status.MERGED:
             raise MergeRefused(f"{case.reference} was already merged into another case")
+    if absorbed.force_accepted_at is not None:
+        raise MergeRefused(
+            f"{absorbed.reference} has been accepted by {absorbed.allocated_force.name}: merge "
+            f"{survivor.reference} into it instead, or ask the force to return it"
+        )
+    if withdraw_offer(absorbed, by=by, reason=f"Merged into {survivor.reference}"):
+        absorbed.refresh_from_db()
     report_ids = list(Report.objects.filter(case=absorbed).values_list("pk", flat=True))
     merge = CaseMerge.objects.create(
         survivor=survivor,

@@ -147,3 +147,35 @@ def test_case_page_shows_the_account_and_its_other_cases(officer, make_report):
     accounts = page.split('<h2 class="govuk-heading-m">Accounts</h2>')[1].split("</ul>")[0]
     assert "same_account" in accounts
     assert second.case.reference in accounts
+
+
+def test_merging_a_case_offered_to_a_force_withdraws_the_offer(officer, users, forces, make_report):
+    from hatehub.cases.services import allocate
+
+    a = make_report(urls=["https://x.com/one/status/10"]).case
+    b = make_report(urls=["https://x.com/two/status/20"]).case
+    allocate(b, force=forces["merseyside"], reason="Victim's force", by=users["hub_supervisor"])
+    officer.post(
+        f"/hub/cases/{a.reference}/merge/", {"merge-other": b.reference, "merge-reason": "Same"}
+    )
+    b.refresh_from_db()
+    assert b.status == Case.Status.MERGED and b.allocated_force is None
+    force_client = officer.__class__()
+    force_client.force_login(users["force_user"])
+    assert force_client.get(f"/hub/cases/{b.reference}/").status_code == 404
+
+
+def test_a_case_a_force_has_accepted_is_not_merged_away(officer, users, forces, make_report):
+    from hatehub.cases import selectors
+    from hatehub.cases.services import accept, allocate
+
+    a = make_report(urls=["https://x.com/one/status/10"]).case
+    b = make_report(urls=["https://x.com/two/status/20"]).case
+    allocate(b, force=forces["merseyside"], reason="Victim's force", by=users["hub_supervisor"])
+    accept(b, by=users["force_user"], offer_id=selectors.open_offer(b).pk)
+    page = officer.post(
+        f"/hub/cases/{a.reference}/merge/", {"merge-other": b.reference, "merge-reason": "Same"},
+        follow=True,
+    ).content.decode()  # fmt: skip
+    assert "has been accepted by" in page
+    assert Case.objects.get(pk=b.pk).status != Case.Status.MERGED
