@@ -307,6 +307,9 @@ def _rule_errors(payload: ReportIn) -> list[tuple[str, str]]:
         errors.append(("strand_other", 'Say what was targeted when strands include "other"'))
     if payload.platform == "other" and not payload.platform_other:
         errors.append(("platform_other", 'Name the platform when platform is "other"'))
+    unnamed = [handle for handle in payload.account_ids if handle not in payload.accounts]
+    if unnamed:
+        errors.append(("account_ids", f"Name {unnamed[0]} in accounts too, or leave out its id"))
     if not payload.urls and not payload.accounts:
         errors.append(("urls", "Give at least one link to the content, or an account name"))
     if payload.poster_identity_known and not payload.poster_identity_details:

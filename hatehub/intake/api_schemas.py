@@ -73,6 +73,7 @@ ContactMethodCode = Annotated[
 ]
 Url = Annotated[str, Field(max_length=2000), AfterValidator(_web_url)]
 Handle = Annotated[str, Field(min_length=1, max_length=200)]
+PlatformUserId = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_:.-]+$")]
 
 
 class ContactIn(Schema):
@@ -181,6 +182,13 @@ class ReportIn(Schema):
         default_factory=list, max_length=MAX_ITEMS, description="Give links, accounts or both"
     )
     accounts: list[Handle] = Field(default_factory=list, max_length=MAX_ITEMS)
+    account_ids: dict[Handle, PlatformUserId] = Field(
+        default_factory=dict,
+        max_length=MAX_ITEMS,
+        description="The platform's own user id for an account named in `accounts`, when "
+        'known: {"@example_handle_42": "1234567890"}. An id identifies the account for good; '
+        "handles change and are reused.",
+    )
     poster_identity_known: bool = False
     poster_identity_details: _text(2000) = Field(
         "", description="Required when poster_identity_known is true"

@@ -123,6 +123,9 @@ class AccountMention(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="accounts")
     platform = models.CharField(max_length=30)
     handle = models.CharField(max_length=200)
+    platform_user_id = models.CharField(
+        max_length=100, blank=True, help_text="The platform's own id, when the reporter knew it"
+    )
     account = models.ForeignKey(
         "matching.OnlineAccount",
         null=True,

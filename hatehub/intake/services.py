@@ -50,6 +50,7 @@ class ReportSubmission:
     strand_other: str = ""
     urls: list[str] = field(default_factory=list)
     accounts: list[str] = field(default_factory=list)
+    account_ids: dict[str, str] = field(default_factory=dict)  # handle as given -> platform id
     poster_identity_known: bool = False
     poster_identity_details: str = ""
     future_event: str = "no"
@@ -138,7 +139,12 @@ def _create(submission: ReportSubmission, **origin) -> Report:
     )
     ContentItem.objects.bulk_create(ContentItem(report=report, url=url) for url in submission.urls)
     AccountMention.objects.bulk_create(
-        AccountMention(report=report, platform=submission.platform, handle=handle)
+        AccountMention(
+            report=report,
+            platform=submission.platform,
+            handle=handle,
+            platform_user_id=submission.account_ids.get(handle, ""),
+        )
         for handle in submission.accounts
     )
     attach(report, submission.evidence)

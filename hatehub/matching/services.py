@@ -457,5 +457,6 @@ def link_report_accounts(report, signals: Signals) -> None:
     for mention in report.accounts.all():
         platform, handle = handle_from_text(mention.handle, mention.platform or None)
         if platform and handle:
-            mention.account = link_account(platform, handle)
+            user_id = mention.platform_user_id or None
+            mention.account = link_account(platform, handle, platform_user_id=user_id)
             mention.save(update_fields=["account"])

@@ -157,3 +157,27 @@ def test_a_handle_first_seen_without_id_adopts_the_id_later(db):
     with_id = link_account("x", "someone", platform_user_id="999")
     assert by_handle.pk == with_id.pk
     assert OnlineAccount.objects.get(pk=by_handle.pk).platform_user_id == "999"
+
+
+def test_a_partner_giving_the_platform_id_links_a_renamed_account(synthetic, api_key):
+    from django.test import Client
+
+    from tests.intake.test_api import post_report, problem_of, report_body
+
+    client = Client()
+    first = report_body(
+        synthetic, accounts=["@old_name"], account_ids={"@old_name": "9900112233"}, urls=[]
+    )
+    assert post_report(client, api_key, first).status_code == 201
+    renamed = report_body(
+        synthetic, accounts=["@new_name"], account_ids={"@new_name": "9900112233"}, urls=[]
+    )
+    assert post_report(client, api_key, renamed).status_code == 201
+    account = OnlineAccount.objects.get(platform_user_id="9900112233")
+    assert account.handle == "new_name"
+    assert set(account.handles.values_list("handle", flat=True)) == {"old_name", "new_name"}
+    assert account.mentions.count() == 2
+
+    unnamed = report_body(synthetic, accounts=["@a"], account_ids={"@b": "1"}, urls=[])
+    problem = problem_of(post_report(client, api_key, unnamed), 422)
+    assert any(e["field"] == "account_ids" for e in problem["errors"])
