@@ -149,7 +149,7 @@ RECORD_OUTCOME = force_scoped(Redirect("/hub/cases/"))
 
 # Matching decisions: hub staff only. POSTed empty, a hub officer is sent back to the case
 # page with the form's errors; an undo or dismissal of something that does not exist is a 404.
-MATCHING_DECISION = answers(
+HUB_POST_BACK_TO_CASE = answers(
     anonymous=SIGN_IN,
     hub_officer=Redirect("/hub/cases/"),
     hub_supervisor=Redirect("/hub/cases/"),
@@ -159,8 +159,8 @@ MATCHING_DECISION = answers(
     partner=403,
     volunteer=403,
 )
-MATCHING_MISSING = {
-    **MATCHING_DECISION,
+HUB_POST_MISSING = {
+    **HUB_POST_BACK_TO_CASE,
     "hub_officer": 404,
     "hub_supervisor": 404,
     "administrator": 404,
@@ -212,25 +212,16 @@ EXPECTED: dict[str, dict] = {
     "cases:return": ANSWER_OFFER,
     "cases:transfer": ANSWER_OFFER,
     "cases:outcome": RECORD_OUTCOME,
-    "matching:merge": dict.fromkeys(TARGETS, MATCHING_DECISION),
-    "assessment:start": dict.fromkeys(TARGETS, MATCHING_DECISION),
+    "matching:merge": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
+    "assessment:start": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
     "assessment:answers": dict.fromkeys(TARGETS, HUB_PAGE),
     "assessment:decision": dict.fromkeys(TARGETS, HUB_PAGE),
     "assessment:disagreements": SUPERVISORS_PAGE,
     "assessment:review": SUPERVISORS_MISSING,
-    "matching:split": dict.fromkeys(TARGETS, MATCHING_DECISION),
-    "matching:undo": dict.fromkeys(TARGETS, MATCHING_MISSING),
-    "matching:dismiss": dict.fromkeys(TARGETS, MATCHING_MISSING),
-    "audit:log": answers(
-        anonymous=SIGN_IN,
-        hub_officer=403,
-        hub_supervisor=200,
-        administrator=200,
-        force_user=403,
-        other_force_user=403,
-        partner=403,
-        volunteer=403,
-    ),
+    "matching:split": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
+    "matching:undo": dict.fromkeys(TARGETS, HUB_POST_MISSING),
+    "matching:dismiss": dict.fromkeys(TARGETS, HUB_POST_MISSING),
+    "audit:log": SUPERVISORS_PAGE,
     # The partner API's own description is public; its root and unknown paths are problems.
     "api:openapi-json": everyone(200),
     "api:openapi-view": everyone(200),

@@ -16,9 +16,9 @@ from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.services import add_event
 
-from .engine import AnswerError, Answers, recommend
+from .engine import Answers, recommend
 from .inference import infer, to_answers
-from .models import Assessment
+from .models import Assessment, Classification
 from .rules import load_rules
 
 # The reporter's role in the report journey, as the routing rule names it (DOMAIN.md s2).
@@ -57,7 +57,7 @@ def evaluate(
 ) -> dict:
     """The recommendation as JSON-ready data: inferred answers (and which the officer
     overrode), the answers used, the recommendation with its rules, and the signals.
-    Raises AnswerError for answers that are not valid."""
+    Raises engine.AnswerError for answers that are not valid."""
     rules = load_rules()
     given_answers = Answers.from_mapping(given, tuple(rules.strands))
     signals_obj, signals_out = content_signals(text) if use_signals else (None, {})
@@ -84,14 +84,14 @@ def evaluate(
 
 
 def _jsonable(values: dict) -> dict:
-    return {
-        name: list(value)
-        if isinstance(value, tuple)
-        else str(value)
-        if hasattr(value, "isoformat")
-        else value
-        for name, value in values.items()
-    }
+    """Answers as JSON: tuples as lists, dates as ISO text."""
+
+    def plain(value):
+        if isinstance(value, tuple):
+            return list(value)
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    return {name: plain(value) for name, value in values.items()}
 
 
 def rules_version() -> str:
@@ -179,8 +179,6 @@ def _plain(value):
 
 
 def _label(classification: str) -> str:
-    from .models import Classification
-
     return Classification(classification).label.lower()
 
 
@@ -264,14 +262,3 @@ def review_disagreement(assessment: Assessment, *, by, note: str) -> Assessment:
         summary=f"Disagreement on case {assessment.case.reference} reviewed",
     )
     return assessment
-
-
-__all__ = [
-    "AnswerError",
-    "DecisionRefused",
-    "assess_case",
-    "evaluate",
-    "reassess_if_new_reports",
-    "record_decision",
-    "review_disagreement",
-]

@@ -63,7 +63,7 @@ def start(request: HttpRequest, reference: str) -> HttpResponse:
     return _back(case)
 
 
-def _offence_choices(assessment: Assessment) -> list[tuple[str, str]]:
+def _offence_choices() -> list[tuple[str, str]]:
     return [(o.id, f"{o.name} ({o.act} {o.section})") for o in load_rules().offences]
 
 
@@ -75,7 +75,7 @@ def decision(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, "Assess the case before recording a decision")
         return _back(case)
     rec = assessment.recommendation
-    choices = _offence_choices(assessment)
+    choices = _offence_choices()
     if request.method == "POST":
         form = DecisionForm(request.POST, offence_choices=choices)
         if form.is_valid():

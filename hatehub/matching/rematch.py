@@ -10,7 +10,7 @@ an officer's call. Screenshots are matched by their stored signatures, not re-re
 evidence store.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +23,7 @@ from hatehub.intake.models import ContentItem, Report
 from . import fingerprints, merging
 from .models import Fingerprint, MatchKey
 from .services import (
+    FUZZY_HOLDERS_READ,
     Match,
     Signals,
     find_matches,
@@ -43,6 +44,7 @@ class MemoryIndex:
         self.signatures_of: dict[int, list[tuple[str, bytes]]] = {}
         self.urls_of: dict[int, set[str]] = {}  # content URL keys by (root) case
         self.parent: dict[int, int] = {}
+        self.held: Counter[tuple[tuple[str, str], int]] = Counter()
 
     def case(self, case_id: int) -> int:
         root = case_id
@@ -58,11 +60,14 @@ class MemoryIndex:
         self.urls_of.setdefault(survivor, set()).update(self.urls_of.pop(absorbed, set()))
 
     def hits(self, keys):
-        return [
-            (report_id, self.case(case_id), kind, value)
-            for kind, value in keys
-            for report_id, case_id in self.keys.get((kind, value), ())
-        ]
+        """As DatabaseIndex.hits: screenshot buckets read newest holders only, capped alike."""
+        hits = []
+        for kind, value in keys:
+            holders = self.keys.get((kind, value), ())
+            if kind == MatchKey.Kind.IMAGE:
+                holders = holders[-FUZZY_HOLDERS_READ:]
+            hits += [(report_id, self.case(case_id), kind, value) for report_id, case_id in holders]
+        return hits
 
     def signatures(self, report_ids):
         return [
@@ -76,10 +81,10 @@ class MemoryIndex:
 
     def add(self, report_id: int, case_id: int, signals: Signals) -> None:
         for key in signals.exact_keys() + signals.fingerprint_keys():
-            holders = self.keys[key]
-            held = sum(1 for _r, held_case in holders if self.case(held_case) == case_id)
-            if held < holders_per_case(key[0]):
-                holders.append((report_id, case_id))
+            # Counted per (key, case) as written, so a common bucket is not rescanned per report.
+            if self.held[key, self.case(case_id)] < holders_per_case(key[0]):
+                self.keys[key].append((report_id, case_id))
+                self.held[key, self.case(case_id)] += 1
         stored = [(Fingerprint.Kind.TEXT, signals.text.to_bytes())] if signals.text else []
         stored += [(Fingerprint.Kind.IMAGE, image.to_bytes()) for image in signals.images]
         if stored:

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from hatehub.accounts import roles
 from hatehub.cases.models import Case
 from hatehub.intake.models import AccountMention, ContentItem
 
+from .forms import MergeForm, SplitForm, UndoForm
 from .models import CaseMerge, OnlineAccount, PossibleMatch
 
 
@@ -69,10 +71,6 @@ def accounts_in(case: Case, *, other_cases_shown: int = 10) -> list[AccountRow]:
 
 def for_case_page(case: Case, user) -> dict:
     """Accounts for everyone who may see the case; the matching decisions for hub staff only."""
-    from hatehub.accounts import roles
-
-    from .forms import MergeForm, SplitForm, UndoForm
-
     page = {"accounts": accounts_in(case)}
     if roles.sees_every_case(user) and case.status != Case.Status.MERGED:
         page |= {
