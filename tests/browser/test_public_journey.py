@@ -22,7 +22,9 @@ def _radio(page, name: str, value: str) -> None:
 
 
 def _continue(page) -> None:
-    page.get_by_role("button", name="Continue", exact=True).click()
+    """Continue and wait for the next page to load, so the test never reads the old one."""
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Continue", exact=True).click()
 
 
 ANSWERS = {
@@ -63,7 +65,8 @@ def _walk_to_check_answers(
 ) -> None:
     page.goto("/report/")
     _check_page(page, seen, axe=axe)
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Start now").click()
     while "/check-answers/" not in page.url:
         _check_page(page, seen, axe=axe)
         slug = page.url.rstrip("/").split("?")[0].split("/")[-1]
