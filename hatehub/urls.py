@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from hatehub.api import api
 from hatehub.core.views import about_data, health
-from hatehub.intake.api import api
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="intake:start", permanent=False)),
@@ -13,6 +13,20 @@ urlpatterns = [
     path("hub/", include("hatehub.matching.urls")),
     path("hub/", include("hatehub.assessment.urls")),
     path("hub/audit/", include("hatehub.audit.urls")),
+    path("hub/", include("hatehub.evidence.urls")),
+    path("hub/", include("hatehub.packages.urls")),
+    path("hub/victims/", include("hatehub.victims.urls")),
+    path("track/", include("hatehub.victims.public_urls")),
+    path("hub/outbox/", include("hatehub.outbox.urls")),
+    path("hub/support/", include("hatehub.support.urls")),
+    path("hub/reviews/", include("hatehub.reviews.urls")),
+    path("hub/platforms/", include("hatehub.platforms.urls")),
+    path("hub/suspects/", include("hatehub.suspects.urls")),
+    path("hub/intelligence/", include("hatehub.intelligence.urls")),
+    path("volunteer/", include("hatehub.volunteers.urls")),
+    path("hub/training/", include("hatehub.training.urls")),
+    path("hub/advice/", include("hatehub.advice.urls")),
+    path("hub/analytics/", include("hatehub.analytics.urls")),
     path("accounts/", include("hatehub.accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),

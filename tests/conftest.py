@@ -59,7 +59,8 @@ def _user(username: str, role: str, **extra) -> User:
 
 @pytest.fixture
 def users(forces, organisation) -> dict[str, User]:
-    """One user per role; the force user belongs to Merseyside, the other force user to Kent."""
+    """One user per role; the force user belongs to Merseyside, the other force user to Kent;
+    "spoc" is a hub officer accredited as a communications data single point of contact."""
     return {
         "hub_officer": _user("officer", Role.HUB_OFFICER),
         "hub_supervisor": _user("supervisor", Role.HUB_SUPERVISOR),
@@ -68,6 +69,8 @@ def users(forces, organisation) -> dict[str, User]:
         "partner": _user("partner", Role.PARTNER, organisation=organisation),
         "volunteer": _user("volunteer", Role.VOLUNTEER),
         "administrator": _user("admin", Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+        "analyst": _user("analyst", Role.ANALYST),
+        "spoc": _user("spoc", Role.HUB_OFFICER, spoc_accredited=True),
     }
 
 

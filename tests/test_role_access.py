@@ -11,7 +11,9 @@ blanket rules (NAMESPACE_RULES): the public journey is open to everyone, the par
 refuses everyone without an API key, and the admin site is for administrators only.
 """
 
+import importlib
 import json
+import pkgutil
 import re
 import sys
 import types
@@ -28,158 +30,26 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 
 import hatehub.urls
 from hatehub.audit.models import AuditEvent
+from tests import role_access_entries
 from tests.cases.helpers import case_with_evidence
-
-ROLES = (
-    "anonymous",
-    "hub_officer",
-    "hub_supervisor",
-    "administrator",
-    "force_user",  # Merseyside
-    "other_force_user",  # Kent
-    "partner",
-    "volunteer",
+from tests.role_access_table import (
+    ADMIN_SIGN_IN,
+    ALLOCATE,
+    ANSWER_OFFER,
+    CASE_SCOPED,
+    HUB_PAGE,
+    HUB_POST_BACK_TO_CASE,
+    HUB_POST_MISSING,
+    RECORD_OUTCOME,
+    ROLES,
+    SIGN_IN,
+    SUPERVISORS_MISSING,
+    SUPERVISORS_PAGE,
+    TARGETS,
+    Redirect,
+    answers,
+    everyone,
 )
-TARGETS = ("merseyside", "kent", "unallocated")
-
-
-@dataclass(frozen=True)
-class Redirect:
-    to: str  # the start of the Location header
-
-    def matches(self, response) -> bool:
-        return response.status_code == 302 and response["Location"].startswith(self.to)
-
-    def __str__(self) -> str:
-        return f"302 to {self.to}..."
-
-
-SIGN_IN = Redirect("/accounts/sign-in/?next=")
-ADMIN_SIGN_IN = Redirect("/admin/login/?next=")
-
-
-def answers(
-    *,
-    anonymous,
-    hub_officer,
-    hub_supervisor,
-    administrator,
-    force_user,
-    other_force_user,
-    partner,
-    volunteer,
-) -> dict:
-    return {
-        "anonymous": anonymous,
-        "hub_officer": hub_officer,
-        "hub_supervisor": hub_supervisor,
-        "administrator": administrator,
-        "force_user": force_user,
-        "other_force_user": other_force_user,
-        "partner": partner,
-        "volunteer": volunteer,
-    }
-
-
-def everyone(expected) -> dict:
-    return dict.fromkeys(ROLES, expected)
-
-
-def case_page(*, merseyside: int, kent: int) -> dict:
-    """A page about one case: hub staff always; a force user only for their own force's case
-    (otherwise 404, as if it did not exist); partners and volunteers never."""
-    return answers(
-        anonymous=SIGN_IN,
-        hub_officer=200,
-        hub_supervisor=200,
-        administrator=200,
-        force_user=merseyside,
-        other_force_user=kent,
-        partner=403,
-        volunteer=403,
-    )
-
-
-CASE_SCOPED = {
-    "merseyside": case_page(merseyside=200, kent=404),
-    "kent": case_page(merseyside=404, kent=200),
-    "unallocated": case_page(merseyside=404, kent=404),
-}
-ALLOCATE = answers(  # POSTed empty: allowed roles get the case page back with the form's errors
-    anonymous=SIGN_IN,
-    hub_officer=403,
-    hub_supervisor=200,
-    administrator=200,
-    force_user=403,
-    other_force_user=403,
-    partner=403,
-    volunteer=403,
-)
-
-
-def force_answer(answer, *, merseyside: bool, kent: bool) -> dict:
-    """A local force's own action on a case: the force user of the force it is offered to or
-    owned by gets `answer`; another force's user gets 404 (logged); everyone else 403."""
-    return answers(
-        anonymous=SIGN_IN,
-        hub_officer=403,
-        hub_supervisor=403,
-        administrator=403,
-        force_user=answer if merseyside else 404,
-        other_force_user=answer if kent else 404,
-        partner=403,
-        volunteer=403,
-    )
-
-
-def force_scoped(answer) -> dict:
-    return {
-        "merseyside": force_answer(answer, merseyside=True, kent=False),
-        "kent": force_answer(answer, merseyside=False, kent=True),
-        "unallocated": force_answer(answer, merseyside=False, kent=False),
-    }
-
-
-# Accept, return, ask for a transfer: POSTed empty (no offer id), the force it is offered to gets
-# the case page back with the refusal, and nothing changes.
-ANSWER_OFFER = force_scoped(200)
-# Recording an outcome: the cases are offered, not accepted, so the force is sent back to the
-# case page with that message.
-RECORD_OUTCOME = force_scoped(Redirect("/hub/cases/"))
-
-# Matching decisions: hub staff only. POSTed empty, a hub officer is sent back to the case
-# page with the form's errors; an undo or dismissal of something that does not exist is a 404.
-HUB_POST_BACK_TO_CASE = answers(
-    anonymous=SIGN_IN,
-    hub_officer=Redirect("/hub/cases/"),
-    hub_supervisor=Redirect("/hub/cases/"),
-    administrator=Redirect("/hub/cases/"),
-    force_user=403,
-    other_force_user=403,
-    partner=403,
-    volunteer=403,
-)
-HUB_POST_MISSING = {
-    **HUB_POST_BACK_TO_CASE,
-    "hub_officer": 404,
-    "hub_supervisor": 404,
-    "administrator": 404,
-}
-
-HUB_PAGE = answers(
-    anonymous=SIGN_IN,
-    hub_officer=200,
-    hub_supervisor=200,
-    administrator=200,
-    force_user=403,
-    other_force_user=403,
-    partner=403,
-    volunteer=403,
-)
-SUPERVISORS_PAGE = {**HUB_PAGE, "hub_officer": 403}
-# A review of an assessment that does not exist (ids differ between databases, so the sample
-# URL names one that never does).
-SUPERVISORS_MISSING = {**SUPERVISORS_PAGE, "hub_supervisor": 404, "administrator": 404}
 
 # Keyed by URL name ("namespace:name"); an unnamed URL by "path:/<its route>". A dict of
 # TARGETS means the URL takes a case reference and is checked for each of the three cases.
@@ -192,6 +62,7 @@ EXPECTED: dict[str, dict] = {
         "anonymous": 200,
         "volunteer": Redirect("/report/"),
         "partner": Redirect("/api/v1/docs"),
+        "analyst": Redirect("/hub/analytics/"),
     },
     "accounts:logout": everyone(405),  # sign-out is POST only
     "cases:queue": answers(
@@ -249,8 +120,25 @@ SAMPLE_PATHS = {
     "api:unknown": "/api/v1/no-such-endpoint",
     "assessment:review": "/hub/assessments/999999999/review/",
 }
+
+# Each part of the service adds its own rows in tests/role_access_entries/<app>.py.
+for _module_info in pkgutil.iter_modules(role_access_entries.__path__):
+    _module = importlib.import_module(f"{role_access_entries.__name__}.{_module_info.name}")
+    for _table, _name in (
+        (EXPECTED, "EXPECTED"),
+        (METHODS, "METHODS"),
+        (SAMPLE_PATHS, "SAMPLE_PATHS"),
+    ):
+        _rows = getattr(_module, _name, {})
+        assert not set(_rows) & set(_table), (
+            f"{_module.__name__} repeats {set(_rows) & set(_table)}"
+        )
+        _table.update(_rows)
+
 # Namespaces whose every URL the rule covers (explicit EXPECTED entries win).
-NAMESPACE_RULES = ("intake", "api", "admin")
+# "track" is the complainant's Track my report: public, like the report journey.
+NAMESPACE_RULES = ("intake", "track", "api", "admin")
+PUBLIC_NAMESPACES = ("intake", "track")
 
 
 # --- The URLs, from the resolver ---------------------------------------------------------
@@ -454,7 +342,7 @@ def test_every_url_answers_each_role_as_expected(world, role):
                     check(route, build_url(route, values), expected[target][role], method=method)
             else:
                 check(route, build_url(route, {}), expected[role], method=method)
-        elif kind == "intake":
+        elif kind in PUBLIC_NAMESPACES:
             _check_public(client, route, problems)
         elif kind == "api":
             _check_api(client, route, problems)

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     PARTNER = "partner", "Partner organisation"
     VOLUNTEER = "volunteer", "Volunteer"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Sees aggregate figures (analytics, surges, campaigns), never a case's personal details.
+    ANALYST = "analyst", "Intelligence analyst"
 
 
 class Organisation(models.Model):
@@ -34,6 +36,11 @@ class User(AbstractUser):
     )
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    # An accredited communications data single point of contact (SPoC): a hub officer or
+    # supervisor who may review identification requests (Investigatory Powers Act 2016 Part 3).
+    spoc_accredited = models.BooleanField(
+        "Accredited single point of contact (SPoC)", default=False
     )
 
     class Meta:

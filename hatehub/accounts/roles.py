@@ -46,3 +46,19 @@ def reads_audit_log(user) -> bool:
 
 def reports_as_volunteer(user) -> bool:
     return _role(user) == Role.VOLUNTEER
+
+
+def reviews_identification_requests(user) -> bool:
+    """Only an accredited SPoC on the hub's staff reviews communications data requests."""
+    return _role(user) in HUB_ROLES and bool(getattr(user, "spoc_accredited", False))
+
+
+def reads_analytics(user) -> bool:
+    """Supervisors and analysts see the hub-wide figures; force users see their own force's
+    (see `analytics_force`)."""
+    return _role(user) in {Role.HUB_SUPERVISOR, Role.ADMINISTRATOR, Role.ANALYST, Role.FORCE_USER}
+
+
+def analytics_force(user):
+    """The force whose figures a user is limited to, or None for the whole hub."""
+    return getattr(user, "force", None) if _role(user) == Role.FORCE_USER else None

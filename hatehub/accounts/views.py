@@ -18,6 +18,8 @@ class SignInView(auth_views.LoginView):
             return resolve_url("cases:queue")
         if roles.reports_as_volunteer(user):
             return resolve_url("intake:start")
+        if roles.reads_analytics(user):
+            return "/hub/analytics/"
         return resolve_url("api:openapi-view")
 
 

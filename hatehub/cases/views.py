@@ -19,6 +19,7 @@ from hatehub.accounts import roles
 from hatehub.assessment import selectors as assessment_selectors
 from hatehub.audit.services import Action, record
 from hatehub.core.access import allocators, casework, force_users
+from hatehub.core.extensions import case_panels
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
@@ -168,6 +169,7 @@ def _render_case(
             "responsibility": selectors.responsibility(case, offer),
             "allocations": selectors.allocation_history(case),
             "crimes": crimes,
+            "panels": case_panels(request, case),
             "records_outcomes": selectors.records_outcomes(request.user, case)
             and any(crime.recorded_outcome is None for crime in crimes),
         },

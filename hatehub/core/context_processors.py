@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from hatehub.accounts import roles
+from hatehub.core.extensions import navigation
 
 
 def service(request) -> dict:
@@ -11,4 +12,5 @@ def service(request) -> dict:
         "exit_page_url": settings.HUB_EXIT_PAGE_URL,
         "can_read_audit_log": roles.reads_audit_log(user),
         "works_cases": roles.works_cases(user),
+        "navigation_items": navigation(user) if user is not None else [],
     }
