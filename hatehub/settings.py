@@ -178,6 +178,30 @@ _task_backends = {
 _task_backend = os.environ.get("HUB_TASK_BACKEND", "database")
 TASKS = {"default": {"BACKEND": _task_backends.get(_task_backend, _task_backend)}}
 
+# Outgoing messages (hatehub.outbox): each channel is held in the outbox by default, so nothing
+# leaves the machine until a deployment chooses SMTP or GOV.UK Notify, and webhooks are POSTed.
+HUB_EMAIL_BACKEND = os.environ.get("HUB_EMAIL_BACKEND", "outbox")  # outbox | smtp | notify
+HUB_SMS_BACKEND = os.environ.get("HUB_SMS_BACKEND", "outbox")  # outbox | notify
+HUB_LETTER_BACKEND = os.environ.get("HUB_LETTER_BACKEND", "outbox")  # outbox | notify
+HUB_WEBHOOK_BACKEND = os.environ.get("HUB_WEBHOOK_BACKEND", "outbox")  # outbox | http
+HUB_WEBHOOK_SIGNING_KEY = os.environ.get("HUB_WEBHOOK_SIGNING_KEY", "")
+HUB_NOTIFY_API_KEY = os.environ.get("HUB_NOTIFY_API_KEY", "")
+HUB_NOTIFY_BASE_URL = os.environ.get("HUB_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+HUB_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_EMAIL_TEMPLATE_ID", "")
+HUB_NOTIFY_SMS_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_SMS_TEMPLATE_ID", "")
+HUB_NOTIFY_LETTER_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_LETTER_TEMPLATE_ID", "")
+HUB_DELIVERY_TIMEOUT_SECONDS = int(os.environ.get("HUB_DELIVERY_TIMEOUT_SECONDS", 20))
+HUB_USER_AGENT = os.environ.get(
+    "HUB_USER_AGENT", "OnlineHateCrimeHub/1.0 (police online hate crime hub; +/about/data/)"
+)
+EMAIL_HOST = os.environ.get("HUB_SMTP_HOST", "127.0.0.1")
+EMAIL_PORT = int(os.environ.get("HUB_SMTP_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("HUB_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HUB_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HUB_SMTP_STARTTLS")
+DEFAULT_FROM_EMAIL = os.environ.get("HUB_EMAIL_FROM", "Online Hate Crime Hub <hub@localhost>")
+HUB_MESSAGE_ID_DOMAIN = os.environ.get("HUB_MESSAGE_ID_DOMAIN", "hatehub.localhost")
+
 # Uploads: checked by content in hatehub.evidence.validation; these are the limits it enforces.
 EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("HUB_EVIDENCE_MAX_FILE_BYTES", 20 * 1024 * 1024))
 EVIDENCE_MAX_FILES = int(os.environ.get("HUB_EVIDENCE_MAX_FILES", 10))

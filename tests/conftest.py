@@ -15,6 +15,7 @@ from hatehub.demo.synthetic import Synthetic
 from hatehub.evidence.services import receive
 from hatehub.intake.services import Contact, ReportSubmission, submit_public_report
 from hatehub.jurisdiction.models import Force
+from tests.local_servers import HTTPServer, SMTPServer
 
 REFERENCE_DIR = Path(
     os.environ.get(
@@ -117,3 +118,24 @@ def make_report(db, make_submission):
         return submit_public_report(make_submission(**overrides))
 
     return make
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, with the hub's email set to go through it by SMTP."""
+    server = SMTPServer()
+    server.start()
+    settings.HUB_EMAIL_BACKEND = "smtp"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def http_server():
+    """A local HTTP server: set `http_server.responses["/path"] = (status, body, headers)`."""
+    server = HTTPServer()
+    server.start()
+    yield server
+    server.stop()
