@@ -2,7 +2,8 @@
 
 Each app may have:
 - `navigation.py` with `ITEMS`: a list of `NavItem`, shown in the staff header to users it allows;
-- `case_panels.py` with `panels(request, case) -> list[Panel]`: sections of the case page.
+- `case_panels.py` with `panels(request, case) -> list[Panel]`: sections of the case page;
+- `schedule.py` with `JOBS`: periodic tasks (see `hatehub.core.scheduling`).
 
 The case page and the header find them here, in the order of INSTALLED_APPS.
 """
@@ -41,7 +42,8 @@ class Panel:
 
 
 @cache
-def _modules(name: str) -> tuple[ModuleType, ...]:
+def app_modules(name: str) -> tuple[ModuleType, ...]:
+    """The module `name` of every hub app that has one, in the order of INSTALLED_APPS."""
     found = []
     for config in apps.get_app_configs():
         module_name = f"{config.name}.{name}"
@@ -51,12 +53,12 @@ def _modules(name: str) -> tuple[ModuleType, ...]:
 
 
 def navigation(user) -> list[NavItem]:
-    items = [item for module in _modules("navigation") for item in module.ITEMS]
+    items = [item for module in app_modules("navigation") for item in module.ITEMS]
     return sorted((item for item in items if item.allowed(user)), key=lambda item: item.order)
 
 
 def case_panels(request, case) -> list[Panel]:
     panels: Iterator[Panel] = (
-        panel for module in _modules("case_panels") for panel in module.panels(request, case)
+        panel for module in app_modules("case_panels") for panel in module.panels(request, case)
     )
     return sorted(panels, key=lambda panel: panel.order)

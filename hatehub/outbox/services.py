@@ -7,6 +7,14 @@ the sweep (`deliver_due`) tries again; a sent message is never sent again. Betwe
 accepting a message and the hub recording it there is a short window a crash could hit: the
 retry then repeats the same Message-ID / Idempotency-Key / Notify reference, so the receiver can
 drop the copy.
+
+Tests: the fixtures `smtp_server` (a real aiosmtpd server; sets HUB_EMAIL_BACKEND=smtp; read
+`smtp_server.messages`) and `http_server` (a local HTTP server: `http_server.responses[path] =
+(status, body, headers)`, `http_server.requests`, `http_server.url`) are in tests/conftest.py.
+Under the test settings tasks run inline at commit: wrap the call in
+`django_capture_on_commit_callbacks(execute=True)` (or use a transactional test) to deliver.
+Periodic work: an app's `schedule.py` lists `JOBS = [Periodic(name, task, every)]`
+(`hatehub.core.scheduling`); the scheduler enqueues them.
 """
 
 import hashlib

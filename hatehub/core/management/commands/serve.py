@@ -12,7 +12,9 @@ from hatehub.wsgi import application
 
 
 class Command(BaseCommand):
-    help = "Serve the hub with waitress and start the database task worker (db_worker) beside it."
+    help = (
+        "Serve the hub with waitress; start the database task worker and the scheduler beside it."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
@@ -21,15 +23,17 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="Do not start a task worker")
 
     def handle(self, *args, **options) -> None:
-        worker = None
+        helpers = []
         backend = settings.TASKS["default"]["BACKEND"]
         if not options["no_worker"] and backend.startswith("django_tasks_db"):
-            worker = subprocess.Popen(  # noqa: S603 (our own manage.py, fixed arguments)
-                [sys.executable, "manage.py", "db_worker"],
-                cwd=settings.BASE_DIR,
-                env=os.environ.copy(),
-            )
-            self.stdout.write(f"Task worker started (pid {worker.pid}).")
+            for command, name in (("db_worker", "Task worker"), ("run_scheduler", "Scheduler")):
+                process = subprocess.Popen(  # noqa: S603 (our own manage.py, fixed arguments)
+                    [sys.executable, "manage.py", command],
+                    cwd=settings.BASE_DIR,
+                    env=os.environ.copy(),
+                )
+                helpers.append(process)
+                self.stdout.write(f"{name} started (pid {process.pid}).")
         url = f"http://{options['host']}:{options['port']}"
         self.stdout.write(
             f"\nOnline Hate Crime Hub is running.\n"
@@ -43,6 +47,7 @@ class Command(BaseCommand):
                 application, host=options["host"], port=options["port"], threads=options["threads"]
             )
         finally:
-            if worker:
-                worker.terminate()
-                worker.wait(timeout=10)
+            for process in helpers:
+                process.terminate()
+            for process in helpers:
+                process.wait(timeout=10)
