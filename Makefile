@@ -1,4 +1,5 @@
 # Two commands for a fresh machine: `make demo` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ PORT ?= 8000
 # The demo runs with DEBUG off, like production; only the secret is a throwaway one.
 DEMO_ENV := HUB_INSECURE_DEV_SECRET=1
 
-.PHONY: install demo serve test lint format clean
+.PHONY: install demo serve test lint security format clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,12 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Static security check (bandit, medium severity and up) and known vulnerabilities in the
+# installed packages (pip-audit; it can only audit what the package index it reaches describes).
+security: install
+	$(BIN)/bandit -c pyproject.toml -r hatehub -q -ll
+	$(BIN)/pip-audit --skip-editable --progress-spinner off 2>&1 | grep -v "could not be audited"; test $${PIPESTATUS[0]} -eq 0
 
 format: install
 	$(BIN)/ruff check --fix .

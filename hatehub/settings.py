@@ -6,6 +6,7 @@ box; PostgreSQL, Redis and object storage by changing a variable, never the code
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "hatehub.core",
     "hatehub.audit",
     "hatehub.jurisdiction",
@@ -80,9 +85,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "hatehub.audit.middleware.RequestContextMiddleware",
+    "hatehub.accounts.middleware.SecondFactorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hatehub.urls"
@@ -125,6 +135,29 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:queue"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Staff sign-in: a password (Argon2) and a second factor (TOTP, django-otp) for every role that
+# signs in; repeated failures lock the username and address out (django-axes); a session ends
+# after HUB_SESSION_IDLE_MINUTES without a request.
+HUB_REQUIRE_2FA = env_bool("HUB_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("HUB_TOTP_ISSUER", "Online Hate Crime Hub")
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, then upgrades them
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("HUB_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("HUB_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks out
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("HUB_SESSION_IDLE_MINUTES", 30))
+SESSION_SAVE_EVERY_REQUEST = True  # the idle clock restarts with each request
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,7 +219,9 @@ HUB_LETTER_BACKEND = os.environ.get("HUB_LETTER_BACKEND", "outbox")  # outbox | 
 HUB_WEBHOOK_BACKEND = os.environ.get("HUB_WEBHOOK_BACKEND", "outbox")  # outbox | http
 HUB_WEBHOOK_SIGNING_KEY = os.environ.get("HUB_WEBHOOK_SIGNING_KEY", "")
 HUB_NOTIFY_API_KEY = os.environ.get("HUB_NOTIFY_API_KEY", "")
-HUB_NOTIFY_BASE_URL = os.environ.get("HUB_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+HUB_NOTIFY_BASE_URL = os.environ.get(
+    "HUB_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+)
 HUB_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_EMAIL_TEMPLATE_ID", "")
 HUB_NOTIFY_SMS_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_SMS_TEMPLATE_ID", "")
 HUB_NOTIFY_LETTER_TEMPLATE_ID = os.environ.get("HUB_NOTIFY_LETTER_TEMPLATE_ID", "")
@@ -227,12 +262,29 @@ HUB_EXIT_PAGE_URL = os.environ.get("HUB_EXIT_PAGE_URL", "https://www.bbc.co.uk/w
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # same-origin, not no-referrer: Django's CSRF check needs the Origin header, which browsers
 # send as "null" on form posts under no-referrer.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy (django-csp): our own scripts, styles and images only. The API's
+# Swagger page loads its viewer from a CDN, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 if env_bool("HUB_HTTPS"):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -17,3 +17,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not the in-memory default: the browser tests' live server answers requests on
     # several threads, which must not share one in-memory connection.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+# The test client's login() calls authenticate() without a request, which django-axes refuses;
+# the sign-in lock-out and second-factor tests switch both back on for themselves.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = False
+HUB_REQUIRE_2FA = False

@@ -19,7 +19,7 @@ def read_bytes(source: str, filename: str) -> tuple[bytes, str]:
     """The file's bytes from a directory, a path or an http(s)/file URL, and where it came from."""
     scheme = urllib.parse.urlparse(source).scheme
     if scheme in {"http", "https", "file"}:
-        with urllib.request.urlopen(source, timeout=120) as response:  # noqa: S310 (scheme checked)
+        with urllib.request.urlopen(source, timeout=120) as response:  # noqa: S310  # nosec B310 (scheme checked)
             return response.read(), source
     path = Path(source)
     if path.is_dir():
@@ -33,7 +33,7 @@ def read_source(source: str, filename: str) -> tuple[str, str]:
     """The file's text from a directory, a path or an http(s)/file URL, and where it came from."""
     scheme = urllib.parse.urlparse(source).scheme
     if scheme in {"http", "https", "file"}:
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 (scheme checked)
+        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310  # nosec B310 (scheme checked)
             return response.read().decode("utf-8-sig"), source
     path = Path(source)
     if path.is_dir():
