@@ -1,0 +1,486 @@
+"""Surge load, crash and scale-out test against the real server configuration.
+
+A second process (this one) drives a viral-post surge at a fixed rate against waitress web
+processes, PostgreSQL and database task workers started as they are in production, then checks
+what the hub kept:
+
+* every report the hub acknowledged is in the database, with its case;
+* a retried request (same Idempotency-Key) never made a second report;
+* no two open cases share a canonical URL (no duplicate case under concurrency);
+* every task finished, and no email went out twice (a local SMTP server counts Message-IDs);
+* the audit chain verifies.
+
+    python -m bench.load_surge --rate 250 --duration 300            # the surge target
+    python -m bench.load_surge --rate 100 --duration 60 --crash      # kill -9 mid-surge
+    python -m bench.load_surge --web 2 --workers 2 --duration 60     # scale-out
+
+Mix: 90% partner API reports, 10% public form journeys (about 17 requests each); about 80% of
+reports are duplicates of earlier ones (bench.surge's viral posts and their URL variants); 10%
+carry a screenshot. Latency is per report (for a form journey, its final submission).
+The baseline, measured in the same run against the same servers, is GET /healthz at the same
+concurrency: the ratio says how much of the servers' plain request capacity a report costs.
+"""
+
+import argparse
+import asyncio
+import base64
+import io
+import json
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psycopg
+from PIL import Image
+
+from bench.surge import generate_surge
+from tests.local_servers import SMTPServer, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "hatehub_bench_load"
+STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
+
+
+@dataclass
+class Stats:
+    latencies: list[float] = field(default_factory=list)
+    acknowledged: dict[str, str] = field(default_factory=dict)  # idempotency key -> reference
+    errors: Counter = field(default_factory=Counter)
+    retries: int = 0
+    form_reports: int = 0
+    rejected: list[str] = field(default_factory=list)
+
+
+# --- The servers --------------------------------------------------------------------------
+
+
+class Hub:
+    def __init__(self, args, smtp_port: int):
+        self.var = Path(tempfile.mkdtemp(prefix="hub-load-"))
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+            "HUB_VAR_DIR": str(self.var),
+            "HUB_INSECURE_DEV_SECRET": "1",
+            "HUB_TASK_BACKEND": "database",
+            "HUB_EMAIL_BACKEND": "smtp",
+            "HUB_SMTP_HOST": "127.0.0.1",
+            "HUB_SMTP_PORT": str(smtp_port),
+            "HUB_LOGIN_LOCKOUT": "0",
+        }
+        self.ports = [free_port() for _ in range(args.web)]
+        self.threads = args.threads
+        self.web: list[subprocess.Popen] = []
+        self.workers: list[subprocess.Popen] = []
+        self.worker_count = args.workers
+
+    def manage(self, *command: str, capture: bool = False) -> str:
+        result = subprocess.run(  # noqa: S603 (our own manage.py)
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=capture,
+            text=True,
+        )
+        return result.stdout if capture else ""
+
+    def prepare(self) -> str:
+        with psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+        ) as db:
+            db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+            db.execute(f"CREATE DATABASE {DATABASE}")
+        self.manage("migrate", "--verbosity", "0")
+        self.manage("load_reference_data", capture=True)
+        output = self.manage(
+            "issue_api_key", "Load Test Reporting Centre", "--create", capture=True
+        )
+        return output.strip().splitlines()[-1]
+
+    def start_web(self, index: int) -> None:
+        process = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "manage.py",
+                "serve",
+                "--no-worker",
+                "--port",
+                str(self.ports[index]),
+                "--threads",
+                str(self.threads),
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=(self.var / f"web-{index}.log").open("a"),
+        )
+        if index < len(self.web):
+            self.web[index] = process
+        else:
+            self.web.append(process)
+
+    def start_worker(self, index: int) -> None:
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=(self.var / f"worker-{index}.log").open("a"),
+        )
+        if index < len(self.workers):
+            self.workers[index] = process
+        else:
+            self.workers.append(process)
+
+    def start(self) -> None:
+        for index in range(len(self.ports)):
+            self.start_web(index)
+        for index in range(self.worker_count):
+            self.start_worker(index)
+        for port in self.ports:
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+
+    def kill(self, process: subprocess.Popen) -> None:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+    def stop(self) -> None:
+        for process in self.web + self.workers:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.web + self.workers:
+            process.wait(timeout=30)
+
+    @property
+    def urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{port}" for port in self.ports]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+# --- The load -----------------------------------------------------------------------------
+
+
+def _tiny_png() -> str:
+    output = io.BytesIO()
+    Image.new("RGB", (16, 16), (200, 30, 30)).save(output, format="PNG")
+    return base64.b64encode(output.getvalue()).decode()
+
+
+def api_body(report, rng: random.Random, tiny_png: str) -> dict:
+    body = {
+        "reporter_role": rng.choice(["victim", "witness", "witness", "organisation"]),
+        "description": report.description[:5000] or "[SYNTHETIC] Reported post",
+        "quoted_text": report.quoted_text[:5000],
+        "platform": report.platform if report.platform != "website" else "other",
+        "strands": [rng.choice(STRANDS)],
+        "urls": report.urls[:5],
+        "accounts": [a[:100] for a in report.accounts[:5]],
+        "victim_postcode": rng.choice(["L1 8JQ", "LS1 4DY", "CF10 1EP", "M1 1AE", ""]),
+        "anonymous": False,
+        "contact": {
+            "name": "[SYNTHETIC] Load Test",
+            "email": f"reporter-{rng.randrange(10**9)}@example.org",
+            "contact_method": "email",
+        },
+    }
+    if body["platform"] == "other":
+        body["platform_other"] = "A website"
+    if not body["urls"] and not body["accounts"]:
+        body["accounts"] = ["@synthetic_poster"]
+    if rng.random() < 0.1:
+        body["evidence"] = [
+            {"filename": "screenshot.png", "media_type": "image/png", "content_base64": tiny_png}
+        ]
+    return body
+
+
+def journey_pages(report, rng: random.Random) -> dict:
+    return {
+        "safety": {"danger": "no"},
+        "who": {"role": "witness"},
+        "what-happened": {"description": report.description[:2000] or "[SYNTHETIC] A post"},
+        "when": {"day": "3", "month": "2", "year": "2025"},
+        "platform": {"platform": "x"},
+        "links": {"urls": "\n".join(report.urls[:3]) or "https://x.com/someone/status/123"},
+        "accounts": {"accounts": "\n".join(report.accounts[:3])},
+        "poster-identity": {"known": "no"},
+        "future-event": {"future_event": "no"},
+        "targeted": {"strands": [rng.choice(STRANDS)]},
+        "victim-location": {"postcode": "L1 8JQ", "town": ""},
+        "poster-location": {"poster_location": ""},
+        "evidence": {"action": "continue"},
+        "contact": {"choice": "anonymous"},
+        "support": {"consent": "no"},
+    }
+
+
+async def send_api(client, base, key, body, idempotency_key, stats: Stats) -> None:
+    started = time.perf_counter()
+    for attempt in range(8):
+        try:
+            response = await client.post(
+                f"{base}/api/v1/reports",
+                json=body,
+                headers={"Authorization": f"Bearer {key}", "Idempotency-Key": idempotency_key},
+            )
+        except httpx.HTTPError as error:
+            stats.errors[type(error).__name__] += 1
+        else:
+            if response.status_code in (200, 201):
+                stats.acknowledged[idempotency_key] = response.json()["reference"]
+                stats.latencies.append(time.perf_counter() - started)
+                return
+            stats.errors[f"HTTP {response.status_code}"] += 1
+            if response.status_code < 500 and response.status_code not in (408, 409, 429):
+                stats.rejected.append(response.text[:300])
+                return  # refused for good: a partner would fix the report, not resend it
+        stats.retries += 1
+        await asyncio.sleep(min(0.25 * 2**attempt, 4))
+
+
+async def send_form(client_factory, base, pages: dict, stats: Stats) -> None:
+    async with client_factory() as client:
+        try:
+            url = "/report/safety/"
+            await client.get(f"{base}{url}")  # the CSRF cookie
+            while not url.startswith("/report/check-answers/"):
+                slug = url.rstrip("/").split("?")[0].split("/")[-1]
+                data = {**pages[slug], "csrfmiddlewaretoken": client.cookies.get("csrftoken", "")}
+                response = await client.post(f"{base}{url}", data=data)
+                if response.status_code != 302:
+                    stats.errors[f"form {slug} HTTP {response.status_code}"] += 1
+                    return
+                url = response.headers["Location"]
+            submit_started = time.perf_counter()
+            token = client.cookies.get("csrftoken", "")
+            response = await client.post(
+                f"{base}/report/check-answers/", data={"csrfmiddlewaretoken": token}
+            )
+            if response.status_code != 302:
+                stats.errors[f"form submit HTTP {response.status_code}"] += 1
+                return
+            page = await client.get(f"{base}{response.headers['Location']}")
+            match = re.search(
+                r"govuk-panel__body[^>]*>.*?<strong>([^<]+)</strong>", page.text, re.S
+            )
+            if match:
+                stats.acknowledged[f"form-{uuid.uuid4()}"] = match.group(1).strip()
+                stats.latencies.append(time.perf_counter() - submit_started)
+                stats.form_reports += 1
+            else:
+                stats.errors["form: no reference on the confirmation page"] += 1
+        except httpx.HTTPError as error:
+            stats.errors[f"form {type(error).__name__}"] += 1
+
+
+async def drive(hub: Hub, key: str, args, on_halfway=None) -> tuple[Stats, float]:
+    total = int(args.rate * args.duration)
+    reports = generate_surge(
+        args.seed, posts=max(total // 50, 20), reports=total, with_screenshots=False
+    )
+    rng = random.Random(args.seed)
+    tiny_png = _tiny_png()
+    stats = Stats()
+    limits = httpx.Limits(
+        max_connections=args.concurrency, max_keepalive_connections=args.concurrency
+    )
+    timeout = httpx.Timeout(30)
+    semaphore = asyncio.Semaphore(args.concurrency)
+    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
+
+        def form_client():
+            return httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+
+        async def one(index: int) -> None:
+            async with semaphore:
+                base = hub.urls[index % len(hub.urls)]
+                report = reports[index]
+                if rng.random() < 0.1:
+                    await send_form(form_client, base, journey_pages(report, rng), stats)
+                else:
+                    body = api_body(report, rng, tiny_png)
+                    await send_api(client, base, key, body, f"load-{args.seed}-{index}", stats)
+
+        started = time.perf_counter()
+        tasks = []
+        halfway_done = False
+        for index in range(total):
+            due = started + index / args.rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if on_halfway and not halfway_done and index >= total // 2:
+                halfway_done = True
+                on_halfway()
+            tasks.append(asyncio.create_task(one(index)))
+        await asyncio.gather(*tasks)
+        elapsed = time.perf_counter() - started
+    return stats, elapsed
+
+
+async def baseline(hub: Hub, args, seconds: float = 10) -> float:
+    """Plain GET /healthz at the same concurrency: requests per second."""
+    done = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=args.concurrency)
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+
+        async def worker(n: int) -> None:
+            nonlocal done
+            while time.perf_counter() < deadline:
+                await client.get(f"{hub.urls[n % len(hub.urls)]}/healthz")
+                done += 1
+
+        await asyncio.gather(*(worker(n) for n in range(args.concurrency)))
+    return done / seconds
+
+
+# --- What the hub kept ----------------------------------------------------------------------
+
+
+def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dict:
+    dsn = f"postgresql://postgres@127.0.0.1:5432/{DATABASE}"
+    deadline = time.monotonic() + drain_timeout
+    with psycopg.connect(dsn, autocommit=True) as db:
+        while time.monotonic() < deadline:
+            waiting = db.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+                "WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()[0]
+            if waiting == 0:
+                break
+            time.sleep(1)
+        references = set(stats.acknowledged.values())
+        found = {
+            row[0]
+            for row in db.execute(
+                "SELECT reference FROM intake_report WHERE case_id IS NOT NULL"
+            ).fetchall()
+        }
+        reports_total = db.execute("SELECT count(*) FROM intake_report").fetchone()[0]
+        duplicate_keys = db.execute(
+            "SELECT count(*) FROM (SELECT idempotency_key FROM intake_report WHERE "
+            "idempotency_key IS NOT NULL GROUP BY organisation_id, idempotency_key "
+            "HAVING count(*) > 1) d"
+        ).fetchone()[0]
+        task_states = dict(
+            db.execute(
+                "SELECT status, count(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+            ).fetchall()
+        )
+        shared_urls = db.execute(
+            "SELECT count(*) FROM (SELECT k.value FROM matching_matchkey k "
+            "JOIN intake_report r ON r.id = k.report_id JOIN cases_case c ON c.id = r.case_id "
+            "WHERE k.kind = 'url' AND c.status <> 'merged' "
+            "GROUP BY k.value HAVING count(DISTINCT r.case_id) > 1) d"
+        ).fetchone()[0]
+    message_ids = Counter(str(m["Message-ID"]).strip() for m in smtp.messages)
+    audit = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "verify_audit"],
+        cwd=ROOT,
+        env=hub.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return {
+        "acknowledged": len(references),
+        "acknowledged_missing": len(references - found),
+        "reports_in_database": reports_total,
+        "duplicate_idempotency_keys": duplicate_keys,
+        "tasks": task_states,
+        "cases_sharing_a_url": shared_urls,
+        "emails": len(smtp.messages),
+        "emails_sent_twice": sum(1 for n in message_ids.values() if n > 1),
+        "audit_chain": "verified" if audit.returncode == 0 else audit.stdout + audit.stderr,
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rate", type=float, default=250, help="reports per second offered")
+    parser.add_argument("--duration", type=float, default=300, help="seconds")
+    parser.add_argument("--web", type=int, default=2, help="web server processes")
+    parser.add_argument("--workers", type=int, default=1, help="task worker processes")
+    parser.add_argument("--threads", type=int, default=8, help="threads per web process")
+    parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
+    parser.add_argument(
+        "--crash", action="store_true", help="kill -9 a web process and a worker halfway"
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--drain-timeout", type=float, default=600)
+    args = parser.parse_args()
+
+    smtp = SMTPServer()
+    smtp.start()
+    hub = Hub(args, smtp.port)
+    key = hub.prepare()
+    hub.start()
+    try:
+        healthz = asyncio.run(baseline(hub, args))
+
+        def crash() -> None:
+            print("halfway: kill -9 web process 0 and worker 0, then restart them", flush=True)
+            hub.kill(hub.web[0])
+            hub.kill(hub.workers[0])
+            time.sleep(1)
+            hub.start_web(0)
+            hub.start_worker(0)
+
+        stats, elapsed = asyncio.run(drive(hub, key, args, crash if args.crash else None))
+        result = check(hub, stats, smtp, args.drain_timeout)
+    finally:
+        hub.stop()
+        smtp.stop()
+    rate = len(stats.acknowledged) / elapsed
+    figures = {
+        "offered_rate": args.rate,
+        "duration_s": round(elapsed, 1),
+        "reports_per_second": round(rate, 1),
+        "p50_ms": round(1000 * statistics.median(stats.latencies), 1) if stats.latencies else None,
+        "p99_ms": round(1000 * percentile(stats.latencies, 0.99), 1),
+        "form_reports": stats.form_reports,
+        "retries": stats.retries,
+        "errors": dict(stats.errors),
+        "first_rejections": stats.rejected[:3],
+        "server_logs": str(hub.var),
+        "baseline_healthz_per_second": round(healthz, 1),
+        "ratio_reports_to_healthz": round(rate / healthz, 3) if healthz else None,
+        "web_processes": args.web,
+        "workers": args.workers,
+        "crash": args.crash,
+        **result,
+    }
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
