@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The demo runs with DEBUG off, like production; only the secret is a throwaway one.
-DEMO_ENV := HUB_INSECURE_DEV_SECRET=1
+# The demo runs with DEBUG off, like production; only the secret is a throwaway one and the
+# second factor is off so demo users can sign in without an authenticator app.
+DEMO_ENV := HUB_INSECURE_DEV_SECRET=1 HUB_REQUIRE_2FA=0
 
 .PHONY: install demo serve test lint security format clean
 

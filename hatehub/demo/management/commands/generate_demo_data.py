@@ -89,6 +89,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<12} {user.get_role_display()}{where}")
         if key:
             self.stdout.write(f"\nPartner API key for {organisation.name} (shown once): {key}")
+        if not settings.HUB_REQUIRE_2FA:
+            self.stdout.write(
+                "\nSecond factor: off for this demo (HUB_REQUIRE_2FA=0). In production every "
+                "user sets up an authenticator app at first sign-in."
+            )
 
     def _users(self, password: str) -> list[User]:
         users = []
