@@ -211,6 +211,17 @@ _task_backends = {
 _task_backend = os.environ.get("HUB_TASK_BACKEND", "database")
 TASKS = {"default": {"BACKEND": _task_backends.get(_task_backend, _task_backend)}}
 
+# Field-level encryption of personal data (hatehub.core.encryption): Fernet keys, the first
+# encrypts, all decrypt. Required in production; the demo derives one from its throwaway secret.
+HUB_INSECURE_DEV_SECRET = env_bool("HUB_INSECURE_DEV_SECRET")
+HUB_FIELD_ENCRYPTION_KEYS = env_list("HUB_FIELD_ENCRYPTION_KEYS")
+if not HUB_FIELD_ENCRYPTION_KEYS and os.environ.get("HUB_FIELD_ENCRYPTION_KEYS_FILE"):
+    HUB_FIELD_ENCRYPTION_KEYS = [
+        line.strip()
+        for line in Path(os.environ["HUB_FIELD_ENCRYPTION_KEYS_FILE"]).read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
 # Outgoing messages (hatehub.outbox): each channel is held in the outbox by default, so nothing
 # leaves the machine until a deployment chooses SMTP or GOV.UK Notify, and webhooks are POSTed.
 HUB_EMAIL_BACKEND = os.environ.get("HUB_EMAIL_BACKEND", "outbox")  # outbox | smtp | notify
