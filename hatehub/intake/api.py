@@ -137,7 +137,7 @@ def _on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         detail = "The API key is not valid: mistyped, revoked or past its expiry after a rotation"
     else:
         title, challenge = "API key required", 'Bearer realm="hatehub"'
-        detail = "Send your key as 'Authorization: Bearer ohh_<prefix>_<secret>' or 'X-API-Key'"
+        detail = "Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
     return problem(
         401,
         title,
