@@ -6,51 +6,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('jurisdiction', '0001_initial'),
-        ('matching', '0001_initial'),
+        ("jurisdiction", "0001_initial"),
+        ("matching", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('full_name', models.CharField(max_length=200)),
-                ('other_names', models.JSONField(blank=True, default=list)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('location_text', models.CharField(blank=True, max_length=300)),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('force', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='jurisdiction.force')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                ("full_name", models.CharField(max_length=200)),
+                ("other_names", models.JSONField(blank=True, default=list)),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                ("location_text", models.CharField(blank=True, max_length=300)),
+                ("notes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="jurisdiction.force",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name'],
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='PersonAccountLink',
+            name="PersonAccountLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('platform_disclosure', 'Disclosed by the platform'), ('self_identified', 'Named on the account itself'), ('victim', 'Named by the victim'), ('witness', 'Named by a witness'), ('open_source', 'Open-source research'), ('force_enquiry', 'Local force enquiries')], max_length=30)),
-                ('confidence', models.CharField(choices=[('confirmed', 'Confirmed'), ('probable', 'Probable'), ('possible', 'Possible')], max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('linked_at', models.DateTimeField()),
-                ('unlinked_at', models.DateTimeField(blank=True, null=True)),
-                ('unlinked_reason', models.TextField(blank=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='person_links', to='matching.onlineaccount')),
-                ('linked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='account_links', to='suspects.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("platform_disclosure", "Disclosed by the platform"),
+                            ("self_identified", "Named on the account itself"),
+                            ("victim", "Named by the victim"),
+                            ("witness", "Named by a witness"),
+                            ("open_source", "Open-source research"),
+                            ("force_enquiry", "Local force enquiries"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Confirmed"),
+                            ("probable", "Probable"),
+                            ("possible", "Possible"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("linked_at", models.DateTimeField()),
+                ("unlinked_at", models.DateTimeField(blank=True, null=True)),
+                ("unlinked_reason", models.TextField(blank=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="person_links",
+                        to="matching.onlineaccount",
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="account_links",
+                        to="suspects.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-linked_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('unlinked_at__isnull', True)), fields=('person', 'account'), name='one_current_link_per_person_and_account')],
+                "ordering": ["-linked_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("unlinked_at__isnull", True)),
+                        fields=("person", "account"),
+                        name="one_current_link_per_person_and_account",
+                    )
+                ],
             },
         ),
     ]
