@@ -65,6 +65,12 @@ EXPECTED: dict[str, dict] = {
         "analyst": Redirect("/hub/analytics/"),
     },
     "accounts:logout": everyone(405),  # sign-out is POST only
+    # The second factor: anyone signed in sets up an authenticator app, then enters its codes.
+    "accounts:two_factor_setup": {**everyone(200), "anonymous": SIGN_IN},
+    "accounts:two_factor_verify": {
+        **everyone(Redirect("/accounts/two-factor/setup/")),
+        "anonymous": SIGN_IN,
+    },
     "cases:queue": answers(
         anonymous=SIGN_IN,
         hub_officer=200,

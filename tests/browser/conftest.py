@@ -51,7 +51,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=True)
+    # The hub's Content Security Policy allows only its own scripts; axe-core is injected by
+    # the test, so the test's browser lets it in (test_csp.py checks pages without this).
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=True, bypass_csp=True
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
