@@ -15,6 +15,7 @@ from django.utils import timezone
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.services import add_event
+from hatehub.victims import services as victims
 
 from .engine import Answers, recommend
 from .inference import infer, to_answers
@@ -27,6 +28,15 @@ REPORTER_OF_ROLE = {
     "witness": "witness",
     "on_behalf": "third_party",
     "organisation": "organisation",
+}
+# The Victims' Code event an officer's decision is (hatehub.victims.clocks.RULES): a crime is
+# recorded; a non-crime hate incident or something not about hate is not recorded as a crime;
+# a matter that is not for the police is not investigated.
+VICTIMS_CODE_EVENT = {
+    Classification.CRIME: "decision_to_record",
+    Classification.NCHI: "decision_not_to_record",
+    Classification.NOT_HATE: "decision_not_to_record",
+    Classification.NOT_POLICE_MATTER: "decision_not_to_investigate",
 }
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 # How much of a big case's text is read: the first reports say what the content is.
@@ -242,6 +252,13 @@ def record_decision(
         assessment.pk,
         summary=f"Decision recorded on case {case.reference}",
         details={"classification": classification, "differs": differs},
+    )
+    victims.record_event(  # Victims' Code: tell the complainants of the decision
+        case,
+        VICTIMS_CODE_EVENT.get(classification, "decision_not_to_record"),
+        at=assessment.decided_at,
+        details={"classification": classification, "assessment": assessment.pk},
+        by=by,
     )
     return assessment
 

@@ -14,6 +14,7 @@ from hatehub.accounts import roles
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
 from hatehub.intake.models import Report
+from hatehub.victims import services as victims
 
 from . import outcomes, selectors
 from .models import Allocation, Case, CaseEvent, CrimeOutcome, OutcomeCode
@@ -250,6 +251,14 @@ def accept(case: Case, *, by, offer_id: int | None) -> Case:
         summary=f"Case {case.reference} accepted by {force}",
         details={"allocation": offer.pk, "force": offer.force.ons_code},
     )
+    transferred = case.allocations.filter(state=Allocation.State.TRANSFER_REQUESTED).exists()
+    victims.record_event(  # Victims' Code: tell the complainants which force has their case
+        case,
+        "transferred_to_force" if transferred else "allocated_to_force",
+        at=offer.responded_at,
+        details={"force": offer.force.ons_code, "allocation": offer.pk},
+        by=by,
+    )
     return case
 
 
@@ -400,6 +409,14 @@ def record_outcome(
         case.reference,
         summary=f"Outcome {outcome.code} recorded for report {report.reference}",
         details={**details, "rationale": crime_outcome.rationale},
+    )
+    victims.record_event(  # Victims' Code: tell this crime's victim the outcome
+        case,
+        "outcome",
+        at=crime_outcome.recorded_at,
+        details={"code": outcome.code, "report": report.reference},
+        reports=[report],
+        by=by,
     )
     codes = [
         outcome.code if crime.pk == report.pk else getattr(crime.recorded_outcome, "code", 0)

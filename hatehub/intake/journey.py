@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 
 from hatehub.evidence.services import ReceivedFile
+from hatehub.victims.forms import ContactDetailsAndPreferencesForm
 
 from . import forms
 from .services import ReportSubmission
@@ -57,7 +58,14 @@ STEPS: list[Step] = [
     Step("poster-location", forms.PosterLocationForm, WHERE),
     Step("evidence", forms.EvidenceForm, EVIDENCE, template="intake/evidence.html"),
     Step("contact", forms.ContactChoiceForm, CONTACT),
-    Step("contact-details", forms.ContactDetailsForm, CONTACT, condition=_gives_contact_details),
+    # Contact details, with how the reporter wants Victims' Code updates (language, times to
+    # avoid, letters): hatehub.victims.
+    Step(
+        "contact-details",
+        ContactDetailsAndPreferencesForm,
+        CONTACT,
+        condition=_gives_contact_details,
+    ),
     Step("support", forms.SupportForm, CONTACT, condition=_gives_contact_details),
 ]
 STEPS_BY_SLUG: dict[str, Step] = {step.slug: step for step in STEPS}

@@ -88,6 +88,14 @@ class Complainant(models.Model):
     victim_postcode = models.CharField(max_length=10, blank=True)
     victim_town = models.CharField(max_length=100, blank=True)
     support_referral_consent = models.BooleanField(default=False)
+    # Victims' Code updates (hatehub.victims): the language to write in, times not to make
+    # contact (hatehub.victims.contact.WINDOWS) and whether letters may be sent, and where.
+    language = models.CharField(
+        max_length=2, choices=[("en", "English"), ("cy", "Cymraeg (Welsh)")], default="en"
+    )
+    avoid_contact_times = models.JSONField(default=list, blank=True)
+    post_allowed = models.BooleanField(default=False)
+    postal_address = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"Complainant for {self.report}"

@@ -19,6 +19,7 @@ from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event, join_case, open_case
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
+from hatehub.victims import services as victims
 
 from .choices import Source
 from .models import AccountMention, Complainant, ContentItem, Report, Strand
@@ -34,6 +35,16 @@ class Contact:
     contact_method: str = ""
     safe_to_leave_message: bool = False
     contact_notes: str = ""
+
+
+@dataclass(frozen=True)
+class ContactPreferences:
+    """How the reporter wants Victims' Code updates: language, times to avoid, post."""
+
+    language: str = "en"
+    avoid_contact_times: tuple[str, ...] = ()
+    post_allowed: bool = False
+    postal_address: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,7 @@ class ReportSubmission:
     victim_town: str = ""
     anonymous: bool = False
     contact: Contact = field(default_factory=Contact)
+    contact_preferences: ContactPreferences = field(default_factory=ContactPreferences)
     support_referral_consent: bool = False
     evidence: list[ReceivedFile] = field(default_factory=list)
 
@@ -130,12 +142,14 @@ def _create(submission: ReportSubmission, **origin) -> Report:
     )
     report.strands.set(Strand.objects.filter(code__in=submission.strands))
     contact = Contact() if submission.anonymous else submission.contact
+    preferences = ContactPreferences() if submission.anonymous else submission.contact_preferences
     Complainant.objects.create(
         report=report,
         victim_postcode=submission.victim_postcode.upper(),
         victim_town=submission.victim_town,
         support_referral_consent=submission.support_referral_consent and not submission.anonymous,
         **asdict(contact),
+        **{**asdict(preferences), "avoid_contact_times": list(preferences.avoid_contact_times)},
     )
     ContentItem.objects.bulk_create(ContentItem(report=report, url=url) for url in submission.urls)
     AccountMention.objects.bulk_create(
@@ -169,14 +183,19 @@ def _create(submission: ReportSubmission, **origin) -> Report:
         summary=f"Report {report.reference} received from {report.get_source_display()}",
         details={"case": case.reference, "anonymous": report.anonymous},
     )
+    victims.report_received(report)  # Victims' Code: written confirmation, on its clock
     return report
 
 
 @transaction.atomic
 def submit_public_report(submission: ReportSubmission, *, volunteer=None) -> Report:
+    """The report, with `tracking_secret`: the Track my report code, to show once."""
     if volunteer is not None:
-        return _create(submission, source=Source.VOLUNTEER, submitted_by=volunteer)
-    return _create(submission, source=Source.PUBLIC)
+        report = _create(submission, source=Source.VOLUNTEER, submitted_by=volunteer)
+    else:
+        report = _create(submission, source=Source.PUBLIC)
+    report.tracking_secret = victims.issue_tracking_secret(report)
+    return report
 
 
 def submit_partner_report(

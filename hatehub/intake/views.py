@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hatehub.accounts.roles import reports_as_volunteer
@@ -156,6 +157,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
         request.session[SUBMITTED_KEY] = {
             "reference": report.reference,
             "anonymous": submission.anonymous,
+            "tracking_secret": report.tracking_secret,  # shown once, then forgotten
         }
         return redirect("intake:confirmation")
     last = journey.active_steps()[-1]
@@ -166,9 +168,13 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache  # it shows the Track my report code once
 @require_GET
 def confirmation(request: HttpRequest) -> HttpResponse:
     submitted = request.session.get(SUBMITTED_KEY)
     if not submitted:
         return redirect("intake:start")
+    if submitted.get("tracking_secret"):
+        # The Track my report code is shown on this page once: only its hash is kept.
+        request.session[SUBMITTED_KEY] = {**submitted, "tracking_secret": ""}
     return render(request, "intake/confirmation.html", {"submitted": submitted})
