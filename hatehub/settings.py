@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "hatehub.training",
     "hatehub.advice",
     "hatehub.analytics",
+    "hatehub.privacy",
     "hatehub.intake",
     "hatehub.demo",
 ]
@@ -149,6 +150,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# How many reverse proxies (TLS terminator, load balancer) stand in front of the hub: the
+# visitor's address is that many entries from the end of X-Forwarded-For (audit log, lock-outs).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", 0))
+AXES_IPWARE_PROXY_COUNT = HUB_TRUSTED_PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HUB_TRUSTED_PROXIES else ["REMOTE_ADDR"]
+)
 AXES_ENABLED = env_bool("HUB_LOGIN_LOCKOUT", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("HUB_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", 30)))

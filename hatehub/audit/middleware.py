@@ -1,13 +1,24 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from .context import Actor, reset_actor, set_actor
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind a proxy, deployments set HUB_HTTPS and the proxy's X-Forwarded-For; REMOTE_ADDR is
-    # what we can trust without one.
+    """The visitor's address. Behind HUB_TRUSTED_PROXIES proxies, each appends the address it
+    saw to X-Forwarded-For, so the visitor is that many entries from the end; anything further
+    left was written by the visitor and is not trusted. Without proxies, REMOTE_ADDR."""
+    proxies = settings.HUB_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 
