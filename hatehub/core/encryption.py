@@ -114,3 +114,24 @@ def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
         if names:
             found.append((model, names))
     return found
+
+
+def encrypt_existing(table: str, columns: list[str]):
+    """A migration operation's function: encrypt values stored before a column was encrypted
+    (values already encrypted are re-encrypted with the first key, which is harmless)."""
+
+    def forwards(apps, schema_editor) -> None:
+        connection = schema_editor.connection
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(column) for column in columns)
+        assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, {names} FROM {quote(table)}")  # noqa: S608 (fixed names)
+            rows = cursor.fetchall()
+            for pk, *values in rows:
+                cursor.execute(
+                    f"UPDATE {quote(table)} SET {assignments} WHERE id = %s",  # noqa: S608
+                    [*(rotate(value or "") for value in values), pk],
+                )
+
+    return forwards

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from hatehub.core.encryption import EncryptedTextField
+
 from .choices import ContactMethod, ReporterRole, Source, YesNoUnsure
 
 
@@ -76,17 +78,19 @@ class Complainant(models.Model):
     """The reporter's and victim's personal data, kept apart so it can be protected, exported
     and erased on its own."""
 
+    # Names, contact details and where the victim lives are encrypted at rest
+    # (hatehub.core.encryption): never filter or sort on them in SQL.
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="complainant")
-    name = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
+    name = EncryptedTextField(blank=True)
+    email = EncryptedTextField(blank=True)
+    phone = EncryptedTextField(blank=True)
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices, blank=True)
     safe_to_leave_message = models.BooleanField(default=False)
-    contact_notes = models.CharField(
-        max_length=300, blank=True, help_text="When and how it is safe to make contact"
+    contact_notes = EncryptedTextField(
+        blank=True, help_text="When and how it is safe to make contact"
     )
-    victim_postcode = models.CharField(max_length=10, blank=True)
-    victim_town = models.CharField(max_length=100, blank=True)
+    victim_postcode = EncryptedTextField(blank=True)
+    victim_town = EncryptedTextField(blank=True)
     support_referral_consent = models.BooleanField(default=False)
     # Victims' Code updates (hatehub.victims): the language to write in, times not to make
     # contact (hatehub.victims.contact.WINDOWS) and whether letters may be sent, and where.
@@ -95,7 +99,7 @@ class Complainant(models.Model):
     )
     avoid_contact_times = models.JSONField(default=list, blank=True)
     post_allowed = models.BooleanField(default=False)
-    postal_address = models.TextField(blank=True)
+    postal_address = EncryptedTextField(blank=True)
 
     def __str__(self) -> str:
         return f"Complainant for {self.report}"

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from hatehub.core.encryption import EncryptedTextField
+
 
 class Person(models.Model):
     """An identified person (the P of POLE): a suspect the hub has linked to online accounts.
@@ -8,22 +10,23 @@ class Person(models.Model):
     Personal data: read and change only through `suspects.services`/`selectors`, which audit."""
 
     reference = models.CharField(max_length=20, unique=True)
-    full_name = models.CharField(max_length=200)
+    # Encrypted at rest (hatehub.core.encryption): searched and sorted in Python, never in SQL.
+    full_name = EncryptedTextField()
     other_names = models.JSONField(default=list, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     # Where they live, as given (a postcode, town or address) and the force area it resolves to.
-    location_text = models.CharField(max_length=300, blank=True)
+    location_text = EncryptedTextField(blank=True)
     force = models.ForeignKey(
         "jurisdiction.Force", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["full_name"]
+        ordering = ["reference"]
 
     def __str__(self) -> str:
         return self.reference

@@ -76,8 +76,18 @@ def people_list(user, query: str = "") -> QuerySet[Person]:
     query = " ".join(query.split())
     if query:
         reference = references.normalise(query, references.PERSON)
+        # Names are encrypted at rest, so they are matched here rather than in SQL (the list
+        # of people a hub holds is small).
+        wanted = query.casefold()
+        by_name = [
+            pk
+            for pk, name in Person.objects.filter(pk__in=people.values("pk")).values_list(
+                "pk", "full_name"
+            )
+            if wanted in name.casefold()
+        ]
         people = people.filter(
-            Q(full_name__icontains=query)
+            Q(pk__in=by_name)
             | Q(reference=reference or "")
             | Q(account_links__account__handle__icontains=query.lstrip("@"))
         ).distinct()

@@ -44,3 +44,45 @@ def test_production_without_keys_refuses_to_start(settings):
     settings.HUB_FIELD_ENCRYPTION_KEYS = ["not-a-key"]
     with pytest.raises(ImproperlyConfigured, match="not a Fernet key"):
         encryption.encrypt("x")
+
+
+@pytest.mark.django_db
+def test_complainants_and_suspects_are_stored_encrypted(make_report, users):
+    from django.db import connection
+    from django.utils import timezone
+
+    from hatehub.suspects.models import Person
+
+    report = make_report()
+    name = report.complainant.name
+    Person.objects.create(
+        reference="P-TEST", full_name="[SYNTHETIC] Sam Suspect", created_at=timezone.now()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, email FROM intake_complainant WHERE id = %s", [report.complainant.pk]
+        )
+        stored_name, stored_email = cursor.fetchone()
+        cursor.execute("SELECT full_name FROM suspects_person WHERE reference = 'P-TEST'")
+        (stored_person,) = cursor.fetchone()
+    assert name and name not in stored_name and stored_name.startswith("fernet:")
+    assert "@" not in stored_email
+    assert "Sam" not in stored_person
+    report.complainant.refresh_from_db()
+    assert report.complainant.name == name
+    assert Person.objects.get(reference="P-TEST").full_name == "[SYNTHETIC] Sam Suspect"
+
+
+@pytest.mark.django_db
+def test_the_rotation_command_re_encrypts_every_row_with_the_new_key(make_report, settings):
+    from django.core.management import call_command
+
+    from hatehub.intake.models import Complainant
+
+    report = make_report()
+    name = report.complainant.name
+    new = Fernet.generate_key().decode()
+    settings.HUB_FIELD_ENCRYPTION_KEYS = [new, *encryption.configured_keys()]
+    call_command("rotate_field_keys")
+    settings.HUB_FIELD_ENCRYPTION_KEYS = [new]  # the old key is gone
+    assert Complainant.objects.get(pk=report.complainant.pk).name == name
