@@ -27,6 +27,7 @@ urlpatterns = [
     path("hub/training/", include("hatehub.training.urls")),
     path("hub/advice/", include("hatehub.advice.urls")),
     path("hub/analytics/", include("hatehub.analytics.urls")),
+    path("hub/privacy/", include("hatehub.privacy.urls")),
     path("accounts/", include("hatehub.accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
