@@ -1,6 +1,8 @@
 """Writing and checking the audit log. Every read or change of personal data calls `record`."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
@@ -31,6 +33,28 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+_pending: ContextVar[list[AuditEvent] | None] = ContextVar("audit_pending", default=None)
+
+
+@contextmanager
+def deferred():
+    """Entries recorded inside the block are written together as it ends, still inside the
+    caller's transaction. The chain head is then locked last and briefly, so a busy path (a
+    report arriving during a surge) never holds it while waiting for another row: two such
+    transactions cannot deadlock over it. If the block raises, its entries are dropped with
+    the caller's rolled-back changes."""
+    if _pending.get() is not None:  # nested: the outermost block writes them
+        yield
+        return
+    token = _pending.set([])
+    try:
+        yield
+        entries = _pending.get()
+    finally:
+        _pending.reset(token)
+    _append(entries)
+
+
 def record(
     action: str,
     object_type: str,
@@ -41,33 +65,45 @@ def record(
     actor: Actor | None = None,
 ) -> AuditEvent:
     """Append one entry. Runs inside the caller's transaction, so a rolled-back change leaves
-    no entry behind, and locks the chain head so concurrent writers cannot fork the chain."""
+    no entry behind, and locks the chain head so concurrent writers cannot fork the chain
+    (inside `deferred()`, at the end of the block)."""
     actor = actor or current_actor()
+    user = actor.user if getattr(actor.user, "pk", None) else None
+    event = AuditEvent(
+        at=timezone.now(),
+        actor=user,
+        actor_label=actor.label[:200],
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id)[:64],
+        summary=summary[:300],
+        details=details or {},
+        ip_address=actor.ip_address,
+        user_agent=actor.user_agent,
+        request_path=actor.request_path,
+    )
+    pending = _pending.get()
+    if pending is not None:
+        pending.append(event)
+    else:
+        _append([event])
+    return event
+
+
+def _append(events: list[AuditEvent]) -> None:
+    if not events:
+        return
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(
             id=1, defaults={"last_hash": chain.GENESIS_HASH}
         )
-        user = actor.user if getattr(actor.user, "pk", None) else None
-        event = AuditEvent(
-            sequence=head.last_sequence + 1,
-            at=timezone.now(),
-            actor=user,
-            actor_label=actor.label[:200],
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id)[:64],
-            summary=summary[:300],
-            details=details or {},
-            ip_address=actor.ip_address,
-            user_agent=actor.user_agent,
-            request_path=actor.request_path,
-            previous_hash=head.last_hash,
-        )
-        event.hash = chain.entry_hash(event.previous_hash, _hashed_fields(event))
-        event.save()
-        head.last_sequence, head.last_hash = event.sequence, event.hash
+        for event in events:
+            event.sequence = head.last_sequence + 1
+            event.previous_hash = head.last_hash
+            event.hash = chain.entry_hash(event.previous_hash, _hashed_fields(event))
+            head.last_sequence, head.last_hash = event.sequence, event.hash
+        AuditEvent.objects.bulk_create(events)
         head.save(update_fields=["last_sequence", "last_hash"])
-    return event
 
 
 def _entries() -> Iterator[tuple[int, str, str, dict[str, Any]]]:

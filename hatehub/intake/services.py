@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from hatehub.assessment.services import content_signals
 from hatehub.assessment.tasks import reassess_after_join
-from hatehub.audit.services import Action, record
+from hatehub.audit.services import Action, deferred, record
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event, join_case, open_case
+from hatehub.core.db import retried_on_conflict
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
 from hatehub.victims import services as victims
@@ -106,6 +107,13 @@ def raise_content_signal(case, quoted_text: str) -> None:
 
 
 def _create(submission: ReportSubmission, **origin) -> Report:
+    # The audit entries are written last (audit.deferred): during a surge many reports join the
+    # same case at once, and none may hold the audit chain while it waits for the case.
+    with deferred():
+        return _create_report(submission, **origin)
+
+
+def _create_report(submission: ReportSubmission, **origin) -> Report:
     signals = matching.signals_for(
         platform=submission.platform,
         urls=submission.urls,
@@ -187,15 +195,19 @@ def _create(submission: ReportSubmission, **origin) -> Report:
     return report
 
 
-@transaction.atomic
 def submit_public_report(submission: ReportSubmission, *, volunteer=None) -> Report:
     """The report, with `tracking_secret`: the Track my report code, to show once."""
-    if volunteer is not None:
-        report = _create(submission, source=Source.VOLUNTEER, submitted_by=volunteer)
-    else:
-        report = _create(submission, source=Source.PUBLIC)
-    report.tracking_secret = victims.issue_tracking_secret(report)
-    return report
+
+    @transaction.atomic
+    def create() -> Report:
+        if volunteer is not None:
+            report = _create(submission, source=Source.VOLUNTEER, submitted_by=volunteer)
+        else:
+            report = _create(submission, source=Source.PUBLIC)
+        report.tracking_secret = victims.issue_tracking_secret(report)
+        return report
+
+    return retried_on_conflict(create)
 
 
 def submit_partner_report(
@@ -211,16 +223,20 @@ def submit_partner_report(
         existing = _by_key(organisation, idempotency_key)
         if existing:
             return _replay(existing, fingerprint), False
+
+    @transaction.atomic
+    def create() -> Report:
+        return _create(
+            submission,
+            source=Source.PARTNER,
+            organisation=organisation,
+            idempotency_key=idempotency_key or None,
+            idempotency_fingerprint=fingerprint if idempotency_key else "",
+            partner_reference=partner_reference,
+        )
+
     try:
-        with transaction.atomic():
-            report = _create(
-                submission,
-                source=Source.PARTNER,
-                organisation=organisation,
-                idempotency_key=idempotency_key or None,
-                idempotency_fingerprint=fingerprint if idempotency_key else "",
-                partner_reference=partner_reference,
-            )
+        report = retried_on_conflict(create)
     except IntegrityError:
         # A concurrent retry won the race for this key: answer with its report.
         existing = _by_key(organisation, idempotency_key) if idempotency_key else None
