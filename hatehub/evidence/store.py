@@ -54,8 +54,27 @@ def exists(sha256: str) -> bool:
 
 def sha256_of_stored(sha256: str) -> str:
     """Re-hash what is on disk: integrity check before a file is handed out."""
+    return sha256_of_path(path_for(sha256))
+
+
+def sha256_of_path(path: str) -> str:
     digest = hashlib.sha256()
-    with open_blob(sha256) as blob:
+    with _storage().open(path, "rb") as blob:
         while chunk := blob.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def stored_paths():
+    """The path of every file in the store under sha256/ (whatever its name: a file that
+    should not be there is checked too)."""
+    storage = _storage()
+    if not storage.exists("sha256"):
+        return
+    first_levels, _ = storage.listdir("sha256")
+    for first in sorted(first_levels):
+        second_levels, _ = storage.listdir(f"sha256/{first}")
+        for second in sorted(second_levels):
+            _, names = storage.listdir(f"sha256/{first}/{second}")
+            for name in sorted(names):
+                yield f"sha256/{first}/{second}/{name}"

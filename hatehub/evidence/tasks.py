@@ -16,3 +16,13 @@ def make_thumbnails(report_id: int) -> int:
     for original in originals:
         made += make_thumbnail(original) is not None
     return made
+
+
+@task()
+def capture_content(capture_id: int) -> str | None:
+    """Capture a reported URL with a headless browser (see `evidence.capture`). Safe to retry:
+    a finished capture is not captured again."""
+    from .services import run_capture
+
+    capture = run_capture(capture_id)
+    return capture.status if capture else None
