@@ -67,17 +67,29 @@ def check_file(stream: BinaryIO, *, name: str, size: int, max_bytes: int) -> Che
             with Image.open(stream) as image:
                 if image.format != _PILLOW_FORMAT[media_type]:
                     raise EvidenceRejected(f"{name} is damaged or not a real image")
+                width, height = image.size  # from the header: nothing is decoded yet
+                if width * height > MAX_PIXELS:
+                    raise EvidenceRejected(_too_many_pixels(name))
                 image.verify()
-        except (
-            UnidentifiedImageError,
-            OSError,
-            SyntaxError,
-            Image.DecompressionBombError,
-        ) as error:
+        except Image.DecompressionBombError as error:
+            raise EvidenceRejected(_too_many_pixels(name)) from error
+        except (UnidentifiedImageError, OSError, SyntaxError) as error:
             raise EvidenceRejected(f"{name} is damaged or not a real image") from error
         finally:
             stream.seek(0)
     return Checked(media_type=media_type, size_bytes=size)
+
+
+# A screenshot, even of a long page, is far below this; a "decompression bomb" (a small file
+# that expands to billions of pixels) is far above it.
+MAX_PIXELS = 60_000_000
+
+
+def _too_many_pixels(name: str) -> str:
+    return (
+        f"{name} is too large in pixels: images up to {MAX_PIXELS // 1_000_000} million pixels "
+        "are accepted (a larger one could exhaust the server when it is opened)"
+    )
 
 
 def check_bytes(data: bytes, *, name: str, max_bytes: int) -> Checked:
