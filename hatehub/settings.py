@@ -158,6 +158,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HUB_TRUSTED_PROXIES else ["REMOTE_ADDR"]
 )
 AXES_ENABLED = env_bool("HUB_LOGIN_LOCKOUT", True)
+AXES_VERBOSE = False  # lock-outs are in the audit log; no banner on every start
 AXES_FAILURE_LIMIT = int(os.environ.get("HUB_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", 30)))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks out
@@ -321,5 +322,8 @@ LOGGING = {
         # The worker logs every task twice at INFO; a hub wants to hear about failures.
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
+        # WeasyPrint reports each layout step at INFO; only its problems matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -60,7 +60,7 @@ EXPECTED: dict[str, dict] = {
     "accounts:login": {
         **everyone(Redirect("/hub/")),
         "anonymous": 200,
-        "volunteer": Redirect("/report/"),
+        "volunteer": Redirect("/volunteer/"),
         "partner": Redirect("/api/v1/docs"),
         "analyst": Redirect("/hub/analytics/"),
     },

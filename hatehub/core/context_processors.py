@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from hatehub.accounts import roles
+from hatehub.accounts.views import landing_url
 from hatehub.core.extensions import navigation
 
 
@@ -13,4 +14,5 @@ def service(request) -> dict:
         "can_read_audit_log": roles.reads_audit_log(user),
         "works_cases": roles.works_cases(user),
         "navigation_items": navigation(user) if user is not None else [],
+        "home_url": landing_url(user),
     }

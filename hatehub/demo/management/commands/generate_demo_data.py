@@ -6,9 +6,11 @@ import csv
 import io
 import secrets
 from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
@@ -33,6 +35,8 @@ DEMO_USERS = [
     ("merseyside", Role.FORCE_USER, "merseyside"),
     ("met", Role.FORCE_USER, "metropolitan"),
     ("volunteer", Role.VOLUNTEER, None),
+    ("analyst", Role.ANALYST, None),
+    ("spoc", Role.HUB_OFFICER, None),  # accredited as a communications data SPoC
     ("admin", Role.ADMINISTRATOR, None),
 ]
 VIRAL_POSTS = 6
@@ -76,8 +80,11 @@ class Command(BaseCommand):
         if not Force.objects.exists():
             raise CommandError("Load the force list first: manage.py load_reference_data")
         password = options["password"] or secrets.token_urlsafe(9)
-        users = self._users(password)
         organisation, key = self._partner()
+        users = self._users(password, organisation)
+        # The directories the demo's officers refer to (synthetic contact details only).
+        call_command("load_platforms", "--update", stdout=StringIO())
+        call_command("load_support_services", stdout=StringIO())
         existing = Report.objects.count()
         if existing:
             self.stdout.write(f"{existing} reports already present; no new reports generated.")
@@ -86,7 +93,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo sign-ins (password for all: {password})")
         for user in users:
             where = f", {user.force.name}" if user.force else ""
-            self.stdout.write(f"  {user.username:<12} {user.get_role_display()}{where}")
+            accredited = " (SPoC)" if user.spoc_accredited else ""
+            self.stdout.write(f"  {user.username:<12} {user.get_role_display()}{accredited}{where}")
         if key:
             self.stdout.write(f"\nPartner API key for {organisation.name} (shown once): {key}")
         if not settings.HUB_REQUIRE_2FA:
@@ -95,7 +103,7 @@ class Command(BaseCommand):
                 "user sets up an authenticator app at first sign-in."
             )
 
-    def _users(self, password: str) -> list[User]:
+    def _users(self, password: str, organisation: Organisation) -> list[User]:
         users = []
         for username, role, force_id in DEMO_USERS:
             is_admin = role == Role.ADMINISTRATOR
@@ -108,6 +116,8 @@ class Command(BaseCommand):
                     "last_name": username.title(),
                     "is_staff": is_admin,
                     "is_superuser": is_admin,
+                    "organisation": organisation if role == Role.VOLUNTEER else None,
+                    "spoc_accredited": username == "spoc",
                 },
             )
             user.set_password(password)
