@@ -1,11 +1,13 @@
 """Shared fixtures: a user of every role, a partner organisation with a key, and reports made
 through the real intake service from synthetic data."""
 
+import importlib
 import io
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -23,6 +25,24 @@ REFERENCE_DIR = Path(
     )
 )
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _strands_survive_flushes(request, django_db_blocker):
+    """The five strands are seeded by a migration; a transactional test (the browser tests)
+    empties every table when it ends, so a database test after one finds them put back."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if uses_db:
+        from hatehub.intake.models import Strand
+
+        request.getfixturevalue("django_db_setup")  # the test database, not the real one
+        with django_db_blocker.unblock():
+            if not Strand.objects.exists():
+                seed = importlib.import_module("hatehub.intake.migrations.0002_seed_strands")
+                seed.seed(django_apps, None)
+    yield
 
 
 @pytest.fixture

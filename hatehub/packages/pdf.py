@@ -6,9 +6,14 @@ import logging
 from datetime import UTC
 
 from django.template.loader import render_to_string
+from PIL import ImageFile
 from weasyprint import HTML
 
 from .bundle import PackageContent, utc_text
+
+# Importing WeasyPrint tells Pillow, for the whole process, to accept truncated images. The hub
+# opens untrusted uploads with Pillow and must refuse those, so the default goes back.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # WeasyPrint reports every layout step at INFO; a package is one log line (the audit entry).
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

@@ -27,6 +27,7 @@ from pydantic import ValidationError as PydanticError
 
 from hatehub.audit.services import acting_as
 from hatehub.core.problems import problem
+from hatehub.intake.api import problems
 
 from . import services, signing
 from .models import Platform
@@ -71,7 +72,7 @@ def _field(loc: tuple) -> str:
     url_name="callback",
     summary="A platform reports what it did with referred items",
     description=__doc__,
-    response={200: dict},
+    response={200: dict, **problems(400, 401, 404, 409, 413, 422)},
 )
 def status_callback(request: HttpRequest, slug: str) -> HttpResponse:
     body = request.body

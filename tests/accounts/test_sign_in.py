@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
     [
         ("hub_officer", "/hub/"),
         ("force_user", "/hub/"),
-        ("volunteer", "/report/"),
+        ("volunteer", "/volunteer/"),
+        ("analyst", "/hub/analytics/"),
         ("partner", "/api/v1/docs"),
     ],
 )

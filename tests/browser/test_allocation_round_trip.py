@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _sign_in(browser, live_server, user):
-    page = browser.new_context(base_url=live_server.url).new_page()
+    page = browser.new_context(base_url=live_server.url, bypass_csp=True).new_page()
     page.set_default_timeout(10_000)
     page.goto("/accounts/sign-in/")
     page.get_by_label("Username").fill(user.username)

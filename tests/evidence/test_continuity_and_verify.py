@@ -90,7 +90,12 @@ def test_a_changed_download_is_refused_and_logged(client, users, make_report, se
     assert not ContinuityEntry.objects.filter(evidence=original, action="downloaded").exists()
 
 
-def test_verify_evidence_passes_on_an_intact_store(make_report, capsys):
+def test_verify_evidence_passes_on_an_intact_store(make_report, capsys, settings, tmp_path):
+    # A store of its own: other tests leave deliberately changed files in the shared one.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {**settings.STORAGES["evidence"], "OPTIONS": {"location": str(tmp_path)}},
+    }
     case_with_evidence(make_report)
     call_command("verify_evidence")
     out = capsys.readouterr().out

@@ -65,7 +65,11 @@ def test_smtp_delivers_one_email_with_its_attachment(
     smtp_server, django_capture_on_commit_callbacks
 ):
     sent = []
-    message_sent.connect(lambda sender, message, **kw: sent.append(message.key), weak=False)
+
+    def listener(sender, message, **kwargs):
+        sent.append(message.key)
+
+    message_sent.connect(listener)
     pdf = b"%PDF-1.4 synthetic\n%%EOF"
     with django_capture_on_commit_callbacks(execute=True):
         message = _email(
@@ -88,7 +92,7 @@ def test_smtp_delivers_one_email_with_its_attachment(
     assert deliver_message(message.pk) == Status.SENT
     assert deliver_due() == {}
     assert len(smtp_server.messages) == 1
-    message_sent.receivers.clear()
+    message_sent.disconnect(listener)
 
 
 def test_an_unreachable_server_is_retried_with_backoff_then_delivered_once(
@@ -135,7 +139,11 @@ def test_retries_stop_after_the_last_attempt_and_the_failure_is_visible(
     settings.HUB_EMAIL_BACKEND = "smtp"
     settings.EMAIL_PORT = free_port()
     failed = []
-    message_failed.connect(lambda sender, message, **kw: failed.append(message.pk), weak=False)
+
+    def listener(sender, message, **kwargs):
+        failed.append(message.pk)
+
+    message_failed.connect(listener)
     message = _email()
     for _ in range(retry.MAX_ATTEMPTS):
         OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
@@ -146,7 +154,7 @@ def test_retries_stop_after_the_last_attempt_and_the_failure_is_visible(
     assert AuditEvent.objects.filter(
         object_type="outbox_message", summary__contains="failed"
     ).exists()
-    message_failed.receivers.clear()
+    message_failed.disconnect(listener)
 
 
 def test_backoff_doubles_up_to_an_hour():

@@ -5,22 +5,12 @@ import pytest
 
 from hatehub.reviews.services import record_request
 from hatehub.support.models import Referral
-from tests.browser.conftest import axe_violations, browser  # noqa: F401  (a fixture)
 from tests.conftest import PASSWORD
+from tests.support.conftest import make_service
 
-from .conftest import make_service
+from .conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(browser, live_server):  # noqa: F811
-    """As tests/browser's, but letting axe-core's script in past the Content Security Policy."""
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_support_and_review_pages_pass_axe(page, users, forces, make_report):
