@@ -78,6 +78,7 @@ class Hub:
             "HUB_SMTP_HOST": "127.0.0.1",
             "HUB_SMTP_PORT": str(smtp_port),
             "HUB_LOGIN_LOCKOUT": "0",
+            "HUB_TASK_LEASE_SECONDS": "20",  # a killed worker's task is re-queued quickly
         }
         self.ports = [free_port() for _ in range(args.web)]
         self.threads = args.threads
@@ -146,6 +147,13 @@ class Hub:
             self.workers.append(process)
 
     def start(self) -> None:
+        self.scheduler = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "run_scheduler", "--interval", "2"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=(self.var / "scheduler.log").open("a"),
+        )
         for index in range(len(self.ports)):
             self.start_web(index)
         for index in range(self.worker_count):
@@ -158,10 +166,10 @@ class Hub:
         process.wait()
 
     def stop(self) -> None:
-        for process in self.web + self.workers:
+        for process in [*self.web, *self.workers, self.scheduler]:
             if process.poll() is None:
                 process.terminate()
-        for process in self.web + self.workers:
+        for process in [*self.web, *self.workers, self.scheduler]:
             process.wait(timeout=30)
 
     @property

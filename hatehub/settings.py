@@ -219,6 +219,9 @@ _task_backends = {
 }
 _task_backend = os.environ.get("HUB_TASK_BACKEND", "database")
 TASKS = {"default": {"BACKEND": _task_backends.get(_task_backend, _task_backend)}}
+# A task still RUNNING after this long is taken to belong to a dead worker and queued again
+# (hatehub.core.tasks.recover_stalled_tasks, every minute). Longer than any task takes.
+HUB_TASK_LEASE_SECONDS = int(os.environ.get("HUB_TASK_LEASE_SECONDS", 600))
 
 # Field-level encryption of personal data (hatehub.core.encryption): Fernet keys, the first
 # encrypts, all decrypt. Required in production; the demo derives one from its throwaway secret.

@@ -27,3 +27,28 @@ def test_a_job_is_enqueued_when_due_and_not_again_within_its_interval(
     assert "outbox.deliver_due" in enqueue_due(now + timedelta(minutes=1, seconds=1))
     run = ScheduledRun.objects.get(name="outbox.deliver_due")
     assert run.last_enqueued_at == now + timedelta(minutes=1, seconds=1)
+
+
+def test_a_task_left_running_by_a_dead_worker_is_queued_again(settings):
+    from datetime import timedelta
+
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from hatehub.core.tasks import recover_stalled_tasks
+    from hatehub.outbox.tasks import deliver_due
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.HUB_TASK_LEASE_SECONDS = 60
+    stalled, fresh = deliver_due.enqueue(), deliver_due.enqueue()
+    now = timezone.now()
+    DBTaskResult.objects.filter(pk=stalled.id).update(
+        status=TaskResultStatus.RUNNING, started_at=now - timedelta(minutes=5)
+    )
+    DBTaskResult.objects.filter(pk=fresh.id).update(
+        status=TaskResultStatus.RUNNING, started_at=now - timedelta(seconds=10)
+    )
+    assert recover_stalled_tasks.call() == 1
+    assert DBTaskResult.objects.get(pk=stalled.id).status == TaskResultStatus.READY
+    assert DBTaskResult.objects.get(pk=fresh.id).status == TaskResultStatus.RUNNING  # still live
+    assert "core.recover_stalled_tasks" in {job.name for job in periodic_jobs()}
