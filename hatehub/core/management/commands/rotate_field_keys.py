@@ -26,11 +26,11 @@ class Command(BaseCommand):
             columns = [quote(model._meta.get_field(name).column) for name in names]
             # Read and write the stored (encrypted) text directly: the model would decrypt it.
             select = (
-                f"SELECT {key}, {', '.join(columns)} FROM {table} "  # noqa: S608 (model names)
+                f"SELECT {key}, {', '.join(columns)} FROM {table} "  # noqa: S608  # nosec B608
                 f"WHERE {key} > %s ORDER BY {key} LIMIT %s"
             )
             update = (
-                f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in columns)} "  # noqa: S608
+                f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in columns)} "  # noqa: S608  # nosec B608
                 f"WHERE {key} = %s"
             )
             done, last = 0, 0
