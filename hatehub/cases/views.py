@@ -345,7 +345,7 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def _serve(
+def serve_evidence(
     request: HttpRequest, case: Case, evidence: EvidenceFile, *, as_attachment: bool
 ) -> HttpResponse:
     """Hand out stored bytes only after the store re-hashes them (and logs the export)."""
@@ -378,7 +378,7 @@ def evidence_download(request: HttpRequest, reference: str, evidence_id: int) ->
     evidence = selectors.original_evidence(case, evidence_id)
     if evidence is None:
         raise Http404("No such evidence in this case")
-    return _serve(request, case, evidence, as_attachment=True)
+    return serve_evidence(request, case, evidence, as_attachment=True)
 
 
 @casework
@@ -389,4 +389,4 @@ def evidence_thumbnail(request: HttpRequest, reference: str, evidence_id: int) -
     thumbnail = selectors.thumbnail_of(case, evidence_id)
     if thumbnail is None:
         raise Http404("No thumbnail (yet) for this evidence")
-    return _serve(request, case, thumbnail, as_attachment=False)
+    return serve_evidence(request, case, thumbnail, as_attachment=False)

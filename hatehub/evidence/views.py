@@ -2,11 +2,11 @@
 continuity log. Hub staff, and the force the case is allocated to (as the case page)."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hatehub.audit.services import Action, record
-from hatehub.cases.views import _visible_case
+from hatehub.cases.views import _visible_case, serve_evidence
 from hatehub.core.access import casework
 from hatehub.core.views import not_found
 
@@ -62,24 +62,7 @@ def capture_file(request: HttpRequest, reference: str, evidence_id: int) -> Http
     evidence = selectors.capture_file(case, evidence_id)
     if evidence is None:
         raise Http404("No such capture file in this case")
-    try:
-        blob = services.open_for_download(evidence, case_reference=case.reference)
-    except services.EvidenceIntegrityError:
-        return render(
-            request,
-            "cases/evidence_integrity.html",
-            {"nav": "queue", "case": case, "evidence": evidence},
-            status=409,
-        )
-    response = FileResponse(
-        blob,
-        as_attachment=True,
-        filename=evidence.original_filename,
-        content_type=evidence.media_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return serve_evidence(request, case, evidence, as_attachment=True)
 
 
 @casework
