@@ -39,6 +39,9 @@ def rotate_api_key(*, current: ApiKey) -> tuple[str, ApiKey]:
     return full_key, new
 
 
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
 def authenticate_api_key(raw_key: str) -> ApiKey | None:
     parts = api_keys.split_key(raw_key or "")
     if parts is None:
@@ -53,5 +56,8 @@ def authenticate_api_key(raw_key: str) -> ApiKey | None:
     )
     if key is None or not api_keys.secret_matches(secret, key.secret_hash):
         return None
-    ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+    if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
+        # To the minute: a partner sending hundreds of reports a second would otherwise queue
+        # every request behind one row's lock.
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
     return key

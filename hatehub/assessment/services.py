@@ -198,7 +198,9 @@ def reassess_if_new_reports(case: Case) -> Assessment | None:
     last = case.assessments.order_by("-number").first()
     if last is None:
         return None
-    new = case.reports.filter(submitted_at__gt=last.created_at).count()
+    # Recorded since, not sent since: in a surge a report sent before the assessment may be
+    # recorded after it.
+    new = case.reports.filter(receipt__recorded_at__gt=last.created_at).count()
     if not new:
         return None
     return assess_case(case, reason=f"Re-assessment: {new} new report(s) joined")

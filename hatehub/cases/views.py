@@ -23,6 +23,7 @@ from hatehub.core.extensions import case_panels
 from hatehub.core.views import not_found
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
+from hatehub.intake.services import recording_backlog
 from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 
@@ -78,6 +79,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "filtered": bool(filters.as_details()),
             "page_has_errors": bool(form.errors),
             "awaiting_count": selectors.awaiting_count(request.user),
+            "recording": recording_backlog() if roles.sees_every_case(request.user) else None,
             "force_user": roles.responds_to_allocations(request.user),
         },
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks import task
 
 
-@task()
+@task(priority=100)  # ahead of any backlog: it is what rescues a dead worker's task
 def recover_stalled_tasks() -> int:
     """A worker killed mid-task (kill -9, a lost machine) leaves its task marked RUNNING for
     ever. Put such tasks back in the queue once they have run longer than HUB_TASK_LEASE_SECONDS,

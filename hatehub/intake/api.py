@@ -41,9 +41,14 @@ from .api_schemas import (
     ReportIn,
     ReportOut,
 )
-from .models import Report
+from .models import ReceivedReport, Report
 from .reference_numbers import normalise
-from .services import Contact, IdempotencyConflict, ReportSubmission, submit_partner_report
+from .services import (
+    Contact,
+    IdempotencyConflict,
+    ReportSubmission,
+    receive_partner_report,
+)
 
 logger = logging.getLogger(__name__)
 IDEMPOTENCY_KEY_MAX = 200
@@ -274,16 +279,32 @@ def _report_out(report: Report, status: str) -> ReportOut:
         status=status,
         submitted_at=report.submitted_at,
         partner_reference=report.partner_reference,
+        evidence=[_evidence_out(item) for item in originals],
+    )
+
+
+def _receipt_out(received: ReceivedReport) -> ReportOut:
+    """A report as acknowledged; once recorded, as recorded."""
+    if received.report is not None:
+        return _report_out(received.report, "received")
+    return ReportOut(
+        reference=received.reference,
+        status="received",
+        submitted_at=received.received_at,
+        partner_reference=received.partner_reference,
         evidence=[
-            {
-                "filename": item.original_filename,
-                "sha256": item.sha256,
-                "size_bytes": item.size_bytes,
-                "media_type": item.media_type,
-            }
-            for item in originals
+            _evidence_out(item) for item in ReportSubmission.from_json(received.submission).evidence
         ],
     )
+
+
+def _evidence_out(item: EvidenceFile | ReceivedFile) -> dict[str, Any]:
+    return {
+        "filename": item.original_filename,
+        "sha256": item.sha256,
+        "size_bytes": item.size_bytes,
+        "media_type": item.media_type,
+    }
 
 
 def _idempotency_key(value: str | None) -> str | None:
@@ -408,7 +429,7 @@ def submit_report(
     with _acting(organisation):
         evidence = _receive_evidence(payload.evidence)
         try:
-            report, created = submit_partner_report(
+            received, created = receive_partner_report(
                 _submission(payload, evidence),
                 organisation=organisation,
                 idempotency_key=key,
@@ -423,10 +444,10 @@ def submit_report(
                 type_="urn:hatehub:problem:idempotency-conflict",
                 reference=conflict.existing.reference,
             ) from conflict
-    response["Location"] = reverse("api:report_status", args=[report.reference])
+    response["Location"] = reverse("api:report_status", args=[received.reference])
     if not created:
         response["Idempotent-Replayed"] = "true"
-    return Status(201 if created else 200, _report_out(report, "received"))
+    return Status(201 if created else 200, _receipt_out(received))
 
 
 @api.get(
@@ -438,24 +459,28 @@ def submit_report(
 def report_status(request: HttpRequest, reference: str) -> Status[ReportOut]:
     organisation = request.auth.organisation
     normalised = normalise(reference)
-    report = Report.objects.select_related("case").filter(reference=normalised).first()
+    received = (
+        ReceivedReport.objects.select_related("report__case").filter(reference=normalised).first()
+    )
     with _acting(organisation):
-        if report is None or report.organisation_id != organisation.pk:
-            if report is not None:
+        if received is None or received.organisation_id != organisation.pk:
+            if received is not None:
                 record(
                     Action.DENIED,
                     "report",
-                    report.reference,
-                    summary=f"Partner API read of {report.reference} refused: not theirs",
+                    received.reference,
+                    summary=f"Partner API read of {received.reference} refused: not theirs",
                 )
             raise Http404(reference)
         record(
             Action.VIEW,
             "report",
-            report.reference,
-            summary=f"Status of report {report.reference} read through the partner API",
+            received.reference,
+            summary=f"Status of report {received.reference} read through the partner API",
         )
-    return Status(200, _report_out(report, report.case.get_status_display()))
+    if received.report is None:  # acknowledged, not yet recorded
+        return Status(200, _receipt_out(received))
+    return Status(200, _report_out(received.report, received.report.case.get_status_display()))
 
 
 @api.post(

@@ -151,3 +151,49 @@ class AccountMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.handle}"
+
+
+class ReceivedReport(models.Model):
+    """A report as it was acknowledged: its reference is given to the sender at once, and a task
+    then records it (matching, its case, the Victims' Code clock, the audit log). Taking a
+    report is one row, so a surge is acknowledged at the speed of the database; recording
+    follows as the workers allow. Recording empties `submission`: the report holds the data."""
+
+    reference = models.CharField(max_length=14, unique=True)
+    received_at = models.DateTimeField()
+    source = models.CharField(max_length=20, choices=Source.choices)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True)
+    partner_reference = models.CharField(max_length=100, blank=True)
+    # The validated report as JSON (encrypted: it holds the reporter's details) until recorded.
+    submission = EncryptedTextField(blank=True)
+    tracking_secret_hash = models.CharField(max_length=100, blank=True)
+    # Who sent it, from where: the audit entries written when it is recorded carry these.
+    actor_label = models.CharField(max_length=200, blank=True)
+    ip_address = models.CharField(max_length=64, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    request_path = models.CharField(max_length=300, blank=True)
+
+    report = models.OneToOneField(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipt"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "idempotency_key"], name="one_receipt_per_idempotency_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference

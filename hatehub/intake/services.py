@@ -1,19 +1,23 @@
 """Taking in a report, from the public journey, a volunteer or a partner's API call.
 
-One transaction writes the report, the reporter's details, the URLs, accounts and evidence hashes,
-opens its case and logs it; anything slower (thumbnails, later matching) runs afterwards as tasks.
+Two steps. Receiving writes one row, the `ReceivedReport`, and gives the sender its reference at
+once: during a surge the hub acknowledges reports as fast as it can store them. Recording, by
+task, then writes the report, the reporter's details, the URLs, accounts and evidence hashes,
+matches it, opens or joins its case and logs it, all in one transaction that also marks the
+receipt recorded, so a report is recorded exactly once even when a worker dies half-way.
 """
 
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from hatehub.assessment.services import content_signals
 from hatehub.assessment.tasks import reassess_after_join
+from hatehub.audit.context import Actor, current_actor, reset_actor, set_actor
 from hatehub.audit.services import Action, deferred, record
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event, join_case, open_case
@@ -23,7 +27,7 @@ from hatehub.matching import services as matching
 from hatehub.victims import services as victims
 
 from .choices import Source
-from .models import AccountMention, Complainant, ContentItem, Report, Strand
+from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .reference_numbers import new_reference
 from .routing import initial_urgency
 
@@ -84,11 +88,45 @@ class ReportSubmission:
         content["evidence"] = [item.sha256 for item in self.evidence]
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
+    def to_json(self) -> str:
+        content = asdict(self)
+        content["occurred_on"] = self.occurred_on.isoformat() if self.occurred_on else None
+        content["evidence"] = [
+            {**asdict(item), "received_at": item.received_at.isoformat()} for item in self.evidence
+        ]
+        return json.dumps(content)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ReportSubmission":
+        content = json.loads(text)
+        preferences = content["contact_preferences"]
+        return cls(
+            **{
+                **content,
+                "occurred_on": date.fromisoformat(content["occurred_on"])
+                if content["occurred_on"]
+                else None,
+                "contact": Contact(**content["contact"]),
+                "contact_preferences": ContactPreferences(
+                    **{
+                        **preferences,
+                        "avoid_contact_times": tuple(preferences["avoid_contact_times"]),
+                    }
+                ),
+                "evidence": [
+                    ReceivedFile(
+                        **{**item, "received_at": datetime.fromisoformat(item["received_at"])}
+                    )
+                    for item in content["evidence"]
+                ],
+            }
+        )
+
 
 class IdempotencyConflict(Exception):
     """The idempotency key was used before for a different report."""
 
-    def __init__(self, existing: Report):
+    def __init__(self, existing: ReceivedReport):
         super().__init__(existing.reference)
         self.existing = existing
 
@@ -130,8 +168,6 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     else:
         case = join_case(found.case_id, urgency=urgency.level, urgency_reason=urgency.reason)
     report = Report.objects.create(
-        reference=new_reference(),
-        submitted_at=timezone.now(),
         case=case,
         reporter_role=submission.reporter_role,
         description=submission.description,
@@ -175,7 +211,8 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     matching.link_report_accounts(report, signals)
     matching.record_possible_matches(case, found.possible)
     joined = f"; joined this case: {found.reason}" if found.case_id else ""
-    if found.case_id:  # re-THRIVE: a case already assessed is assessed again, history kept
+    if found.case_id and case.assessments.exists():
+        # re-THRIVE: a case already assessed is assessed again, history kept
         transaction.on_commit(lambda: reassess_after_join.enqueue(case.pk))
     add_event(
         case,
@@ -195,62 +232,197 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     return report
 
 
-def submit_public_report(submission: ReportSubmission, *, volunteer=None) -> Report:
-    """The report, with `tracking_secret`: the Track my report code, to show once."""
+# --- Receiving: one row and the reference, at once ---------------------------------------------
 
-    @transaction.atomic
-    def create() -> Report:
-        if volunteer is not None:
-            report = _create(submission, source=Source.VOLUNTEER, submitted_by=volunteer)
+
+def receive(
+    submission: ReportSubmission, *, source: str, record_now: bool = False, **origin
+) -> ReceivedReport:
+    """Store the report as sent and queue its recording, in one transaction: once this returns,
+    the report will be recorded even if every process dies now. `record_now` records it in the
+    same transaction instead (volunteers' imports, the demo data)."""
+    actor = current_actor()
+    with transaction.atomic():
+        received = ReceivedReport.objects.create(
+            reference=new_reference(),
+            received_at=timezone.now(),
+            source=source,
+            submission=submission.to_json(),
+            actor_label=actor.label[:200],
+            ip_address=actor.ip_address or "",
+            user_agent=actor.user_agent[:300],
+            request_path=actor.request_path[:300],
+            **origin,
+        )
+        if record_now:
+            received.report = record_received(received.pk)
         else:
-            report = _create(submission, source=Source.PUBLIC)
-        report.tracking_secret = victims.issue_tracking_secret(report)
-        return report
+            from .tasks import record_received_report
 
-    return retried_on_conflict(create)
+            record_received_report.enqueue(received.pk)
+    return received
 
 
-def submit_partner_report(
+def receive_public_report(
+    submission: ReportSubmission, *, volunteer=None, record_now: bool = False
+) -> ReceivedReport:
+    """The receipt, with `tracking_secret`: the Track my report code, to show once (only its
+    hash is kept)."""
+    secret, secret_hash = victims.new_tracking_secret()
+    received = receive(
+        submission,
+        source=Source.VOLUNTEER if volunteer is not None else Source.PUBLIC,
+        submitted_by=volunteer,
+        tracking_secret_hash=secret_hash,
+        record_now=record_now,
+    )
+    received.tracking_secret = secret
+    return received
+
+
+def submit_public_report(submission: ReportSubmission, *, volunteer=None) -> Report:
+    """Receive and record at once: the report, with `tracking_secret` to show once."""
+    received = receive_public_report(submission, volunteer=volunteer, record_now=True)
+    report = received.report
+    report.tracking_secret = received.tracking_secret
+    return report
+
+
+def receive_partner_report(
     submission: ReportSubmission,
     *,
     organisation,
     idempotency_key: str | None,
     partner_reference: str = "",
-) -> tuple[Report, bool]:
-    """Returns (report, created). A retry with the same key and body returns the first report."""
+    record_now: bool = False,
+) -> tuple[ReceivedReport, bool]:
+    """Returns (receipt, created). A retry with the same key and body returns the first
+    receipt, recorded or not; the same key with another body raises IdempotencyConflict."""
     fingerprint = submission.fingerprint()
-    if idempotency_key:
-        existing = _by_key(organisation, idempotency_key)
-        if existing:
-            return _replay(existing, fingerprint), False
-
-    @transaction.atomic
-    def create() -> Report:
-        return _create(
+    if idempotency_key and (existing := _by_key(organisation, idempotency_key)):
+        return _replay(existing, fingerprint), False
+    try:
+        received = receive(
             submission,
             source=Source.PARTNER,
             organisation=organisation,
             idempotency_key=idempotency_key or None,
             idempotency_fingerprint=fingerprint if idempotency_key else "",
             partner_reference=partner_reference,
+            record_now=record_now,
         )
-
-    try:
-        report = retried_on_conflict(create)
     except IntegrityError:
-        # A concurrent retry won the race for this key: answer with its report.
+        # A concurrent retry won the race for this key: answer with its receipt.
         existing = _by_key(organisation, idempotency_key) if idempotency_key else None
         if existing is None:
             raise
         return _replay(existing, fingerprint), False
-    return report, True
+    return received, True
 
 
-def _by_key(organisation, key: str) -> Report | None:
-    return Report.objects.filter(organisation=organisation, idempotency_key=key).first()
+def submit_partner_report(submission: ReportSubmission, **kwargs) -> tuple[Report, bool]:
+    """Receive and record at once (benchmarks and tests of the whole intake path)."""
+    received, created = receive_partner_report(submission, record_now=True, **kwargs)
+    if not created and received.report is None:
+        received = ReceivedReport.objects.select_related("report").get(pk=received.pk)
+    return received.report, created
 
 
-def _replay(existing: Report, fingerprint: str) -> Report:
+def _by_key(organisation, key: str) -> ReceivedReport | None:
+    return (
+        ReceivedReport.objects.select_related("report")
+        .filter(organisation=organisation, idempotency_key=key)
+        .first()
+    )
+
+
+def _replay(existing: ReceivedReport, fingerprint: str) -> ReceivedReport:
     if existing.idempotency_fingerprint != fingerprint:
         raise IdempotencyConflict(existing)
     return existing
+
+
+# --- Recording: by task, exactly once -----------------------------------------------------------
+
+
+def record_received(received_id: int) -> Report | None:
+    """Record a received report: matching, its case, the audit log, the Victims' Code clock.
+    The receipt is locked and marked recorded in the same transaction, so a second run (a
+    retried task) does nothing and returns the report the first one recorded."""
+
+    @transaction.atomic
+    def record_it() -> Report | None:
+        received = (
+            ReceivedReport.objects.select_for_update(of=("self",))
+            .select_related("submitted_by", "organisation", "report")
+            .filter(pk=received_id)
+            .first()
+        )
+        if received is None or received.recorded_at is not None:
+            return received.report if received else None
+        token = set_actor(
+            Actor(
+                label=received.actor_label or "system",
+                user=received.submitted_by,
+                ip_address=received.ip_address,
+                user_agent=received.user_agent,
+                request_path=received.request_path,
+            )
+        )
+        try:
+            report = _create(
+                ReportSubmission.from_json(received.submission),
+                reference=received.reference,
+                submitted_at=received.received_at,
+                source=received.source,
+                organisation=received.organisation,
+                submitted_by=received.submitted_by,
+                idempotency_key=received.idempotency_key,
+                idempotency_fingerprint=received.idempotency_fingerprint,
+                partner_reference=received.partner_reference,
+            )
+            if received.tracking_secret_hash:
+                victims.store_tracking_secret(report, received.tracking_secret_hash)
+        finally:
+            reset_actor(token)
+        received.report = report
+        received.recorded_at = timezone.now()
+        received.submission = ""  # the report holds it now, protected and erasable there
+        received.save(update_fields=["report", "recorded_at", "submission"])
+        return report
+
+    return retried_on_conflict(record_it)
+
+
+def recording_failed(received_id: int, error: Exception) -> None:
+    ReceivedReport.objects.filter(pk=received_id).update(
+        attempts=models.F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
+def failed_receipts() -> list[int]:
+    """Receipts whose recording task failed: each failure added an attempt, and a receipt
+    still waiting for its first run has none, so it is not queued twice."""
+    return list(
+        ReceivedReport.objects.filter(recorded_at__isnull=True, attempts__gt=0).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RecordingBacklog:
+    """Reports acknowledged but not yet recorded: shown on the queue during a surge."""
+
+    waiting: int
+    failing: int  # recording failed at least once (the error is kept on the receipt)
+    oldest: datetime | None
+
+
+def recording_backlog() -> RecordingBacklog:
+    waiting = ReceivedReport.objects.filter(recorded_at__isnull=True).aggregate(
+        waiting=models.Count("pk"),
+        failing=models.Count("pk", filter=models.Q(attempts__gt=0)),
+        oldest=models.Min("received_at"),
+    )
+    return RecordingBacklog(**waiting)

@@ -14,7 +14,7 @@ from hatehub.evidence.validation import EvidenceRejected
 
 from .forms import EvidenceForm, StepForm
 from .journey import STEPS, STEPS_BY_SLUG, SUBMITTED_KEY, Journey, Step
-from .services import submit_public_report
+from .services import receive_public_report
 
 
 def _url(step: Step | None, *, change: bool = False) -> str:
@@ -152,12 +152,12 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         submission = journey.submission()
         volunteer = request.user if reports_as_volunteer(request.user) else None
-        report = submit_public_report(submission, volunteer=volunteer)
+        received = receive_public_report(submission, volunteer=volunteer)
         journey.clear()
         request.session[SUBMITTED_KEY] = {
-            "reference": report.reference,
+            "reference": received.reference,
             "anonymous": submission.anonymous,
-            "tracking_secret": report.tracking_secret,  # shown once, then forgotten
+            "tracking_secret": received.tracking_secret,  # shown once, then forgotten
         }
         return redirect("intake:confirmation")
     last = journey.active_steps()[-1]

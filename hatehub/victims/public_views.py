@@ -69,6 +69,13 @@ def start(request: HttpRequest) -> HttpResponse:
             except services.LockedOut as locked:
                 form.add_error(None, _locked_message(locked.until))
                 status = 429
+            except services.NotYetRecorded:
+                form.add_error(
+                    None,
+                    "We have your report, and we are still adding it to our records. This can "
+                    "take a few minutes when we are busy. Try again later.",
+                )
+                status = 409
             else:
                 if report is not None:
                     _grant(request, report)

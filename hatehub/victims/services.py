@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import Complainant, Report
+from hatehub.intake.models import Complainant, ReceivedReport, Report
 from hatehub.intake.reference_numbers import ALPHABET, normalise
 
 from . import conf, contact, messages
@@ -631,13 +631,15 @@ def normalise_secret(text: str) -> str:
     return _display_secret(raw)
 
 
-def issue_tracking_secret(report: Report) -> str:
-    """A new secret code for the reporter (shown once, stored only as a hash)."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(SECRET_LENGTH))
-    secret = _display_secret(raw)
+def new_tracking_secret() -> tuple[str, str]:
+    """A new secret code for the reporter, to show once, and the hash that is kept of it."""
+    secret = _display_secret("".join(secrets.choice(ALPHABET) for _ in range(SECRET_LENGTH)))
+    return secret, _secret_hash(secret)
+
+
+def store_tracking_secret(report: Report, secret_hash: str) -> None:
     TrackingCredential.objects.update_or_create(
-        report=report,
-        defaults={"secret_hash": _secret_hash(secret), "created_at": timezone.now()},
+        report=report, defaults={"secret_hash": secret_hash, "created_at": timezone.now()}
     )
     record(
         Action.CREATE,
@@ -645,7 +647,18 @@ def issue_tracking_secret(report: Report) -> str:
         report.reference,
         summary=f"Track my report code issued for report {report.reference}",
     )
+
+
+def issue_tracking_secret(report: Report) -> str:
+    """A new secret code for a recorded report (shown once, stored only as a hash)."""
+    secret, secret_hash = new_tracking_secret()
+    store_tracking_secret(report, secret_hash)
     return secret
+
+
+class NotYetRecorded(Exception):
+    """The reference and code are right, but the report is still being recorded (in a surge
+    it can take some minutes): nothing to show yet, and not a failed attempt."""
 
 
 class LockedOut(Exception):
@@ -728,6 +741,11 @@ def _check_secret(reference: str, secret_typed: str, *, ip: str) -> Report | Non
         TrackingCredential.objects.select_related("report").filter(report__reference=reference)
     ).first()
     secret = normalise_secret(secret_typed)
+    if credential is None:
+        waiting = ReceivedReport.objects.filter(reference=reference, recorded_at__isnull=True)
+        waiting_hash = waiting.values_list("tracking_secret_hash", flat=True).first()
+        if waiting_hash and _secret_matches(secret, waiting_hash):
+            raise NotYetRecorded(reference)
     ok = _secret_matches(secret, credential.secret_hash if credential else None)
     if credential is None or not ok:
         _attempt(ip=ip, reference=reference, method="secret", result=TrackingAttempt.Result.FAILED)

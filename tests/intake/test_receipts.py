@@ -1,0 +1,165 @@
+"""Two-step intake: a report is acknowledged with its reference as soon as one row is stored,
+and recorded (matched, put on a case, logged) by a task exactly once, even if that task runs
+twice or fails and is run again."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from hatehub.audit.models import AuditEvent
+from hatehub.intake import tasks
+from hatehub.intake.models import ReceivedReport, Report
+from hatehub.intake.services import receive_public_report, record_received
+from hatehub.intake.tasks import record_received_report as record_now
+from hatehub.victims.models import TrackingAttempt
+from tests.intake.test_api import PARTNER, post_report, report_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workers_behind(monkeypatch):
+    """The task workers have not reached the queued recordings yet (as in a surge)."""
+    queued = []
+    monkeypatch.setattr(tasks, "record_received_report", SimpleNamespace(enqueue=queued.append))
+    return queued
+
+
+def test_a_partner_report_is_acknowledged_before_it_is_recorded(
+    client, api_key, synthetic, workers_behind
+):
+    body = report_body(synthetic)
+    response = post_report(client, api_key, body, idempotency_key="surge-1")
+
+    assert response.status_code == 201
+    reference = response.json()["reference"]
+    assert response.json()["status"] == "received"
+    assert not Report.objects.exists()
+    received = ReceivedReport.objects.get(reference=reference)
+    assert workers_behind == [received.pk]
+    # The reporter's details wait encrypted at rest, like a recorded complainant's.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT submission FROM intake_receivedreport WHERE id = %s", [received.pk])
+        stored = cursor.fetchone()[0]
+    assert body["contact"]["email"] not in stored
+
+    # The partner can read it back, and a retry gets the same reference, not a second report.
+    status = client.get(
+        f"/api/v1/reports/{reference}", headers={"Authorization": f"Bearer {api_key}"}
+    )
+    assert status.status_code == 200 and status.json()["status"] == "received"
+    again = post_report(client, api_key, body, idempotency_key="surge-1")
+    assert again.status_code == 200 and again.json()["reference"] == reference
+    assert ReceivedReport.objects.count() == 1
+
+
+def test_recording_makes_the_report_once_with_its_case_and_audit(
+    client, api_key, synthetic, workers_behind
+):
+    reference = post_report(client, api_key, report_body(synthetic)).json()["reference"]
+    received = ReceivedReport.objects.get(reference=reference)
+
+    report = record_received(received.pk)
+    assert record_received(received.pk) == report  # a retried task changes nothing
+
+    assert Report.objects.get().reference == reference
+    assert report.case is not None and report.complainant.email
+    received.refresh_from_db()
+    assert received.report == report and received.recorded_at is not None
+    assert received.submission == ""  # the report holds the personal data now
+    entry = AuditEvent.objects.get(object_type="report", object_id=reference, action="create")
+    assert entry.actor_label == PARTNER  # the sender, not the worker that recorded it
+    assert report.submitted_at == received.received_at  # clocks start at receipt
+
+    status = client.get(
+        f"/api/v1/reports/{reference}", headers={"Authorization": f"Bearer {api_key}"}
+    )
+    assert status.json()["status"] == report.case.get_status_display()
+
+
+def test_a_failed_recording_is_kept_with_its_error_and_can_run_again(
+    client, api_key, synthetic, workers_behind, monkeypatch
+):
+    reference = post_report(client, api_key, report_body(synthetic)).json()["reference"]
+    received = ReceivedReport.objects.get(reference=reference)
+    from hatehub.intake import services
+
+    real_create = services._create
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("matching index unavailable")
+
+    monkeypatch.setattr(services, "_create", broken)
+    with pytest.raises(RuntimeError):
+        record_now.call(received.pk)
+    received.refresh_from_db()
+    assert received.attempts == 1 and "matching index unavailable" in received.last_error
+    assert received.recorded_at is None and not Report.objects.exists()
+
+    monkeypatch.setattr(services, "_create", real_create)
+    assert record_now.call(received.pk) == reference
+    assert Report.objects.filter(reference=reference).exists()
+
+
+def test_track_my_report_says_a_waiting_report_is_being_recorded(make_submission, workers_behind):
+    received = receive_public_report(make_submission())
+    response = Client(REMOTE_ADDR="192.0.2.44").post(
+        "/track/", {"reference": received.reference, "secret": received.tracking_secret}
+    )
+    assert "still adding it to our records" in response.content.decode()
+    assert not TrackingAttempt.objects.filter(result=TrackingAttempt.Result.FAILED).exists()
+
+    record_received(received.pk)
+    response = Client(REMOTE_ADDR="192.0.2.44").post(
+        "/track/", {"reference": received.reference, "secret": received.tracking_secret}
+    )
+    assert response.status_code == 302  # the code given at receipt opens the recorded report
+
+
+def test_the_queue_shows_hub_staff_the_reports_still_being_recorded(
+    client, api_key, synthetic, workers_behind, users, monkeypatch
+):
+    for number in range(3):
+        post_report(client, api_key, report_body(synthetic), idempotency_key=f"wait-{number}")
+    first = ReceivedReport.objects.order_by("pk").first()
+    ReceivedReport.objects.filter(pk=first.pk).update(attempts=1, last_error="RuntimeError: x")
+
+    client.force_login(users["hub_officer"])
+    page = client.get("/hub/").content.decode()
+    assert "3 reports received and still being added to cases" in page
+    assert "1 could not be recorded yet" in page
+
+    client.force_login(users["force_user"])  # a force sees its own cases, not the hub's intake
+    assert "still being added" not in client.get("/hub/").content.decode()
+
+
+def test_failed_recordings_are_queued_again_and_waiting_ones_are_not(
+    client, api_key, synthetic, workers_behind
+):
+    for number in range(2):
+        post_report(client, api_key, report_body(synthetic), idempotency_key=f"retry-{number}")
+    failed, waiting = ReceivedReport.objects.order_by("pk")
+    ReceivedReport.objects.filter(pk=failed.pk).update(attempts=2, last_error="OperationalError")
+    workers_behind.clear()
+
+    assert tasks.retry_failed_recordings.call() == 1
+    assert workers_behind == [failed.pk]
+
+
+def test_a_report_sent_before_an_assessment_but_recorded_after_it_reassesses_the_case(
+    make_submission, workers_behind, django_capture_on_commit_callbacks
+):
+    from hatehub.assessment.services import assess_case
+    from hatehub.intake.services import submit_public_report
+
+    first = submit_public_report(make_submission())
+    late = receive_public_report(make_submission(urls=[first.content_items.get().url]))
+    assess_case(first.case, reason="First assessment")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = record_received(late.pk)
+
+    assert report.case == first.case
+    assert first.case.assessments.count() == 2
