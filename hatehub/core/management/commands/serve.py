@@ -1,4 +1,4 @@
-"""Run the hub on one machine: the web server (waitress) and the task worker side by side."""
+"""Run the hub on one machine: the web server (Granian) and the task worker side by side."""
 
 import os
 import subprocess
@@ -6,20 +6,21 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from waitress import serve
-
-from hatehub.wsgi import application
+from granian import Granian
+from granian.constants import Interfaces
 
 
 class Command(BaseCommand):
     help = (
-        "Serve the hub with waitress; start the database task worker and the scheduler beside it."
+        "Serve the hub with Granian (a production WSGI server); start the database task worker "
+        "and the scheduler beside it."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--workers", type=int, default=1, help="Web server processes")
+        parser.add_argument("--threads", type=int, default=8, help="Request threads per process")
         parser.add_argument("--no-worker", action="store_true", help="Do not start a task worker")
 
     def handle(self, *args, **options) -> None:
@@ -40,12 +41,20 @@ class Command(BaseCommand):
             f"  Public report form:  {url}/report/\n"
             f"  Hub sign-in:         {url}/accounts/sign-in/\n"
             f"  Partner API docs:    {url}/api/v1/docs\n"
-            f"Press Ctrl+C to stop.\n"
+            f"Press Ctrl+C to stop.\n",
         )
+        self.stdout.flush()
         try:
-            serve(
-                application, host=options["host"], port=options["port"], threads=options["threads"]
-            )
+            Granian(
+                "hatehub.wsgi:application",
+                address=options["host"],
+                port=options["port"],
+                interface=Interfaces.WSGI,
+                workers=options["workers"],
+                blocking_threads=options["threads"],
+                working_dir=settings.BASE_DIR,
+                respawn_failed_workers=True,
+            ).serve()
         finally:
             for process in helpers:
                 process.terminate()
