@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from hatehub.audit.services import Action, record
@@ -48,13 +47,12 @@ def authenticate_api_key(raw_key: str) -> ApiKey | None:
         return None
     prefix, secret = parts
     now = timezone.now()
-    key = (
-        ApiKey.objects.select_related("organisation")
-        .filter(prefix=prefix, organisation__is_active=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .first()
-    )
-    if key is None or not api_keys.secret_matches(secret, key.secret_hash):
+    key = ApiKey.objects.select_related("organisation").filter(prefix=prefix).first()
+    if key is None or not key.organisation.is_active:
+        return None
+    if key.expires_at is not None and key.expires_at <= now:
+        return None
+    if not api_keys.secret_matches(secret, key.secret_hash):
         return None
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         # To the minute: a partner sending hundreds of reports a second would otherwise queue

@@ -299,8 +299,8 @@ def receive_partner_report(
     """Returns (receipt, created). A retry with the same key and body returns the first
     receipt, recorded or not; the same key with another body raises IdempotencyConflict."""
     fingerprint = submission.fingerprint()
-    if idempotency_key and (existing := _by_key(organisation, idempotency_key)):
-        return _replay(existing, fingerprint), False
+    # Insert first: a new key (nearly every request) costs no lookup; a used one fails on the
+    # unique constraint, whether used long ago or by a concurrent retry, and is answered below.
     try:
         received = receive(
             submission,
@@ -312,7 +312,6 @@ def receive_partner_report(
             record_now=record_now,
         )
     except IntegrityError:
-        # A concurrent retry won the race for this key: answer with its receipt.
         existing = _by_key(organisation, idempotency_key) if idempotency_key else None
         if existing is None:
             raise
