@@ -157,7 +157,8 @@ class ReceivedReport(models.Model):
     """A report as it was acknowledged: its reference is given to the sender at once, and a task
     then records it (matching, its case, the Victims' Code clock, the audit log). Taking a
     report is one row, so a surge is acknowledged at the speed of the database; recording
-    follows as the workers allow. Recording empties `submission`: the report holds the data."""
+    follows as the workers allow. Recording empties `submission` and the sender's address: the
+    report and its audit entries hold them, so a recorded receipt keeps no personal data."""
 
     reference = models.CharField(max_length=14, unique=True)
     received_at = models.DateTimeField()

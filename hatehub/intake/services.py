@@ -386,8 +386,20 @@ def record_received(received_id: int) -> Report | None:
             reset_actor(token)
         received.report = report
         received.recorded_at = timezone.now()
-        received.submission = ""  # the report holds it now, protected and erasable there
-        received.save(update_fields=["report", "recorded_at", "submission"])
+        # The report and its audit entries hold these now, protected and erasable there: the
+        # receipt keeps no personal data, only what answers a retry.
+        received.submission = received.ip_address = received.user_agent = ""
+        received.request_path = ""
+        received.save(
+            update_fields=[
+                "report",
+                "recorded_at",
+                "submission",
+                "ip_address",
+                "user_agent",
+                "request_path",
+            ]
+        )
         return report
 
     return retried_on_conflict(record_it)

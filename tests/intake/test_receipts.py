@@ -69,6 +69,7 @@ def test_recording_makes_the_report_once_with_its_case_and_audit(
     received.refresh_from_db()
     assert received.report == report and received.recorded_at is not None
     assert received.submission == ""  # the report holds the personal data now
+    assert received.ip_address == "" and received.user_agent == ""
     entry = AuditEvent.objects.get(object_type="report", object_id=reference, action="create")
     assert entry.actor_label == PARTNER  # the sender, not the worker that recorded it
     assert report.submitted_at == received.received_at  # clocks start at receipt
