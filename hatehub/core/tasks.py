@@ -1,8 +1,9 @@
-"""Keeping the task queue honest after a crash."""
+"""Keeping the task queue honest after a crash, and quick in a surge."""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,3 +23,22 @@ def recover_stalled_tasks() -> int:
     return DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=stale
     ).update(status=TaskResultStatus.READY, started_at=None, run_after=now)
+
+
+QUEUE_TABLES = ("django_tasks_database_dbtaskresult", "intake_receivedreport")
+
+
+@task(priority=100)
+def analyse_queue_tables() -> bool:
+    """PostgreSQL: refresh the planner's statistics of the tables a surge fills fastest.
+
+    In a surge the task table grows by tens of thousands of rows a minute. With statistics from
+    before, the workers' claim query sorts every waiting task (350 ms a claim at 75,000
+    waiting) and their database sessions take the CPU the web servers need; with fresh ones it
+    reads one row of its index. Autovacuum does this where it is on and tuned (migration
+    core 0002); this job does it every minute regardless, for a fraction of a second."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(QUEUE_TABLES)}")  # nosec B608: fixed table names
+    return True

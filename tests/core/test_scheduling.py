@@ -52,3 +52,13 @@ def test_a_task_left_running_by_a_dead_worker_is_queued_again(settings):
     assert DBTaskResult.objects.get(pk=stalled.id).status == TaskResultStatus.READY
     assert DBTaskResult.objects.get(pk=fresh.id).status == TaskResultStatus.RUNNING  # still live
     assert "core.recover_stalled_tasks" in {job.name for job in periodic_jobs()}
+
+
+def test_the_queue_tables_statistics_are_refreshed_every_minute_on_postgresql():
+    from django.db import connection
+
+    from hatehub.core.tasks import analyse_queue_tables
+
+    job = next(job for job in periodic_jobs() if job.name == "core.analyse_queue_tables")
+    assert job.every.total_seconds() == 60
+    assert analyse_queue_tables.call() is (connection.vendor == "postgresql")

@@ -20,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1, help="Web server processes")
-        parser.add_argument("--threads", type=int, default=8, help="Request threads per process")
+        parser.add_argument(
+            "--threads", type=int, default=2, help="Request threads per worker process"
+        )
         parser.add_argument("--no-worker", action="store_true", help="Do not start a task worker")
 
     def handle(self, *args, **options) -> None:
