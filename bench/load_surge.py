@@ -1,10 +1,11 @@
 """Surge load, crash and scale-out test against the real server configuration.
 
-A second process (this one) drives a viral-post surge at a fixed rate against waitress web
-processes, PostgreSQL and database task workers started as they are in production, then checks
-what the hub kept:
+A second process (this one) drives a viral-post surge at a fixed rate against Granian web
+processes, PostgreSQL and database task workers started as they are in production, then waits
+for the workers to record every acknowledged report and checks what the hub kept:
 
-* every report the hub acknowledged is in the database, with its case;
+* every report the hub acknowledged was stored before it was acknowledged, and, once the
+  workers have caught up (`--drain-timeout`), is recorded with its case;
 * a retried request (same Idempotency-Key) never made a second report;
 * no two open cases share a canonical URL (no duplicate case under concurrency);
 * every task finished, and no email went out twice (a local SMTP server counts Message-IDs);
@@ -14,9 +15,12 @@ what the hub kept:
     python -m bench.load_surge --rate 100 --duration 60 --crash      # kill -9 mid-surge
     python -m bench.load_surge --web 2 --workers 2 --duration 60     # scale-out
 
-Mix: 90% partner API reports, 10% public form journeys (about 17 requests each); about 80% of
-reports are duplicates of earlier ones (bench.surge's viral posts and their URL variants); 10%
-carry a screenshot. Latency is per report (for a form journey, its final submission).
+Mix: partner API reports and public form journeys (about 17 requests each; `--form-share`,
+10% by default); about 80% of reports are duplicates of earlier ones (bench.surge's viral posts
+and their URL variants); 10% of API reports carry a screenshot. Latency is per report, from
+sending it to its acknowledgement with a reference (for a form journey, its final submission).
+The task workers run at a lower CPU priority (`--worker-nice`), as a deployment gives its
+acknowledging web servers priority over the recording behind them.
 The baseline, measured in the same run against the same servers, is GET /healthz at the same
 concurrency: the ratio says how much of the servers' plain request capacity a report costs.
 """
@@ -40,9 +44,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiohttp
 import httpx
 import psycopg
 from PIL import Image
+from yarl import URL
 
 from bench.surge import generate_surge
 from tests.local_servers import SMTPServer, free_port
@@ -55,6 +61,8 @@ STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender"
 @dataclass
 class Stats:
     latencies: list[float] = field(default_factory=list)
+    acknowledged_at: list[float] = field(default_factory=list)  # perf_counter times
+    started: float = 0.0
     acknowledged: dict[str, str] = field(default_factory=dict)  # idempotency key -> reference
     errors: Counter = field(default_factory=Counter)
     retries: int = 0
@@ -85,6 +93,7 @@ class Hub:
         self.web: list[subprocess.Popen] = []
         self.workers: list[subprocess.Popen] = []
         self.worker_count = args.workers
+        self.worker_nice = args.worker_nice
 
     def manage(self, *command: str, capture: bool = False) -> str:
         result = subprocess.run(  # noqa: S603 (our own manage.py)
@@ -127,6 +136,7 @@ class Hub:
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=(self.var / f"web-{index}.log").open("a"),
+            start_new_session=True,  # Granian's own worker process dies with it
         )
         if index < len(self.web):
             self.web[index] = process
@@ -135,7 +145,8 @@ class Hub:
 
     def start_worker(self, index: int) -> None:
         process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
+            ["nice", "-n", str(self.worker_nice), sys.executable, "manage.py", "db_worker"]
+            + ["--interval", "0.2"],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
@@ -161,8 +172,11 @@ class Hub:
         for port in self.ports:
             wait_for(f"http://127.0.0.1:{port}/healthz")
 
-    def kill(self, process: subprocess.Popen) -> None:
-        process.send_signal(signal.SIGKILL)
+    def kill(self, process: subprocess.Popen, *, group: bool = False) -> None:
+        if group:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.send_signal(signal.SIGKILL)
         process.wait()
 
     def stop(self) -> None:
@@ -253,63 +267,87 @@ def journey_pages(report, rng: random.Random) -> dict:
     }
 
 
-async def send_api(client, base, key, body, idempotency_key, stats: Stats) -> None:
+async def send_api(session, base, key, body, idempotency_key, stats: Stats) -> None:
     started = time.perf_counter()
+    headers = {
+        "Authorization": f"Bearer {key}",
+        "Idempotency-Key": idempotency_key,
+        "Content-Type": "application/json",
+    }
     for attempt in range(8):
         try:
-            response = await client.post(
-                f"{base}/api/v1/reports",
-                json=body,
-                headers={"Authorization": f"Bearer {key}", "Idempotency-Key": idempotency_key},
-            )
-        except httpx.HTTPError as error:
+            async with session.post(
+                f"{base}/api/v1/reports", data=body, headers=headers
+            ) as response:
+                status, text = response.status, await response.text()
+        except (TimeoutError, aiohttp.ClientError) as error:
             stats.errors[type(error).__name__] += 1
         else:
-            if response.status_code in (200, 201):
-                stats.acknowledged[idempotency_key] = response.json()["reference"]
+            if status in (200, 201):
+                stats.acknowledged[idempotency_key] = json.loads(text)["reference"]
                 stats.latencies.append(time.perf_counter() - started)
+                stats.acknowledged_at.append(time.perf_counter())
                 return
-            stats.errors[f"HTTP {response.status_code}"] += 1
-            if response.status_code < 500 and response.status_code not in (408, 409, 429):
-                stats.rejected.append(response.text[:300])
+            stats.errors[f"HTTP {status}"] += 1
+            if status < 500 and status not in (408, 409, 429):
+                stats.rejected.append(text[:300])
                 return  # refused for good: a partner would fix the report, not resend it
         stats.retries += 1
         await asyncio.sleep(min(0.25 * 2**attempt, 4))
 
 
-async def send_form(client_factory, base, pages: dict, stats: Stats) -> None:
-    async with client_factory() as client:
+async def send_form(connector, base, pages: dict, stats: Stats) -> None:
+    """One person's journey through the public form, with their own cookies."""
+    jar = aiohttp.CookieJar(unsafe=True)  # unsafe: keep cookies set by an IP address
+    async with aiohttp.ClientSession(
+        connector=connector, connector_owner=False, cookie_jar=jar, timeout=TIMEOUT
+    ) as session:
+
+        def token() -> str:
+            cookie = jar.filter_cookies(URL(base)).get("csrftoken")
+            return cookie.value if cookie else ""
+
         try:
             url = "/report/safety/"
-            await client.get(f"{base}{url}")  # the CSRF cookie
+            async with session.get(f"{base}{url}") as response:  # the CSRF cookie
+                await response.read()
             while not url.startswith("/report/check-answers/"):
                 slug = url.rstrip("/").split("?")[0].split("/")[-1]
-                data = {**pages[slug], "csrfmiddlewaretoken": client.cookies.get("csrftoken", "")}
-                response = await client.post(f"{base}{url}", data=data)
-                if response.status_code != 302:
-                    stats.errors[f"form {slug} HTTP {response.status_code}"] += 1
-                    return
-                url = response.headers["Location"]
+                data = {**pages[slug], "csrfmiddlewaretoken": token()}
+                async with session.post(
+                    f"{base}{url}", data=data, allow_redirects=False
+                ) as response:
+                    await response.read()
+                    if response.status != 302:
+                        stats.errors[f"form {slug} HTTP {response.status}"] += 1
+                        return
+                    url = response.headers["Location"]
             submit_started = time.perf_counter()
-            token = client.cookies.get("csrftoken", "")
-            response = await client.post(
-                f"{base}/report/check-answers/", data={"csrfmiddlewaretoken": token}
-            )
-            if response.status_code != 302:
-                stats.errors[f"form submit HTTP {response.status_code}"] += 1
-                return
-            page = await client.get(f"{base}{response.headers['Location']}")
-            match = re.search(
-                r"govuk-panel__body[^>]*>.*?<strong>([^<]+)</strong>", page.text, re.S
-            )
+            async with session.post(
+                f"{base}/report/check-answers/",
+                data={"csrfmiddlewaretoken": token()},
+                allow_redirects=False,
+            ) as response:
+                await response.read()
+                if response.status != 302:
+                    stats.errors[f"form submit HTTP {response.status}"] += 1
+                    return
+                location = response.headers["Location"]
+            async with session.get(f"{base}{location}") as response:
+                page = await response.text()
+            match = re.search(r"govuk-panel__body[^>]*>.*?<strong>([^<]+)</strong>", page, re.S)
             if match:
                 stats.acknowledged[f"form-{uuid.uuid4()}"] = match.group(1).strip()
                 stats.latencies.append(time.perf_counter() - submit_started)
+                stats.acknowledged_at.append(time.perf_counter())
                 stats.form_reports += 1
             else:
                 stats.errors["form: no reference on the confirmation page"] += 1
-        except httpx.HTTPError as error:
+        except (TimeoutError, aiohttp.ClientError) as error:
             stats.errors[f"form {type(error).__name__}"] += 1
+
+
+TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 
 async def drive(hub: Hub, key: str, args, on_halfway=None) -> tuple[Stats, float]:
@@ -318,28 +356,31 @@ async def drive(hub: Hub, key: str, args, on_halfway=None) -> tuple[Stats, float
         args.seed, posts=max(total // 50, 20), reports=total, with_screenshots=False
     )
     rng = random.Random(args.seed)
+    # Every request is built before the clock starts: the load generator shares the two cores
+    # with the hub, and must spend them sending, not composing.
+    requests = [
+        ("form", journey_pages(report, rng))
+        if rng.random() < args.form_share
+        else ("api", json.dumps(api_body(report, rng)).encode())
+        for report in reports
+    ]
     stats = Stats()
-    limits = httpx.Limits(
-        max_connections=args.concurrency, max_keepalive_connections=args.concurrency
-    )
-    timeout = httpx.Timeout(30)
     semaphore = asyncio.Semaphore(args.concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
-
-        def form_client():
-            return httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+    connector = aiohttp.TCPConnector(limit=args.concurrency)
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=TIMEOUT, cookie_jar=aiohttp.DummyCookieJar()
+    ) as session:
 
         async def one(index: int) -> None:
             async with semaphore:
                 base = hub.urls[index % len(hub.urls)]
-                report = reports[index]
-                if rng.random() < 0.1:
-                    await send_form(form_client, base, journey_pages(report, rng), stats)
+                kind, content = requests[index]
+                if kind == "form":
+                    await send_form(connector, base, content, stats)
                 else:
-                    body = api_body(report, rng)
-                    await send_api(client, base, key, body, f"load-{args.seed}-{index}", stats)
+                    await send_api(session, base, key, content, f"load-{args.seed}-{index}", stats)
 
-        started = time.perf_counter()
+        started = stats.started = time.perf_counter()
         tasks = []
         halfway_done = False
         for index in range(total):
@@ -360,13 +401,14 @@ async def baseline(hub: Hub, args, seconds: float = 10) -> float:
     """Plain GET /healthz at the same concurrency: requests per second."""
     done = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=args.concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+    connector = aiohttp.TCPConnector(limit=args.concurrency)
+    async with aiohttp.ClientSession(connector=connector, timeout=TIMEOUT) as session:
 
         async def worker(n: int) -> None:
             nonlocal done
             while time.perf_counter() < deadline:
-                await client.get(f"{hub.urls[n % len(hub.urls)]}/healthz")
+                async with session.get(f"{hub.urls[n % len(hub.urls)]}/healthz") as response:
+                    await response.read()
                 done += 1
 
         await asyncio.gather(*(worker(n) for n in range(args.concurrency)))
@@ -378,17 +420,29 @@ async def baseline(hub: Hub, args, seconds: float = 10) -> float:
 
 def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dict:
     dsn = f"postgresql://postgres@127.0.0.1:5432/{DATABASE}"
-    deadline = time.monotonic() + drain_timeout
+    started = time.monotonic()
+    deadline = started + drain_timeout
+    references = set(stats.acknowledged.values())
     with psycopg.connect(dsn, autocommit=True) as db:
+        stored = {
+            row[0] for row in db.execute("SELECT reference FROM intake_receivedreport").fetchall()
+        }
+        backlog = db.execute(
+            "SELECT count(*) FROM intake_receivedreport WHERE recorded_at IS NULL"
+        ).fetchone()[0]
         while time.monotonic() < deadline:
             waiting = db.execute(
-                "SELECT count(*) FROM django_tasks_database_dbtaskresult "
-                "WHERE status IN ('READY', 'RUNNING')"
+                "SELECT (SELECT count(*) FROM django_tasks_database_dbtaskresult "
+                "WHERE status IN ('READY', 'RUNNING')) + (SELECT count(*) FROM "
+                "intake_receivedreport WHERE recorded_at IS NULL)"
             ).fetchone()[0]
             if waiting == 0:
                 break
             time.sleep(1)
-        references = set(stats.acknowledged.values())
+        drained_in = time.monotonic() - started
+        unrecorded = db.execute(
+            "SELECT count(*) FROM intake_receivedreport WHERE recorded_at IS NULL"
+        ).fetchone()[0]
         found = {
             row[0]
             for row in db.execute(
@@ -400,6 +454,10 @@ def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dic
             "SELECT count(*) FROM (SELECT idempotency_key FROM intake_report WHERE "
             "idempotency_key IS NOT NULL GROUP BY organisation_id, idempotency_key "
             "HAVING count(*) > 1) d"
+        ).fetchone()[0]
+        reports_per_receipt = db.execute(
+            "SELECT count(*) FROM intake_receivedreport rr LEFT JOIN intake_report r "
+            "ON r.reference = rr.reference WHERE r.id IS NULL OR rr.report_id <> r.id"
         ).fetchone()[0]
         task_states = dict(
             db.execute(
@@ -424,10 +482,15 @@ def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dic
         check=False,
     )
     return {
+        "acknowledged_not_stored": len(references - stored),
+        "backlog_when_surge_ended": backlog,
+        "backlog_recorded_in_s": round(drained_in, 1),
+        "receipts_not_recorded": unrecorded,
         "acknowledged": len(references),
         "acknowledged_missing": len(references - found),
         "reports_in_database": reports_total,
         "duplicate_idempotency_keys": duplicate_keys,
+        "receipts_without_their_report": reports_per_receipt,
         "tasks": task_states,
         "single_url_reports_split_across_cases": shared_urls,
         "emails": len(smtp.messages),
@@ -441,19 +504,31 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
 
 
+def per_minute(stats: Stats) -> list[int]:
+    """Reports acknowledged in each minute of the surge: a flat line is a sustained rate."""
+    counts = Counter(int((at - stats.started) // 60) for at in stats.acknowledged_at)
+    return [counts[minute] for minute in range(max(counts, default=-1) + 1)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=float, default=250, help="reports per second offered")
     parser.add_argument("--duration", type=float, default=300, help="seconds")
     parser.add_argument("--web", type=int, default=2, help="web server processes")
     parser.add_argument("--workers", type=int, default=1, help="task worker processes")
-    parser.add_argument("--threads", type=int, default=8, help="threads per web process")
+    parser.add_argument("--threads", type=int, default=2, help="threads per web process")
     parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
     parser.add_argument(
         "--crash", action="store_true", help="kill -9 a web process and a worker halfway"
     )
+    parser.add_argument(
+        "--form-share", type=float, default=0.1, help="share of reports sent by the public form"
+    )
+    parser.add_argument(
+        "--worker-nice", type=int, default=19, help="CPU priority of the task workers (nice)"
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--drain-timeout", type=float, default=600)
+    parser.add_argument("--drain-timeout", type=float, default=3600)
     args = parser.parse_args()
 
     smtp = SMTPServer()
@@ -466,24 +541,30 @@ def main() -> None:
 
         def crash() -> None:
             print("halfway: kill -9 web process 0 and worker 0, then restart them", flush=True)
-            hub.kill(hub.web[0])
+            hub.kill(hub.web[0], group=True)
             hub.kill(hub.workers[0])
             time.sleep(1)
             hub.start_web(0)
             hub.start_worker(0)
 
         stats, elapsed = asyncio.run(drive(hub, key, args, crash if args.crash else None))
+        rate = len(stats.acknowledged) / elapsed
+        print(  # the surge's own figures, before the wait for the workers to catch up
+            f"surge: {len(stats.acknowledged)} acknowledged in {elapsed:.1f} s = {rate:.1f}/s, "
+            f"p99 {1000 * percentile(stats.latencies, 0.99):.0f} ms; recording the backlog...",
+            flush=True,
+        )
         result = check(hub, stats, smtp, args.drain_timeout)
     finally:
         hub.stop()
         smtp.stop()
-    rate = len(stats.acknowledged) / elapsed
     figures = {
         "offered_rate": args.rate,
         "duration_s": round(elapsed, 1),
         "reports_per_second": round(rate, 1),
         "p50_ms": round(1000 * statistics.median(stats.latencies), 1) if stats.latencies else None,
         "p99_ms": round(1000 * percentile(stats.latencies, 0.99), 1),
+        "acknowledged_per_minute": per_minute(stats),
         "form_reports": stats.form_reports,
         "retries": stats.retries,
         "errors": dict(stats.errors),
@@ -493,6 +574,7 @@ def main() -> None:
         "ratio_reports_to_healthz": round(rate / healthz, 3) if healthz else None,
         "web_processes": args.web,
         "workers": args.workers,
+        "form_share": args.form_share,
         "crash": args.crash,
         **result,
     }

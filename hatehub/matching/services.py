@@ -227,7 +227,11 @@ def find_matches(
         matches.append(Match(case_id, 1.0, reason, certain=True))
     matches += _verify_fingerprints(signals, index, fuzzy_reports, set(exact_by_case))
 
-    certain = sorted((m for m in matches if m.certain), key=lambda m: (-m.score, m.case_id))
+    # The same address or file outranks the same words or picture at an equal score.
+    certain = sorted(
+        (m for m in matches if m.certain),
+        key=lambda m: (-m.score, m.case_id not in exact_by_case, m.case_id),
+    )
     joined = certain[0] if certain else None
     possible = [m for m in matches if joined is None or m.case_id != joined.case_id]
     holders = Counter(

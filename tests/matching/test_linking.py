@@ -72,6 +72,19 @@ def test_quoted_text_with_typos_and_look_alikes_joins_without_a_url(make_report)
     assert first.case_id == second.case_id
 
 
+def test_the_same_address_outranks_the_same_words(make_report):
+    """Found by the surge bench: a case opened from quoted text alone and a case opened from the
+    post's address; a report giving both joins the address's case and offers the other."""
+    by_words = make_report(urls=[], accounts=["@a_reporter_named_it"], quoted_text=QUOTE)
+    by_address = make_report(urls=[POST], accounts=[], quoted_text="")
+    both = make_report(urls=[VARIANTS[1]], accounts=[], quoted_text=QUOTE)
+    assert both.case_id == by_address.case_id != by_words.case_id
+    assert (
+        PossibleMatch.objects.filter(case=by_address.case, other_case=by_words.case).exists()
+        or PossibleMatch.objects.filter(case=by_words.case, other_case=by_address.case).exists()
+    )
+
+
 def test_different_quoted_text_opens_a_new_case(make_report):
     first = make_report(urls=[], accounts=["@x1"], quoted_text=QUOTE)
     other = make_report(
