@@ -395,8 +395,10 @@ SUBMIT_HEADERS = {
     "/reports",
     response={201: ReportOut, 200: ReportOut, **problems(400, 401, 409, 413, 422)},
     summary="Submit a report",
-    description="201 with a new report; 200 with the first report when the same Idempotency-Key "
-    "and body are sent again (header `Idempotent-Replayed: true`).",
+    description="201 once the report is stored, with its reference; the hub then records it "
+    "(matches it and puts it on a case), and its status reads `received` until then. 200 with "
+    "the first report when the same Idempotency-Key and body are sent again (header "
+    "`Idempotent-Replayed: true`).",
     openapi_extra={
         "responses": {
             201: {"headers": SUBMIT_HEADERS},

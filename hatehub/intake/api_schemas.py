@@ -233,7 +233,10 @@ class EvidenceOut(Schema):
 
 class ReportOut(Schema):
     reference: str = Field(examples=["7K3M-XQ9P-R2VD"])
-    status: str = Field(description='"received" when submitted; later the case status')
+    status: str = Field(
+        description='"received" until the hub has recorded it (put it on a case), then the '
+        "case's status"
+    )
     submitted_at: datetime
     partner_reference: str = ""
     evidence: list[EvidenceOut]
