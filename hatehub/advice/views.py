@@ -86,6 +86,12 @@ def article_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return _article_page(request, found, get_object_or_404(found.versions, number=number))
 
 
+def _article_form(request, form: ArticleForm, heading: str, **extra) -> HttpResponse:
+    """The article form, for a new article, a revision or an answer turned into an article."""
+    context = {"nav": "advice", "form": form, "page_has_errors": bool(form.errors)}
+    return render(request, "advice/article_form.html", {**context, "heading": heading, **extra})
+
+
 @advisers
 def article_new(request: HttpRequest) -> HttpResponse:
     form = ArticleForm(request.POST or None)
@@ -93,16 +99,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
         created = services.publish_article(form.draft(), by=request.user)
         messages.success(request, "Article published")
         return redirect("advice:article", pk=created.pk)
-    return render(
-        request,
-        "advice/article_form.html",
-        {
-            "nav": "advice",
-            "form": form,
-            "page_has_errors": bool(form.errors),
-            "heading": "Write an article",
-        },
-    )
+    return _article_form(request, form, "Write an article")
 
 
 @advisers
@@ -120,17 +117,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         version = services.revise_article(found, form.draft(), by=request.user)
         messages.success(request, f"Version {version.number} published")
         return redirect("advice:article", pk=found.pk)
-    return render(
-        request,
-        "advice/article_form.html",
-        {
-            "nav": "advice",
-            "form": form,
-            "page_has_errors": bool(form.errors),
-            "heading": f"Revise '{found.title}'",
-            "article": found,
-        },
-    )
+    return _article_form(request, form, f"Revise '{found.title}'", article=found)
 
 
 # --------------------------------------------------------------------------- requests
@@ -279,14 +266,4 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         created = services.publish_article(form.draft(), by=request.user, from_request=found)
         messages.success(request, "Article published from the request")
         return redirect("advice:article", pk=created.pk)
-    return render(
-        request,
-        "advice/article_form.html",
-        {
-            "nav": "advice",
-            "form": form,
-            "page_has_errors": bool(form.errors),
-            "heading": "Turn the answer into an article",
-            "from_request": found,
-        },
-    )
+    return _article_form(request, form, "Turn the answer into an article", from_request=found)
