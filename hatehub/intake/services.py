@@ -322,8 +322,6 @@ def receive_partner_report(
 def submit_partner_report(submission: ReportSubmission, **kwargs) -> tuple[Report, bool]:
     """Receive and record at once (benchmarks and tests of the whole intake path)."""
     received, created = receive_partner_report(submission, record_now=True, **kwargs)
-    if not created and received.report is None:
-        received = ReceivedReport.objects.select_related("report").get(pk=received.pk)
     return received.report, created
 
 
