@@ -116,7 +116,12 @@ def test_report_made_in_chromium_reaches_the_triage_queue_with_its_evidence(
     officer.get_by_role("button", name="Sign in").click()
     officer.get_by_role("link", name=report.case.reference).click()
     officer.get_by_text(reference).first.wait_for()
-    officer.get_by_alt_text("Thumbnail of screenshot.png").wait_for()
+    thumbnail = officer.get_by_alt_text("Thumbnail of screenshot.png")
+    thumbnail.scroll_into_view_if_needed()
+    # The officer sees the preview itself, not a broken image (it is lazy-loaded).
+    officer.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle()
+    )
     with officer.expect_download() as download_info:
         officer.get_by_role("link", name="Download original screenshot.png").click()
     downloaded = download_info.value.path().read_bytes()
