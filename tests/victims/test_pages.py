@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from hatehub.audit.models import AuditEvent
 from hatehub.intake.models import Report
@@ -24,7 +25,11 @@ def _signed_in(users, role) -> Client:
 
 
 def _overdue(update, days=3):
-    VictimUpdateDue.objects.filter(pk=update.pk).update(due=update.due - dt.timedelta(days=days))
+    """Due `days` ago. (Counted from today, not from the due date: a due date falls after a
+    weekend, so "three days earlier" is still today when the test runs on a Friday.)"""
+    VictimUpdateDue.objects.filter(pk=update.pk).update(
+        due=timezone.localdate() - dt.timedelta(days=days)
+    )
 
 
 def test_dashboard_groups_due_and_overdue_updates_by_force_and_officer(make_report, users, forces):
