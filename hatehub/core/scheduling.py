@@ -28,7 +28,13 @@ def periodic_jobs() -> list[Periodic]:
 def enqueue_due(now: datetime) -> list[str]:
     """Enqueue every job that is due at `now`; returns their names."""
     enqueued = []
+    # One unlocked read finds the jobs that look due; only those are locked and checked again.
+    # The scheduler wakes every few seconds and most wake-ups find nothing to do: during a surge
+    # it must not spend a transaction per job on them.
+    last = dict(ScheduledRun.objects.values_list("name", "last_enqueued_at"))
     for job in periodic_jobs():
+        if job.name in last and last[job.name] > now - job.every:
+            continue
         with transaction.atomic():
             run, created = ScheduledRun.objects.select_for_update().get_or_create(
                 name=job.name, defaults={"last_enqueued_at": now}
