@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -23,6 +23,38 @@ def recover_stalled_tasks() -> int:
     return DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=stale
     ).update(status=TaskResultStatus.READY, started_at=None, run_after=now)
+
+
+def enqueue_unless_waiting(task) -> None:
+    """Queue `task` (one that takes no arguments and works through what is waiting for it)
+    unless a run of it is already waiting for a worker.
+
+    With the database backend the check is made once the caller's transaction has committed,
+    so a waiting run that a worker claims in the meantime still finds what it wrote; if the
+    check or the enqueue fails then, the caller's work stands and the run's periodic schedule
+    picks it up. A surge thus adds one small read per request to the queue, not a task each.
+    Other backends (the immediate one in tests) enqueue at once."""
+    try:
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        DatabaseBackend = None  # noqa: N806
+    if DatabaseBackend is None or not isinstance(task.get_backend(), DatabaseBackend):
+        task.enqueue()
+        return
+
+    def enqueue() -> None:
+        waiting = DBTaskResult.objects.filter(
+            # status and priority lead the backend's index of waiting tasks
+            status=TaskResultStatus.READY,
+            priority=task.priority,
+            task_path=task.module_path,
+        )
+        if not waiting.exists():
+            task.enqueue()
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 QUEUE_TABLES = ("django_tasks_database_dbtaskresult", "intake_receivedreport")

@@ -195,6 +195,15 @@ class ReceivedReport(models.Model):
                 fields=["organisation", "idempotency_key"], name="one_receipt_per_idempotency_key"
             )
         ]
+        indexes = [
+            # The recording workers' queue: the oldest waiting receipt, read from the index's
+            # head however many thousands a surge has left waiting.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(recorded_at__isnull=True, attempts=0),
+                name="intake_receipt_waiting_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference

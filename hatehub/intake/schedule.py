@@ -2,6 +2,9 @@ from datetime import timedelta
 
 from hatehub.core.scheduling import Periodic
 
-from .tasks import retry_failed_recordings
+from .tasks import record_waiting_reports, retry_failed_recordings
 
-JOBS = [Periodic("intake.retry_failed_recordings", retry_failed_recordings, timedelta(minutes=5))]
+JOBS = [
+    Periodic("intake.record_waiting_reports", record_waiting_reports, timedelta(minutes=1)),
+    Periodic("intake.retry_failed_recordings", retry_failed_recordings, timedelta(minutes=5)),
+]

@@ -9,8 +9,11 @@ receipt recorded, so a report is recorded exactly once even when a worker dies h
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+import logging
+import time
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
+from functools import partial
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -22,6 +25,7 @@ from hatehub.audit.services import Action, deferred, record
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event, join_case, open_case
 from hatehub.core.db import retried_on_conflict
+from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
 from hatehub.victims import services as victims
@@ -30,6 +34,8 @@ from .choices import Source
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .reference_numbers import new_reference
 from .routing import initial_urgency
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,10 @@ class ContactPreferences:
     avoid_contact_times: tuple[str, ...] = ()
     post_allowed: bool = False
     postal_address: str = ""
+
+
+def _fields_of(instance) -> dict:
+    return {item.name: getattr(instance, item.name) for item in fields(instance)}
 
 
 @dataclass(frozen=True)
@@ -83,18 +93,27 @@ class ReportSubmission:
     def fingerprint(self) -> str:
         """Same submission, same fingerprint: tells a retry from a different report that reused
         an idempotency key."""
-        content = asdict(self)
+        content = self._content()
         # When a file arrived is not part of what was reported: a retry sends the same bytes later.
         content["evidence"] = [item.sha256 for item in self.evidence]
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
     def to_json(self) -> str:
-        content = asdict(self)
+        content = self._content()
         content["occurred_on"] = self.occurred_on.isoformat() if self.occurred_on else None
         content["evidence"] = [
-            {**asdict(item), "received_at": item.received_at.isoformat()} for item in self.evidence
+            {**_fields_of(item), "received_at": item.received_at.isoformat()}
+            for item in self.evidence
         ]
         return json.dumps(content)
+
+    def _content(self) -> dict:
+        """As `asdict` would give, without its deep copies: this runs on every report received,
+        and the JSON made from it copies everything anyway."""
+        content = _fields_of(self)
+        content["contact"] = _fields_of(self.contact)
+        content["contact_preferences"] = _fields_of(self.contact_preferences)
+        return content
 
     @classmethod
     def from_json(cls, text: str) -> "ReportSubmission":
@@ -238,8 +257,9 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
 def receive(
     submission: ReportSubmission, *, source: str, record_now: bool = False, **origin
 ) -> ReceivedReport:
-    """Store the report as sent and queue its recording, in one transaction: once this returns,
-    the report will be recorded even if every process dies now. `record_now` records it in the
+    """Store the report as sent and wake the recording worker: once this returns, the report
+    will be recorded even if every process dies now (the recording task also runs every
+    minute, and finds it). `record_now` records it in the
     same transaction instead (volunteers' imports, the demo data)."""
     actor = current_actor()
     with transaction.atomic():
@@ -257,9 +277,7 @@ def receive(
         if record_now:
             received.report = record_received(received.pk)
         else:
-            from .tasks import record_received_report
-
-            record_received_report.enqueue(received.pk)
+            wake_recorder()
     return received
 
 
@@ -346,17 +364,64 @@ def record_received(received_id: int) -> Report | None:
     """Record a received report: matching, its case, the audit log, the Victims' Code clock.
     The receipt is locked and marked recorded in the same transaction, so a second run (a
     retried task) does nothing and returns the report the first one recorded."""
+    received = retried_on_conflict(
+        lambda: _record(ReceivedReport.objects.filter(pk=received_id), skip_locked=False)
+    )
+    return received.report if received else None
+
+
+def record_waiting(*, for_seconds: float) -> int:
+    """Record the waiting reports, oldest first, until none is left or `for_seconds` have
+    passed; returns how many were recorded. Each is claimed and recorded in one transaction,
+    skipping any another worker holds, so several workers share a backlog and one killed
+    mid-report leaves it waiting for the next. A report whose recording fails keeps its error
+    and is left to `retry_failed_recordings`; the others go on."""
+    deadline = time.monotonic() + for_seconds
+    recorded = 0
+    while time.monotonic() < deadline:
+        taken: list[int] = []
+        try:
+            received = retried_on_conflict(
+                partial(_record, _waiting_for_first_attempt(), skip_locked=True, taken=taken)
+            )
+        except Exception as error:
+            if not taken:
+                raise
+            recording_failed(taken[0], error)
+            logger.exception("Recording report %s failed", taken[0])
+            continue
+        if received is None:
+            return recorded
+        recorded += 1
+    wake_recorder()  # more is waiting: a new run goes on after what else is queued
+    return recorded
+
+
+def wake_recorder() -> None:
+    """Have a task worker record what is waiting (see `record_waiting`)."""
+    from .tasks import record_waiting_reports
+
+    enqueue_unless_waiting(record_waiting_reports)
+
+
+def _waiting_for_first_attempt():
+    return ReceivedReport.objects.filter(recorded_at__isnull=True, attempts=0).order_by("pk")
+
+
+def _record(receipts, *, skip_locked: bool, taken: list[int] | None = None):
+    """Lock the first of `receipts` and record it; the receipt, or None if there is none."""
 
     @transaction.atomic
-    def record_it() -> Report | None:
+    def record_it() -> ReceivedReport | None:
         received = (
-            ReceivedReport.objects.select_for_update(of=("self",))
+            receipts.select_for_update(of=("self",), skip_locked=skip_locked)
             .select_related("submitted_by", "organisation", "report")
-            .filter(pk=received_id)
             .first()
         )
         if received is None or received.recorded_at is not None:
-            return received.report if received else None
+            return received
+        if taken is not None:
+            taken[:] = [received.pk]  # (a retry after a deadlock may take another)
         token = set_actor(
             Actor(
                 label=received.actor_label or "system",
@@ -398,9 +463,9 @@ def record_received(received_id: int) -> Report | None:
                 "request_path",
             ]
         )
-        return report
+        return received
 
-    return retried_on_conflict(record_it)
+    return record_it()
 
 
 def recording_failed(received_id: int, error: Exception) -> None:

@@ -1,10 +1,10 @@
 from django_tasks import task
 
 
-@task(priority=10)  # before confirmations and thumbnails: officers need the case first
+@task(priority=10)
 def record_received_report(received_id: int) -> str | None:
-    """Record a report the hub has acknowledged (see `services.record_received`). Safe to run
-    twice: the second run finds the receipt recorded and changes nothing."""
+    """Record one report whose recording failed before (see `retry_failed_recordings`). Safe to
+    run twice: the second run finds the receipt recorded and changes nothing."""
     from .services import record_received, recording_failed
 
     try:
@@ -13,6 +13,21 @@ def record_received_report(received_id: int) -> str | None:
         recording_failed(received_id, error)
         raise
     return report.reference if report else None
+
+
+# A run records for up to this long, then queues the next run and returns, so the other tasks
+# of a busy queue (confirmations, the stalled-task check) get their turn between them.
+RECORDING_RUN_SECONDS = 30
+
+
+@task(priority=10)  # before confirmations and thumbnails: officers need the case first
+def record_waiting_reports() -> int:
+    """Record the reports the hub has acknowledged, oldest first (`services.record_waiting`).
+    Woken by each report received unless a run is already waiting, and run every minute as
+    well, so a report acknowledged just before a crash is still recorded."""
+    from .services import record_waiting
+
+    return record_waiting(for_seconds=RECORDING_RUN_SECONDS)
 
 
 @task(priority=100)

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test import Client
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake import tasks
+from hatehub.core.scheduling import periodic_jobs
+from hatehub.intake import services, tasks
 from hatehub.intake.models import ReceivedReport, Report
 from hatehub.intake.services import receive_public_report, record_received
 from hatehub.intake.tasks import record_received_report as record_now
@@ -21,9 +22,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def workers_behind(monkeypatch):
-    """The task workers have not reached the queued recordings yet (as in a surge)."""
-    queued = []
-    monkeypatch.setattr(tasks, "record_received_report", SimpleNamespace(enqueue=queued.append))
+    """The task workers have not reached the waiting reports yet (as in a surge): returns the
+    times they were woken and the recordings queued again after failing."""
+    queued = SimpleNamespace(woken=0, retried=[])
+
+    def wake() -> None:
+        queued.woken += 1
+
+    monkeypatch.setattr(services, "wake_recorder", wake)
+    monkeypatch.setattr(
+        tasks, "record_received_report", SimpleNamespace(enqueue=queued.retried.append)
+    )
     return queued
 
 
@@ -38,7 +47,7 @@ def test_a_partner_report_is_acknowledged_before_it_is_recorded(
     assert response.json()["status"] == "received"
     assert not Report.objects.exists()
     received = ReceivedReport.objects.get(reference=reference)
-    assert workers_behind == [received.pk]
+    assert workers_behind.woken == 1
     # The reporter's details wait encrypted at rest, like a recorded complainant's.
     with connection.cursor() as cursor:
         cursor.execute("SELECT submission FROM intake_receivedreport WHERE id = %s", [received.pk])
@@ -143,10 +152,9 @@ def test_failed_recordings_are_queued_again_and_waiting_ones_are_not(
         post_report(client, api_key, report_body(synthetic), idempotency_key=f"retry-{number}")
     failed, waiting = ReceivedReport.objects.order_by("pk")
     ReceivedReport.objects.filter(pk=failed.pk).update(attempts=2, last_error="OperationalError")
-    workers_behind.clear()
 
     assert tasks.retry_failed_recordings.call() == 1
-    assert workers_behind == [failed.pk]
+    assert workers_behind.retried == [failed.pk]
 
 
 def test_a_report_sent_before_an_assessment_but_recorded_after_it_reassesses_the_case(
@@ -164,3 +172,69 @@ def test_a_report_sent_before_an_assessment_but_recorded_after_it_reassesses_the
 
     assert report.case == first.case
     assert first.case.assessments.count() == 2
+
+
+def test_one_run_records_the_waiting_reports_oldest_first_and_sets_a_failing_one_aside(
+    client, api_key, synthetic, workers_behind, monkeypatch
+):
+    references = [
+        post_report(client, api_key, report_body(synthetic), idempotency_key=f"wait-{n}").json()[
+            "reference"
+        ]
+        for n in range(3)
+    ]
+    real_create = services._create
+
+    def broken_for_the_second(submission, **origin):
+        if origin["reference"] == references[1]:
+            raise RuntimeError("postcode lookup unavailable")
+        return real_create(submission, **origin)
+
+    monkeypatch.setattr(services, "_create", broken_for_the_second)
+    assert services.record_waiting(for_seconds=60) == 2
+
+    recorded = list(Report.objects.order_by("pk").values_list("reference", flat=True))
+    assert recorded == [references[0], references[2]]
+    failed = ReceivedReport.objects.get(reference=references[1])
+    assert failed.attempts == 1 and "postcode lookup unavailable" in failed.last_error
+    # The failure is left to the retry job, not run again in a loop; nothing is recorded twice.
+    assert services.record_waiting(for_seconds=60) == 0
+    assert Report.objects.count() == 2
+
+
+def test_a_run_out_of_time_hands_the_rest_to_a_new_run(client, api_key, synthetic, workers_behind):
+    post_report(client, api_key, report_body(synthetic))
+    woken = workers_behind.woken
+
+    assert services.record_waiting(for_seconds=0) == 0
+    assert workers_behind.woken == woken + 1
+    assert ReceivedReport.objects.filter(recorded_at__isnull=True).count() == 1
+
+
+def test_a_surge_queues_one_recording_run_not_a_task_per_report(
+    client, api_key, synthetic, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for number in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_report(
+                client, api_key, report_body(synthetic), idempotency_key=f"surge-{number}"
+            )
+        assert response.status_code == 201
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    assert list(waiting.values_list("task_path", flat=True)) == [
+        tasks.record_waiting_reports.module_path
+    ]
+
+    # A worker takes that run: the next report queues another, so none waits unnoticed.
+    waiting.update(status=TaskResultStatus.RUNNING)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(client, api_key, report_body(synthetic), idempotency_key="surge-late")
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
+
+    assert tasks.record_waiting_reports.call() == 6
+    assert Report.objects.count() == 6
+    assert "intake.record_waiting_reports" in {job.name for job in periodic_jobs()}
