@@ -510,6 +510,19 @@ def per_minute(stats: Stats) -> list[int]:
     return [counts[minute] for minute in range(max(counts, default=-1) + 1)]
 
 
+def slowest_windows(stats: Stats, seconds: int = 10, count: int = 3) -> list[dict]:
+    """The windows of the surge with the worst p99, by when their reports were acknowledged:
+    periodic stalls show up here when the overall p99 hides them."""
+    windows: dict[int, list[float]] = {}
+    for at, latency in zip(stats.acknowledged_at, stats.latencies, strict=True):
+        windows.setdefault(int((at - stats.started) // seconds), []).append(latency)
+    worst = sorted(windows.items(), key=lambda item: -percentile(item[1], 0.99))[:count]
+    return [
+        {"from_s": index * seconds, "p99_ms": round(1000 * percentile(found, 0.99), 1)}
+        for index, found in worst
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=float, default=250, help="reports per second offered")
@@ -565,6 +578,7 @@ def main() -> None:
         "p50_ms": round(1000 * statistics.median(stats.latencies), 1) if stats.latencies else None,
         "p99_ms": round(1000 * percentile(stats.latencies, 0.99), 1),
         "acknowledged_per_minute": per_minute(stats),
+        "slowest_10s": slowest_windows(stats),
         "form_reports": stats.form_reports,
         "retries": stats.retries,
         "errors": dict(stats.errors),

@@ -222,6 +222,11 @@ TASKS = {"default": {"BACKEND": _task_backends.get(_task_backend, _task_backend)
 # A task still RUNNING after this long is taken to belong to a dead worker and queued again
 # (hatehub.core.tasks.recover_stalled_tasks, every minute). Longer than any task takes.
 HUB_TASK_LEASE_SECONDS = int(os.environ.get("HUB_TASK_LEASE_SECONDS", 600))
+# During a surge (reports arriving faster than HUB_SURGE_REPORTS_PER_SECOND) each recording
+# worker records for at most HUB_SURGE_RECORDING_SHARE of its time and pauses for the rest:
+# acknowledging every sender comes first, and the backlog is recorded once the surge passes.
+HUB_SURGE_REPORTS_PER_SECOND = float(os.environ.get("HUB_SURGE_REPORTS_PER_SECOND", 50))
+HUB_SURGE_RECORDING_SHARE = float(os.environ.get("HUB_SURGE_RECORDING_SHARE", 0.1))
 
 # Field-level encryption of personal data (hatehub.core.encryption): Fernet keys, the first
 # encrypts, all decrypt. Required in production; the demo derives one from its throwaway secret.

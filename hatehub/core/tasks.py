@@ -44,15 +44,18 @@ def enqueue_unless_waiting(task) -> None:
         task.enqueue()
         return
 
+    # Written out rather than built by the ORM each time: it runs after every report received.
+    # Status and priority lead the backend's index of waiting tasks.
+    waiting = (
+        f"SELECT 1 FROM {DBTaskResult._meta.db_table} "  # nosec B608: the model's own table
+        "WHERE status = %s AND priority = %s AND task_path = %s LIMIT 1"
+    )
+
     def enqueue() -> None:
-        waiting = DBTaskResult.objects.filter(
-            # status and priority lead the backend's index of waiting tasks
-            status=TaskResultStatus.READY,
-            priority=task.priority,
-            task_path=task.module_path,
-        )
-        if not waiting.exists():
-            task.enqueue()
+        with connection.cursor() as cursor:
+            cursor.execute(waiting, [TaskResultStatus.READY, task.priority, task.module_path])
+            if cursor.fetchone() is None:
+                task.enqueue()
 
     transaction.on_commit(enqueue, robust=True)
 

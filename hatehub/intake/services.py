@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -32,6 +33,7 @@ from hatehub.victims import services as victims
 
 from .choices import Source
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
+from .pacing import ArrivalRate, SurgePacing
 from .reference_numbers import new_reference
 from .routing import initial_urgency
 
@@ -375,10 +377,15 @@ def record_waiting(*, for_seconds: float) -> int:
     passed; returns how many were recorded. Each is claimed and recorded in one transaction,
     skipping any another worker holds, so several workers share a backlog and one killed
     mid-report leaves it waiting for the next. A report whose recording fails keeps its error
-    and is left to `retry_failed_recordings`; the others go on."""
+    and is left to `retry_failed_recordings`; the others go on. While a surge lasts, it
+    records for only a share of its time (`pacing`), leaving the rest to acknowledging."""
+    pacing = SurgePacing(settings.HUB_SURGE_REPORTS_PER_SECOND, settings.HUB_SURGE_RECORDING_SHARE)
+    arrivals = ArrivalRate()
     deadline = time.monotonic() + for_seconds
     recorded = 0
-    while time.monotonic() < deadline:
+    while (started := time.monotonic()) < deadline:
+        if arrivals.due(started):
+            arrivals.update(started, _newest_receipt_id())
         taken: list[int] = []
         try:
             received = retried_on_conflict(
@@ -393,6 +400,8 @@ def record_waiting(*, for_seconds: float) -> int:
         if received is None:
             return recorded
         recorded += 1
+        pause = pacing.pause_after(time.monotonic() - started, arrivals.per_second)
+        time.sleep(min(pause, max(deadline - time.monotonic(), 0)))
     wake_recorder()  # more is waiting: a new run goes on after what else is queued
     return recorded
 
@@ -402,6 +411,10 @@ def wake_recorder() -> None:
     from .tasks import record_waiting_reports
 
     enqueue_unless_waiting(record_waiting_reports)
+
+
+def _newest_receipt_id() -> int:
+    return ReceivedReport.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def _waiting_for_first_attempt():

@@ -2,8 +2,6 @@
 and recorded (matched, put on a case, logged) by a task exactly once, even if that task runs
 twice or fails and is run again."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.db import connection
 from django.test import Client
@@ -18,22 +16,6 @@ from hatehub.victims.models import TrackingAttempt
 from tests.intake.test_api import PARTNER, post_report, report_body
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workers_behind(monkeypatch):
-    """The task workers have not reached the waiting reports yet (as in a surge): returns the
-    times they were woken and the recordings queued again after failing."""
-    queued = SimpleNamespace(woken=0, retried=[])
-
-    def wake() -> None:
-        queued.woken += 1
-
-    monkeypatch.setattr(services, "wake_recorder", wake)
-    monkeypatch.setattr(
-        tasks, "record_received_report", SimpleNamespace(enqueue=queued.retried.append)
-    )
-    return queued
 
 
 def test_a_partner_report_is_acknowledged_before_it_is_recorded(
