@@ -46,9 +46,9 @@ def enqueue_unless_waiting(task) -> None:
 
     # Written out rather than built by the ORM each time: it runs after every report received.
     # Status and priority lead the backend's index of waiting tasks.
+    table = DBTaskResult._meta.db_table  # the model's own table name, not input
     waiting = (
-        f"SELECT 1 FROM {DBTaskResult._meta.db_table} "  # nosec B608: the model's own table
-        "WHERE status = %s AND priority = %s AND task_path = %s LIMIT 1"
+        f"SELECT 1 FROM {table} WHERE status = %s AND priority = %s AND task_path = %s LIMIT 1"  # noqa: S608  # nosec B608
     )
 
     def enqueue() -> None:
