@@ -34,13 +34,11 @@ def enqueue_unless_waiting(task) -> None:
     check or the enqueue fails then, the caller's work stands and the run's periodic schedule
     picks it up. A surge thus adds one small read per request to the queue, not a task each.
     Other backends (the immediate one in tests) enqueue at once."""
-    try:
-        from django_tasks.base import TaskResultStatus
-        from django_tasks_db.backend import DatabaseBackend
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:
-        DatabaseBackend = None  # noqa: N806
-    if DatabaseBackend is None or not isinstance(task.get_backend(), DatabaseBackend):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
         task.enqueue()
         return
 

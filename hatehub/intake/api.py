@@ -283,18 +283,18 @@ def _report_out(report: Report, status: str) -> ReportOut:
     )
 
 
-def _receipt_out(received: ReceivedReport) -> ReportOut:
-    """A report as acknowledged; once recorded, as recorded."""
+def _receipt_out(received: ReceivedReport, submission: ReportSubmission | None = None) -> ReportOut:
+    """A report as acknowledged; once recorded, as recorded. `submission`, when the caller has
+    it (the same for a replay: its fingerprint matched), saves decrypting the stored one."""
     if received.report is not None:
         return _report_out(received.report, "received")
+    submission = submission or ReportSubmission.from_json(received.submission)
     return ReportOut(
         reference=received.reference,
         status="received",
         submitted_at=received.received_at,
         partner_reference=received.partner_reference,
-        evidence=[
-            _evidence_out(item) for item in ReportSubmission.from_json(received.submission).evidence
-        ],
+        evidence=[_evidence_out(item) for item in submission.evidence],
     )
 
 
@@ -429,10 +429,10 @@ def submit_report(
     if errors := _rule_errors(payload):
         raise field_problem(errors)
     with _acting(organisation):
-        evidence = _receive_evidence(payload.evidence)
+        submission = _submission(payload, _receive_evidence(payload.evidence))
         try:
             received, created = receive_partner_report(
-                _submission(payload, evidence),
+                submission,
                 organisation=organisation,
                 idempotency_key=key,
                 partner_reference=payload.partner_reference,
@@ -449,7 +449,7 @@ def submit_report(
     response["Location"] = reverse("api:report_status", args=[received.reference])
     if not created:
         response["Idempotent-Replayed"] = "true"
-    return Status(201 if created else 200, _receipt_out(received))
+    return Status(201 if created else 200, _receipt_out(received, submission))
 
 
 @api.get(

@@ -261,8 +261,8 @@ def receive(
 ) -> ReceivedReport:
     """Store the report as sent and wake the recording worker: once this returns, the report
     will be recorded even if every process dies now (the recording task also runs every
-    minute, and finds it). `record_now` records it in the
-    same transaction instead (volunteers' imports, the demo data)."""
+    minute, and finds it). `record_now` records it in the same transaction instead
+    (volunteers' imports, the demo data)."""
     actor = current_actor()
     with transaction.atomic():
         received = ReceivedReport.objects.create(

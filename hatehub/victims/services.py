@@ -7,7 +7,8 @@
   complainant's chosen channel, at a time they allow, and stores it exactly as sent;
   ``mark_update_sent`` meets the duty (also for an update given by phone).
 - ``send_confirmation(report)`` writes the confirmation of a report automatically.
-- Track my report: ``issue_tracking_secret``, ``new_tracking_link``, ``open_with_secret`` and
+- Track my report: ``new_tracking_secret`` (at receipt) and ``store_tracking_secret`` (once
+  recorded), ``new_tracking_link``, ``open_with_secret`` and
   ``open_with_link``, with lock-outs per IP address and per reference kept in the database.
 """
 
@@ -647,13 +648,6 @@ def store_tracking_secret(report: Report, secret_hash: str) -> None:
         report.reference,
         summary=f"Track my report code issued for report {report.reference}",
     )
-
-
-def issue_tracking_secret(report: Report) -> str:
-    """A new secret code for a recorded report (shown once, stored only as a hash)."""
-    secret, secret_hash = new_tracking_secret()
-    store_tracking_secret(report, secret_hash)
-    return secret
 
 
 class NotYetRecorded(Exception):
