@@ -87,6 +87,7 @@ class Hub:
             "HUB_SMTP_PORT": str(smtp_port),
             "HUB_LOGIN_LOCKOUT": "0",
             "HUB_TASK_LEASE_SECONDS": "20",  # a killed worker's task is re-queued quickly
+            "HUB_REDIS_URL": args.redis_url,  # sessions, as deploy.md's production setup has
         }
         self.ports = [free_port() for _ in range(args.web)]
         self.threads = args.threads
@@ -540,6 +541,11 @@ def main() -> None:
     parser.add_argument(
         "--worker-nice", type=int, default=19, help="CPU priority of the task workers (nice)"
     )
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/14",
+        help="where the web servers keep sessions ('' for the database)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--drain-timeout", type=float, default=3600)
     args = parser.parse_args()
@@ -590,6 +596,7 @@ def main() -> None:
         "workers": args.workers,
         "form_share": args.form_share,
         "crash": args.crash,
+        "sessions": "redis" if args.redis_url else "database",
         **result,
     }
     print(json.dumps(figures, indent=2))

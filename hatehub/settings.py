@@ -167,6 +167,31 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("HUB_SESSION_IDLE_MINUTES", 30))
 SESSION_SAVE_EVERY_REQUEST = True  # the idle clock restarts with each request
+# Sessions (a signed-in officer's, and a member of the public's answers on the report form)
+# live in the database, or in Redis when HUB_REDIS_URL is set. In a surge every page of the
+# form reads and writes its session: Redis answers in one round trip each, with no
+# transaction, and lets a session expire by itself when it goes idle.
+
+
+def redis_caches(url: str, *, key_prefix: str = "hub") -> dict:
+    return {
+        "default": {
+            # django-redis rather than Django's own RedisCache, which builds a new client (and
+            # its table of reply parsers) for every command: a third of a form page's time.
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            # JSON, as sessions in the database are: whoever can write to Redis cannot make
+            # the web servers unpickle code.
+            "OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"},
+        }
+    }
+
+
+HUB_REDIS_URL = os.environ.get("HUB_REDIS_URL", "")
+if HUB_REDIS_URL:
+    CACHES = redis_caches(HUB_REDIS_URL)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
