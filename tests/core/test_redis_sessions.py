@@ -35,9 +35,7 @@ def sessions_in_redis():
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
     # A prefix of its own: test runs in parallel share the server.
     caches = redis_caches(REDIS_URL, key_prefix=f"test-{uuid.uuid4().hex}")
-    with override_settings(
-        CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"
-    ):
+    with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"):
         yield
         cache.clear()
 
