@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from functools import partial
@@ -264,8 +265,9 @@ def receive(
     minute, and finds it). `record_now` records it in the same transaction instead
     (volunteers' imports, the demo data)."""
     actor = current_actor()
-    with transaction.atomic():
-        received = ReceivedReport.objects.create(
+
+    def store() -> ReceivedReport:
+        return ReceivedReport.objects.create(
             reference=new_reference(),
             received_at=timezone.now(),
             source=source,
@@ -276,10 +278,18 @@ def receive(
             request_path=actor.request_path[:300],
             **origin,
         )
-        if record_now:
+
+    if record_now:
+        with transaction.atomic():
+            received = store()
             received.report = record_received(received.pk)
-        else:
-            wake_recorder()
+        return received
+    # One INSERT is atomic by itself: no BEGIN and COMMIT round trips on the acknowledging
+    # path. Inside a caller's transaction, a savepoint keeps that transaction usable when the
+    # insert is refused (a replayed Idempotency-Key).
+    with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
+        received = store()
+    wake_recorder()
     return received
 
 
