@@ -149,7 +149,7 @@ class Journey:
             self._session.pop(SUBMITTED_KEY, None)
         state = self._state()
         state["answers"][step.slug] = raw
-        self._write(state)
+        self._write(state, changed=step)
 
     def evidence(self) -> list[ReceivedFile]:
         return [
@@ -164,22 +164,25 @@ class Journey:
         state["evidence"].append(
             {**asdict(received), "received_at": received.received_at.isoformat()}
         )
-        self._write(state)
+        self._write(state, changed=STEPS_BY_SLUG["evidence"])
 
     def remove_evidence(self, sha256: str) -> None:
         # Only forgotten here: the stored blob is content-addressed and may belong to another
         # report, so it is never deleted on a member of the public's say-so.
         state = self._state()
         state["evidence"] = [item for item in state["evidence"] if item["sha256"] != sha256]
-        self._write(state)
+        self._write(state, changed=STEPS_BY_SLUG["evidence"])
 
     def clear(self) -> None:
         self._session.pop(SESSION_KEY, None)
         self._forms.clear()
 
-    def _write(self, state: dict) -> None:
+    def _write(self, state: dict, *, changed: Step) -> None:
         self._session[SESSION_KEY] = state  # assigning (not mutating) marks the session changed
-        self._forms.clear()
+        # A page's answer is checked against earlier answers only (StepForm), so the checks
+        # made of the pages before the changed one still hold.
+        for step in STEPS[STEPS.index(changed) :]:
+            self._forms.pop(step.slug, None)
 
     # Using the answers
 
