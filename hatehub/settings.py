@@ -167,10 +167,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("HUB_SESSION_IDLE_MINUTES", 30))
 SESSION_SAVE_EVERY_REQUEST = True  # the idle clock restarts with each request
-# Sessions (a signed-in officer's, and a member of the public's answers on the report form)
-# live in the database, or in Redis when HUB_REDIS_URL is set. In a surge every page of the
-# form reads and writes its session: Redis answers in one round trip each, with no
-# transaction, and lets a session expire by itself when it goes idle.
 
 
 def redis_caches(url: str, *, key_prefix: str = "hub") -> dict:
@@ -188,6 +184,10 @@ def redis_caches(url: str, *, key_prefix: str = "hub") -> dict:
     }
 
 
+# Sessions (a signed-in officer's, and a member of the public's answers on the report form)
+# live in the database, or in Redis when HUB_REDIS_URL is set. In a surge every page of the
+# form reads and writes its session: Redis answers in one round trip each, with no
+# transaction, and lets a session expire by itself when it goes idle.
 HUB_REDIS_URL = os.environ.get("HUB_REDIS_URL", "")
 if HUB_REDIS_URL:
     CACHES = redis_caches(HUB_REDIS_URL)

@@ -2,6 +2,9 @@ from datetime import timedelta
 
 from hatehub.core.scheduling import Periodic
 
-from .tasks import retention_sweep
+from .tasks import clear_expired_sessions, retention_sweep
 
-JOBS = [Periodic("privacy.retention_sweep", retention_sweep, timedelta(hours=24))]
+JOBS = [
+    Periodic("privacy.retention_sweep", retention_sweep, timedelta(hours=24)),
+    Periodic("privacy.clear_expired_sessions", clear_expired_sessions, timedelta(hours=1)),
+]

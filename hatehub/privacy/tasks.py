@@ -11,3 +11,15 @@ def retention_sweep() -> dict:
 
     with acting_as("task:retention_sweep"):
         return sweep().as_dict()
+
+
+@task()
+def clear_expired_sessions() -> None:
+    """Delete sessions that have gone idle, as Django's `clearsessions` does: a report form
+    half filled in and left holds the person's answers, and an expired session stays in the
+    database until it is deleted. Sessions in Redis (HUB_REDIS_URL) expire by themselves."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

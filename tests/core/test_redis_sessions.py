@@ -37,7 +37,7 @@ def sessions_in_redis():
     caches = redis_caches(REDIS_URL, key_prefix=f"test-{uuid.uuid4().hex}")
     with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"):
         yield
-        cache.clear()
+        cache.delete_pattern("*")  # this test's keys only (its prefix), not the others'
 
 
 def test_a_report_made_with_sessions_in_redis_is_received_and_no_session_row_is_written(
