@@ -4,6 +4,7 @@ from django.db import models
 from hatehub.core.encryption import EncryptedTextField
 
 from .choices import ContactMethod, ReporterRole, Source, YesNoUnsure
+from .routing import ROUTINE
 
 
 class Strand(models.Model):
@@ -184,6 +185,9 @@ class ReceivedReport(models.Model):
     report = models.OneToOneField(
         Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipt"
     )
+    # The first urgency (routing.py), set on receipt so that in a backlog a report about a
+    # future event is recorded, and reaches the triage queue, before routine ones.
+    urgency = models.PositiveSmallIntegerField(default=ROUTINE)
     recorded_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -196,12 +200,12 @@ class ReceivedReport(models.Model):
             )
         ]
         indexes = [
-            # The recording workers' queue: the oldest waiting receipt, read from the index's
-            # head however many thousands a surge has left waiting.
+            # The recording workers' queue: the most urgent, then oldest, waiting receipt, read
+            # from the index's head however many thousands a surge has left waiting.
             models.Index(
-                fields=["id"],
+                fields=["urgency", "id"],
                 condition=models.Q(recorded_at__isnull=True, attempts=0),
-                name="intake_receipt_waiting_idx",
+                name="intake_receipt_queue_idx",
             )
         ]
 

@@ -276,6 +276,10 @@ def receive(
             ip_address=actor.ip_address or "",
             user_agent=actor.user_agent[:300],
             request_path=actor.request_path[:300],
+            urgency=initial_urgency(
+                future_event=submission.future_event,
+                poster_identity_known=submission.poster_identity_known,
+            ).level,
             **origin,
         )
 
@@ -383,7 +387,8 @@ def record_received(received_id: int) -> Report | None:
 
 
 def record_waiting(*, for_seconds: float) -> int:
-    """Record the waiting reports, oldest first, until none is left or `for_seconds` have
+    """Record the waiting reports, most urgent then oldest first (a report about a future event
+    ahead of a backlog of routine ones), until none is left or `for_seconds` have
     passed; returns how many were recorded. Each is claimed and recorded in one transaction,
     skipping any another worker holds, so several workers share a backlog and one killed
     mid-report leaves it waiting for the next. A report whose recording fails keeps its error
@@ -428,7 +433,9 @@ def _newest_receipt_id() -> int:
 
 
 def _waiting_for_first_attempt():
-    return ReceivedReport.objects.filter(recorded_at__isnull=True, attempts=0).order_by("pk")
+    return ReceivedReport.objects.filter(recorded_at__isnull=True, attempts=0).order_by(
+        "urgency", "pk"
+    )
 
 
 def _record(receipts, *, skip_locked: bool, taken: list[int] | None = None):

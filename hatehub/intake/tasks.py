@@ -22,7 +22,8 @@ RECORDING_RUN_SECONDS = 30
 
 @task(priority=10)  # before confirmations and thumbnails: officers need the case first
 def record_waiting_reports() -> int:
-    """Record the reports the hub has acknowledged, oldest first (`services.record_waiting`).
+    """Record the reports the hub has acknowledged, most urgent then oldest first
+    (`services.record_waiting`).
     Woken by each report received unless a run is already waiting, and run every minute as
     well, so a report acknowledged just before a crash is still recorded."""
     from .services import record_waiting

@@ -220,3 +220,25 @@ def test_a_surge_queues_one_recording_run_not_a_task_per_report(
     assert tasks.record_waiting_reports.call() == 6
     assert Report.objects.count() == 6
     assert "intake.record_waiting_reports" in {job.name for job in periodic_jobs()}
+
+
+def test_in_a_backlog_a_report_about_a_future_event_is_recorded_first(
+    client, api_key, synthetic, workers_behind
+):
+    routine = [
+        post_report(client, api_key, report_body(synthetic), idempotency_key=f"routine-{n}")
+        for n in range(3)
+    ]
+    threat = report_body(
+        synthetic, future_event="yes", future_event_details="[SYNTHETIC] A march on Saturday"
+    )
+    urgent = post_report(client, api_key, threat, idempotency_key="threat")
+    assert urgent.status_code == 201
+
+    assert services.record_waiting(for_seconds=30) == 4
+
+    first, *rest = Report.objects.order_by("pk")
+    assert first.reference == urgent.json()["reference"]
+    assert [report.reference for report in rest] == [
+        response.json()["reference"] for response in routine
+    ]
