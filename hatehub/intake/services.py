@@ -36,7 +36,7 @@ from .choices import Source
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .pacing import ArrivalRate, SurgePacing
 from .reference_numbers import new_reference
-from .routing import initial_urgency
+from .routing import URGENT, initial_urgency
 
 logger = logging.getLogger(__name__)
 
@@ -520,6 +520,7 @@ class RecordingBacklog:
 
     waiting: int
     failing: int  # recording failed at least once (the error is kept on the receipt)
+    urgent: int  # about a future event: recorded ahead of the rest
     oldest: datetime | None
 
 
@@ -527,6 +528,7 @@ def recording_backlog() -> RecordingBacklog:
     waiting = ReceivedReport.objects.filter(recorded_at__isnull=True).aggregate(
         waiting=models.Count("pk"),
         failing=models.Count("pk", filter=models.Q(attempts__gt=0)),
+        urgent=models.Count("pk", filter=models.Q(urgency=URGENT)),
         oldest=models.Min("received_at"),
     )
     return RecordingBacklog(**waiting)

@@ -113,14 +113,17 @@ def test_track_my_report_says_a_waiting_report_is_being_recorded(make_submission
 def test_the_queue_shows_hub_staff_the_reports_still_being_recorded(
     client, api_key, synthetic, workers_behind, users, monkeypatch
 ):
-    for number in range(3):
+    for number in range(2):
         post_report(client, api_key, report_body(synthetic), idempotency_key=f"wait-{number}")
+    threat = report_body(synthetic, future_event="yes", future_event_details="[SYNTHETIC] Soon")
+    post_report(client, api_key, threat, idempotency_key="wait-threat")
     first = ReceivedReport.objects.order_by("pk").first()
     ReceivedReport.objects.filter(pk=first.pk).update(attempts=1, last_error="RuntimeError: x")
 
     client.force_login(users["hub_officer"])
     page = client.get("/hub/").content.decode()
     assert "3 reports received and still being added to cases" in page
+    assert "1 about a future event is being added first" in page
     assert "1 could not be recorded yet" in page
 
     client.force_login(users["force_user"])  # a force sees its own cases, not the hub's intake
