@@ -212,8 +212,9 @@ def wait_for(url: str, timeout: float = 60) -> None:
 def _tiny_png(rng: random.Random) -> str:
     """A small screenshot of its own: reporters' screenshots differ byte for byte."""
     output = io.BytesIO()
-    colour = tuple(rng.randrange(256) for _ in range(3))
-    Image.new("RGB", (16, 16), colour).save(output, format="PNG")
+    # Random pixels, not one random colour: 7,500 one-colour squares share a file now and then
+    # (16.7 million colours), and the hub rightly joins reports with the same file.
+    Image.frombytes("RGB", (16, 16), rng.randbytes(16 * 16 * 3)).save(output, format="PNG")
     return base64.b64encode(output.getvalue()).decode()
 
 
