@@ -252,6 +252,8 @@ HUB_TASK_LEASE_SECONDS = int(os.environ.get("HUB_TASK_LEASE_SECONDS", 600))
 # acknowledging every sender comes first, and the backlog is recorded once the surge passes.
 HUB_SURGE_REPORTS_PER_SECOND = float(os.environ.get("HUB_SURGE_REPORTS_PER_SECOND", 50))
 HUB_SURGE_RECORDING_SHARE = float(os.environ.get("HUB_SURGE_RECORDING_SHARE", 0.1))
+# Receipts a recording worker claims and records in one transaction (1: one by one, as before).
+HUB_RECORDING_BATCH_SIZE = int(os.environ.get("HUB_RECORDING_BATCH_SIZE", 100))
 
 # Field-level encryption of personal data (hatehub.core.encryption): Fernet keys, the first
 # encrypts, all decrypt. Required in production; the demo derives one from its throwaway secret.

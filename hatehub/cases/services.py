@@ -53,6 +53,26 @@ def add_event(
     )
 
 
+def unsaved_event(case: Case, kind: str, summary: str, *, details: dict | None = None) -> CaseEvent:
+    """A timeline entry as `add_event` writes it, by whoever is acting now, to be written with
+    others by `add_events` (a batch of reports joining their cases)."""
+    actor = current_actor()
+    return CaseEvent(
+        case=case,
+        at=timezone.now(),
+        kind=kind,
+        actor=actor.user if getattr(actor.user, "pk", None) else None,
+        actor_label=actor.label,
+        summary=summary[:500],
+        details=details or {},
+    )
+
+
+def add_events(events: list[CaseEvent]) -> list[CaseEvent]:
+    """Write `unsaved_event`s in one statement."""
+    return CaseEvent.objects.bulk_create(events)
+
+
 @transaction.atomic
 def open_case(*, urgency: int, urgency_reason: str) -> Case:
     now = timezone.now()

@@ -153,15 +153,20 @@ class IdempotencyConflict(Exception):
         self.existing = existing
 
 
-def raise_content_signal(case, quoted_text: str) -> None:
-    """Order a surge's queue by what the posts say: the case keeps its strongest signal."""
+def content_signal_of(quoted_text: str) -> float | None:
+    """How strongly the quoted words read as hate or a threat (None: nothing to score)."""
     if not quoted_text:
-        return
+        return None
     scored, _ = content_signals(quoted_text)
     if scored is None:
-        return
-    strongest = round(max(scored.hate, scored.threat), 3)
-    if strongest > case.content_signal:
+        return None
+    return round(max(scored.hate, scored.threat), 3)
+
+
+def raise_content_signal(case, quoted_text: str) -> None:
+    """Order a surge's queue by what the posts say: the case keeps its strongest signal."""
+    strongest = content_signal_of(quoted_text)
+    if strongest is not None and strongest > case.content_signal:
         case.content_signal = strongest
         case.save(update_fields=["content_signal", "updated_at"])
 
@@ -386,14 +391,17 @@ def record_received(received_id: int) -> Report | None:
     return received.report if received else None
 
 
-def record_waiting(*, for_seconds: float) -> int:
+def record_waiting(*, for_seconds: float, batch_size: int | None = None) -> int:
     """Record the waiting reports, most urgent then oldest first (a report about a future event
     ahead of a backlog of routine ones), until none is left or `for_seconds` have
-    passed; returns how many were recorded. Each is claimed and recorded in one transaction,
-    skipping any another worker holds, so several workers share a backlog and one killed
-    mid-report leaves it waiting for the next. A report whose recording fails keeps its error
-    and is left to `retry_failed_recordings`; the others go on. While a surge lasts, it
+    passed; returns how many were recorded. Receipts are claimed in batches of `batch_size`
+    (`HUB_RECORDING_BATCH_SIZE`; 1 records one by one) and each batch is recorded in one
+    transaction (`batches.record_batch`), skipping any receipt another worker holds, so several
+    workers share a backlog and one killed mid-batch leaves the whole batch waiting for the next.
+    A batch that fails is recorded again one by one: a report whose recording fails keeps its
+    error and is left to `retry_failed_recordings`; the others go on. While a surge lasts, it
     records for only a share of its time (`pacing`), leaving the rest to acknowledging."""
+    size = batch_size or settings.HUB_RECORDING_BATCH_SIZE
     pacing = SurgePacing(settings.HUB_SURGE_REPORTS_PER_SECOND, settings.HUB_SURGE_RECORDING_SHARE)
     arrivals = ArrivalRate()
     deadline = time.monotonic() + for_seconds
@@ -401,24 +409,58 @@ def record_waiting(*, for_seconds: float) -> int:
     while (started := time.monotonic()) < deadline:
         if arrivals.due(started):
             arrivals.update(started, _newest_receipt_id())
-        taken: list[int] = []
-        try:
-            received = retried_on_conflict(
-                partial(_record, _waiting_for_first_attempt(), skip_locked=True, taken=taken)
-            )
-        except Exception as error:
-            if not taken:
-                raise
-            recording_failed(taken[0], error)
-            logger.exception("Recording report %s failed", taken[0])
-            continue
-        if received is None:
+        claimed, done = (_record_one if size == 1 else partial(_record_batch, size))()
+        if not claimed:
             return recorded
-        recorded += 1
+        recorded += done
         pause = pacing.pause_after(time.monotonic() - started, arrivals.per_second)
         time.sleep(min(pause, max(deadline - time.monotonic(), 0)))
     wake_recorder()  # more is waiting: a new run goes on after what else is queued
     return recorded
+
+
+def _record_one() -> tuple[bool, int]:
+    """Claim and record the first waiting receipt alone: (claimed one, recorded it)."""
+    taken: list[int] = []
+    try:
+        received = retried_on_conflict(
+            partial(_record, _waiting_for_first_attempt(), skip_locked=True, taken=taken)
+        )
+    except Exception as error:
+        if not taken:
+            raise
+        recording_failed(taken[0], error)
+        logger.exception("Recording report %s failed", taken[0])
+        return True, 0
+    return received is not None, int(received is not None)
+
+
+def _record_batch(size: int) -> tuple[bool, int]:
+    """Claim and record a batch (claimed any, how many recorded). A batch that fails is rolled
+    back whole and its receipts recorded one by one, so one bad report holds up no other."""
+    from .batches import record_batch
+
+    taken: list[int] = []
+    try:
+        done = retried_on_conflict(
+            partial(record_batch, _waiting_for_first_attempt(), size=size, taken=taken)
+        )
+    except Exception:
+        if not taken:
+            raise
+        logger.warning(
+            "Recording a batch of %s reports failed: recording them one by one", len(taken)
+        )
+        done = 0
+        for received_id in taken:
+            one = _waiting_for_first_attempt().filter(pk=received_id)
+            try:
+                done += retried_on_conflict(partial(_record, one, skip_locked=True)) is not None
+            except Exception as error:
+                recording_failed(received_id, error)
+                logger.exception("Recording report %s failed", received_id)
+        return True, done
+    return bool(taken), done
 
 
 def wake_recorder() -> None:

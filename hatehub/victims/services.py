@@ -533,6 +533,66 @@ def report_received(report: Report) -> None:
         transaction.on_commit(lambda: send_confirmation_task.enqueue(report.pk))
 
 
+def reports_received(reports: list[Report]) -> dict[int, VictimUpdateDue]:
+    """`report_received` for a batch of new reports (a surge recorded in batches): their
+    report-received clocks in one statement, by report id. Each is then announced in its
+    sender's name by `report_clock_started`."""
+    closures = conf.extra_closures()
+    now = timezone.now()
+    clocks = []
+    for report in reports:
+        if not can_be_contacted(report):
+            continue
+        enhanced = has_enhanced_rights(report)
+        at = report.submitted_at
+        due = deadline(
+            "report_received",
+            at,
+            nation_for(report.case),
+            enhanced=enhanced,
+            extra_closures=closures,
+        )
+        clocks.append(
+            VictimUpdateDue(
+                report=report,
+                case=report.case,
+                event="report_received",
+                event_at=at,
+                nation=nation_for(report.case).value,
+                enhanced=enhanced,
+                working_days=due.working_days,
+                due=due.due,
+                rule=due.rule[:500],
+                details={},
+                officer=None,
+                created_at=now,
+            )
+        )
+    return {clock.report_id: clock for clock in VictimUpdateDue.objects.bulk_create(clocks)}
+
+
+def report_clock_started(report: Report, clock: VictimUpdateDue | None) -> None:
+    """The audit entry of a clock `reports_received` started, and the written confirmation
+    once the report is committed: as `report_received` does for one report."""
+    if clock is None:
+        return
+    record(
+        Action.CREATE,
+        "victim_update_due",
+        clock.pk,
+        summary=f"Victims' Code clock started: report_received for report {report.reference}, "
+        f"due {clock.due:%d/%m/%Y}",
+        details={
+            "case": report.case.reference,
+            "event": "report_received",
+            "due": clock.due.isoformat(),
+        },
+    )
+    from .tasks import send_confirmation_task
+
+    transaction.on_commit(lambda: send_confirmation_task.enqueue(report.pk))
+
+
 def send_due_messages(now: dt.datetime | None = None) -> int:
     """Hand over scheduled messages whose time has come (the sweep behind the deferred task)."""
     now = now or timezone.now()

@@ -12,6 +12,7 @@ from hatehub.intake import services, tasks
 from hatehub.intake.models import ReceivedReport, Report
 from hatehub.intake.services import receive_public_report, record_received
 from hatehub.intake.tasks import record_received_report as record_now
+from hatehub.matching import services as matching
 from hatehub.victims.models import TrackingAttempt
 from tests.intake.test_api import PARTNER, post_report, report_body
 
@@ -159,23 +160,24 @@ def test_a_report_sent_before_an_assessment_but_recorded_after_it_reassesses_the
     assert first.case.assessments.count() == 2
 
 
+@pytest.mark.parametrize("batch_size", [1, 100], ids=["one by one", "in a batch"])
 def test_one_run_records_the_waiting_reports_oldest_first_and_sets_a_failing_one_aside(
-    client, api_key, synthetic, workers_behind, monkeypatch
+    client, api_key, synthetic, workers_behind, monkeypatch, settings, batch_size
 ):
+    settings.HUB_RECORDING_BATCH_SIZE = batch_size
+    bodies = [report_body(synthetic) for _ in range(3)]
     references = [
-        post_report(client, api_key, report_body(synthetic), idempotency_key=f"wait-{n}").json()[
-            "reference"
-        ]
-        for n in range(3)
+        post_report(client, api_key, body, idempotency_key=f"wait-{n}").json()["reference"]
+        for n, body in enumerate(bodies)
     ]
-    real_create = services._create
+    real_signals_for = matching.signals_for
 
-    def broken_for_the_second(submission, **origin):
-        if origin["reference"] == references[1]:
+    def broken_for_the_second(**given):
+        if given["urls"] == bodies[1]["urls"]:
             raise RuntimeError("postcode lookup unavailable")
-        return real_create(submission, **origin)
+        return real_signals_for(**given)
 
-    monkeypatch.setattr(services, "_create", broken_for_the_second)
+    monkeypatch.setattr(matching, "signals_for", broken_for_the_second)
     assert services.record_waiting(for_seconds=60) == 2
 
     recorded = list(Report.objects.order_by("pk").values_list("reference", flat=True))
@@ -185,6 +187,7 @@ def test_one_run_records_the_waiting_reports_oldest_first_and_sets_a_failing_one
     # The failure is left to the retry job, not run again in a loop; nothing is recorded twice.
     assert services.record_waiting(for_seconds=60) == 0
     assert Report.objects.count() == 2
+    assert AuditEvent.objects.filter(object_type="report").count() == 2
 
 
 def test_a_run_out_of_time_hands_the_rest_to_a_new_run(client, api_key, synthetic, workers_behind):
@@ -225,9 +228,11 @@ def test_a_surge_queues_one_recording_run_not_a_task_per_report(
     assert "intake.record_waiting_reports" in {job.name for job in periodic_jobs()}
 
 
+@pytest.mark.parametrize("batch_size", [1, 2, 100])
 def test_in_a_backlog_a_report_about_a_future_event_is_recorded_first(
-    client, api_key, synthetic, workers_behind
+    client, api_key, synthetic, workers_behind, settings, batch_size
 ):
+    settings.HUB_RECORDING_BATCH_SIZE = batch_size
     routine = [
         post_report(client, api_key, report_body(synthetic), idempotency_key=f"routine-{n}")
         for n in range(3)

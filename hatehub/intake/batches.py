@@ -1,0 +1,317 @@
+"""Recording a batch of waiting receipts in one transaction (`services.record_waiting`).
+
+A surge is mostly duplicates of a few posts. Recorded one at a time, each of a viral post's
+reports takes the post's key locks, locks its case, appends to the audit chain and commits: about
+forty statements a report. Recorded as a batch, the receipts are claimed together, every key of
+the batch is locked at once, each case is locked once, each report is matched in turn against the
+index and the batch's earlier reports (`matching.batches.BatchIndex`), and the reports, the
+reporters' details, URLs, accounts, index keys, timeline entries and audit entries are written
+with one statement per table. Everything is in one transaction that also marks the receipts
+recorded: a worker killed mid-batch leaves every receipt of the batch waiting, and no report of
+it half-written.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from hatehub.assessment.tasks import reassess_after_join
+from hatehub.audit.context import Actor, reset_actor, set_actor
+from hatehub.audit.services import Action, deferred, record
+from hatehub.cases.models import Case, CaseEvent
+from hatehub.cases.services import add_events, join_case, open_case, unsaved_event
+from hatehub.evidence.services import attach
+from hatehub.matching import batches as matching_batches
+from hatehub.matching import services as matching
+from hatehub.victims import services as victims
+
+from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
+from .routing import InitialUrgency, initial_urgency
+from .services import Contact, ContactPreferences, ReportSubmission, content_signal_of
+
+_RECEIPT_FIELDS = [
+    "report",
+    "recorded_at",
+    "submission",
+    "ip_address",
+    "user_agent",
+    "request_path",
+]
+
+
+@dataclass
+class _Waiting:
+    """One claimed receipt on its way to becoming a report."""
+
+    received: ReceivedReport
+    submission: ReportSubmission
+    actor: Actor
+    urgency: InitialUrgency
+    signals: matching.Signals
+    found: matching.MatchResult | None = None
+    case: Case | None = None
+    report: Report | None = None
+
+    @classmethod
+    def read(cls, received: ReceivedReport) -> "_Waiting":
+        submission = ReportSubmission.from_json(received.submission)
+        return cls(
+            received=received,
+            submission=submission,
+            actor=Actor(
+                label=received.actor_label or "system",
+                user=received.submitted_by,
+                ip_address=received.ip_address,
+                user_agent=received.user_agent,
+                request_path=received.request_path,
+            ),
+            urgency=initial_urgency(
+                future_event=submission.future_event,
+                poster_identity_known=submission.poster_identity_known,
+            ),
+            signals=matching.signals_for(
+                platform=submission.platform,
+                urls=submission.urls,
+                quoted_text=submission.quoted_text,
+                evidence=[(item.sha256, item.media_type) for item in submission.evidence],
+            ),
+        )
+
+
+@contextmanager
+def _acting(actor: Actor) -> Iterator[None]:
+    """Audit entries and timeline entries of a report are the sender's, not the worker's."""
+    token = set_actor(actor)
+    try:
+        yield
+    finally:
+        reset_actor(token)
+
+
+def record_batch(receipts, *, size: int, taken: list[int]) -> int:
+    """Claim up to `size` of `receipts` (in their order) that no other worker holds, and record
+    them all in one transaction; returns how many. `taken` is set to the claimed receipts' ids
+    before any is recorded, so a caller whose batch failed can record them one by one."""
+
+    @transaction.atomic
+    def record_them() -> int:
+        claimed = list(
+            receipts.select_for_update(of=("self",), skip_locked=True).select_related(
+                "submitted_by", "organisation"
+            )[:size]
+        )
+        taken[:] = [received.pk for received in claimed]
+        if not claimed:
+            return 0
+        # The batch's audit entries are appended together as it ends, holding the chain head
+        # briefly and last (see audit.deferred).
+        with deferred():
+            _record_all([_Waiting.read(received) for received in claimed])
+        return len(claimed)
+
+    return record_them()
+
+
+def _record_all(batch: list[_Waiting]) -> None:
+    matching_batches.lock_keys_of(item.signals for item in batch)
+    _match(batch)
+    _write_reports(batch)
+    links = matching_batches.AccountLinks()
+    _write_details(batch, links)
+    matching_batches.index_reports(
+        [(item.report, item.signals, item.found.held_keys) for item in batch]
+    )
+    _raise_content_signals(batch)
+    _reassess_joined_cases(batch)
+    _log(batch)
+    _mark_recorded(batch)
+
+
+def _match(batch: list[_Waiting]) -> None:
+    """Each report in turn finds its case, or opens one, as it would alone: a case is locked
+    once for the batch, again only to raise its urgency."""
+    index = matching_batches.BatchIndex()
+    index.read_stored(item.signals for item in batch)
+    cases: dict[int, Case] = {}
+    for item in batch:
+        found = matching.find_matches(item.signals, index)
+        level, reason = item.urgency.level, item.urgency.reason
+        with _acting(item.actor):
+            if found.case_id is None:
+                case = open_case(urgency=level, urgency_reason=reason)
+            elif found.case_id not in cases or level < cases[found.case_id].urgency:
+                case = join_case(found.case_id, urgency=level, urgency_reason=reason)
+            else:
+                case = cases[found.case_id]
+        cases[case.pk] = case
+        item.found, item.case = found, case
+        index.add(case.pk, item.signals, found.held_keys)
+    for item in batch:  # one object per case, the latest, so no change of it is lost
+        item.case = cases[item.case.pk]
+
+
+def _write_reports(batch: list[_Waiting]) -> None:
+    reports = Report.objects.bulk_create(
+        Report(
+            case=item.case,
+            reporter_role=item.submission.reporter_role,
+            description=item.submission.description,
+            quoted_text=item.submission.quoted_text,
+            occurred_on=item.submission.occurred_on,
+            platform=item.submission.platform,
+            platform_other=item.submission.platform_other,
+            strand_other=item.submission.strand_other,
+            poster_identity_known=item.submission.poster_identity_known,
+            poster_identity_details=item.submission.poster_identity_details,
+            future_event=item.submission.future_event,
+            future_event_details=item.submission.future_event_details,
+            poster_location=item.submission.poster_location,
+            anonymous=item.submission.anonymous,
+            reference=item.received.reference,
+            submitted_at=item.received.received_at,
+            source=item.received.source,
+            organisation=item.received.organisation,
+            submitted_by=item.received.submitted_by,
+            idempotency_key=item.received.idempotency_key,
+            idempotency_fingerprint=item.received.idempotency_fingerprint,
+            partner_reference=item.received.partner_reference,
+        )
+        for item in batch
+    )
+    for item, report in zip(batch, reports, strict=True):
+        item.report = report
+
+
+def _write_details(batch: list[_Waiting], links: "matching_batches.AccountLinks") -> None:
+    """Strands, the complainant, URLs and named accounts (with the accounts behind them), and
+    evidence: what `services._create_report` writes for one report."""
+    codes = {code for item in batch for code in item.submission.strands}
+    strands = dict(Strand.objects.filter(code__in=codes).values_list("code", "pk"))
+    through = Report.strands.through
+    through.objects.bulk_create(
+        through(report_id=item.report.pk, strand_id=strands[code])
+        for item in batch
+        for code in dict.fromkeys(item.submission.strands)
+        if code in strands
+    )
+    complainants = []
+    for item in batch:
+        submission = item.submission
+        contact = Contact() if submission.anonymous else submission.contact
+        preferences = (
+            ContactPreferences() if submission.anonymous else submission.contact_preferences
+        )
+        complainants.append(
+            Complainant(
+                report=item.report,
+                victim_postcode=submission.victim_postcode.upper(),
+                victim_town=submission.victim_town,
+                support_referral_consent=(
+                    submission.support_referral_consent and not submission.anonymous
+                ),
+                **asdict(contact),
+                **{
+                    **asdict(preferences),
+                    "avoid_contact_times": list(preferences.avoid_contact_times),
+                },
+            )
+        )
+    Complainant.objects.bulk_create(complainants)
+    items, mentions = [], []
+    for item in batch:
+        for url in item.submission.urls:
+            content = ContentItem(report=item.report, url=url)
+            links.content_item(content, item.signals)
+            items.append(content)
+        for handle in item.submission.accounts:
+            mention = AccountMention(
+                report=item.report,
+                platform=item.submission.platform,
+                handle=handle,
+                platform_user_id=item.submission.account_ids.get(handle, ""),
+            )
+            links.mention(mention)
+            mentions.append(mention)
+    ContentItem.objects.bulk_create(items)
+    AccountMention.objects.bulk_create(mentions)
+    for item in batch:
+        if item.submission.evidence:
+            with _acting(item.actor):
+                attach(item.report, item.submission.evidence)
+
+
+def _raise_content_signals(batch: list[_Waiting]) -> None:
+    """Each case keeps its strongest signal; a text quoted by many reports is scored once."""
+    texts: dict[int, set[str]] = defaultdict(set)
+    cases: dict[int, Case] = {}
+    for item in batch:
+        if item.submission.quoted_text:
+            texts[item.case.pk].add(item.submission.quoted_text)
+            cases[item.case.pk] = item.case
+    scored: dict[str, float | None] = {}
+    for case_id, quoted in texts.items():
+        for text in quoted:
+            if text not in scored:
+                scored[text] = content_signal_of(text)
+        strongest = max((scored[text] for text in quoted if scored[text] is not None), default=None)
+        case = cases[case_id]
+        if strongest is not None and strongest > case.content_signal:
+            case.content_signal = strongest
+            case.save(update_fields=["content_signal", "updated_at"])
+
+
+def _reassess_joined_cases(batch: list[_Waiting]) -> None:
+    """A case already assessed is assessed again once its new reports are in (history kept)."""
+    joined = {item.case.pk: item.case for item in batch if item.found.case_id is not None}
+    for case in joined.values():
+        if case.assessments.exists():
+            transaction.on_commit(lambda case_id=case.pk: reassess_after_join.enqueue(case_id))
+
+
+def _log(batch: list[_Waiting]) -> None:
+    """Each report's timeline entry, audit entry, possible matches, Victims' Code clock and
+    Track my report code, in the sender's name."""
+    events = []
+    clocks = victims.reports_received([item.report for item in batch])
+    for item in batch:
+        report, case, found = item.report, item.case, item.found
+        with _acting(item.actor):
+            matching.record_possible_matches(case, found.possible)
+            joined = f"; joined this case: {found.reason}" if found.case_id else ""
+            events.append(
+                unsaved_event(
+                    case,
+                    CaseEvent.Kind.REPORT_ADDED,
+                    f"Report {report.reference} received ({report.get_source_display()}, "
+                    f"{len(item.submission.evidence)} evidence file(s)){joined}",
+                    details={"report": report.reference, "match": found.reason},
+                )
+            )
+            record(
+                Action.CREATE,
+                "report",
+                report.reference,
+                summary=f"Report {report.reference} received from {report.get_source_display()}",
+                details={"case": case.reference, "anonymous": report.anonymous},
+            )
+            victims.report_clock_started(report, clocks.get(report.pk))
+            if item.received.tracking_secret_hash:
+                victims.store_tracking_secret(report, item.received.tracking_secret_hash)
+    add_events(events)
+
+
+def _mark_recorded(batch: list[_Waiting]) -> None:
+    """The receipts keep only what answers a retry: the report holds the rest now."""
+    now = timezone.now()
+    receipts = []
+    for item in batch:
+        received = item.received
+        received.report, received.recorded_at = item.report, now
+        received.submission = received.ip_address = received.user_agent = ""
+        received.request_path = ""
+        receipts.append(received)
+    ReceivedReport.objects.bulk_update(receipts, _RECEIPT_FIELDS)
