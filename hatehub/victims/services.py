@@ -535,7 +535,8 @@ def report_received(report: Report) -> None:
 
 def reports_received(reports: list[Report]) -> dict[int, VictimUpdateDue]:
     """`report_received` for a batch of new reports (a surge recorded in batches): their
-    report-received clocks in one statement, by report id. Each is then announced in its
+    report-received clocks in one statement, by report id, and one task that sends their
+    written confirmations once committed. Each clock's audit entry is then written in its
     sender's name by `report_clock_started`."""
     closures = conf.extra_closures()
     now = timezone.now()
@@ -568,12 +569,18 @@ def reports_received(reports: list[Report]) -> dict[int, VictimUpdateDue]:
                 created_at=now,
             )
         )
-    return {clock.report_id: clock for clock in VictimUpdateDue.objects.bulk_create(clocks)}
+    started = VictimUpdateDue.objects.bulk_create(clocks)
+    if started:
+        from .tasks import send_confirmations_task
+
+        report_ids = [clock.report_id for clock in started]
+        transaction.on_commit(lambda: send_confirmations_task.enqueue(report_ids))
+    return {clock.report_id: clock for clock in started}
 
 
 def report_clock_started(report: Report, clock: VictimUpdateDue | None) -> None:
-    """The audit entry of a clock `reports_received` started, and the written confirmation
-    once the report is committed: as `report_received` does for one report."""
+    """The audit entry of a clock `reports_received` started, in the name of whoever is acting
+    now (the report's sender)."""
     if clock is None:
         return
     record(
@@ -588,9 +595,6 @@ def report_clock_started(report: Report, clock: VictimUpdateDue | None) -> None:
             "due": clock.due.isoformat(),
         },
     )
-    from .tasks import send_confirmation_task
-
-    transaction.on_commit(lambda: send_confirmation_task.enqueue(report.pk))
 
 
 def send_due_messages(now: dt.datetime | None = None) -> int:

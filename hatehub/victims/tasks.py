@@ -1,3 +1,5 @@
+import logging
+
 from django_tasks import task
 
 
@@ -15,6 +17,23 @@ def send_confirmation_task(report_id: int) -> str:
 
     message = retried_on_conflict(send)
     return message.status if message is not None else "not_contactable"
+
+
+@task()
+def send_confirmations_task(report_ids: list[int]) -> int:
+    """The written confirmations of a batch of reports recorded together in a surge (one task,
+    not one each). Each is sent as `send_confirmation_task` sends it, so a retry sends none
+    twice; one that fails does not stop the rest, and fails the task once they are done."""
+    failed = None
+    for report_id in report_ids:
+        try:
+            send_confirmation_task.call(report_id)
+        except Exception as error:  # noqa: BLE001 (the others still go out)
+            logging.getLogger(__name__).exception("Confirmation of report %s failed", report_id)
+            failed = error
+    if failed is not None:
+        raise failed
+    return len(report_ids)
 
 
 @task()

@@ -189,3 +189,25 @@ def test_a_batch_records_the_most_urgent_first_across_batches(
 
     order = list(Report.objects.order_by("pk").values_list("reference", flat=True))
     assert order == [urgent, *routine]
+
+
+def test_a_batch_sends_each_contactable_reporter_one_confirmation(
+    client, api_key, synthetic, workers_behind, in_batches, django_capture_on_commit_callbacks
+):
+    from hatehub.victims.models import VictimMessage
+    from hatehub.victims.tasks import send_confirmations_task
+
+    for number in range(3):
+        post_report(client, api_key, report_body(synthetic), idempotency_key=f"c-{number}")
+    anonymous = report_body(synthetic, anonymous=True, contact={}, support_referral_consent=False)
+    assert post_report(client, api_key, anonymous, idempotency_key="anonymous").status_code == 201
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.record_waiting(for_seconds=60) == 4
+
+    confirmations = VictimMessage.objects.filter(key__startswith="victim-confirmation:")
+    assert confirmations.count() == 3
+    assert not confirmations.filter(report__anonymous=True).exists()
+    # Run again (a retried task): nobody is written to twice.
+    send_confirmations_task.call(list(Report.objects.values_list("pk", flat=True)))
+    assert confirmations.count() == 3
