@@ -14,6 +14,13 @@ for the workers to record every acknowledged report and checks what the hub kept
     python -m bench.load_surge --rate 250 --duration 300            # the surge target
     python -m bench.load_surge --rate 100 --duration 60 --crash      # kill -9 mid-surge
     python -m bench.load_surge --web 2 --workers 2 --duration 60     # scale-out
+    python -m bench.load_surge --recorder both --database hatehub_bench_wt_d_load  # old vs new
+
+Recording: the workers record in batches (`HUB_RECORDING_BATCH_SIZE`), or one by one as before
+batches (`--recorder one-by-one`, the baseline); `--recorder both` runs the same surge (same
+seed) twice, baseline first, each on a fresh database. Besides the drain, it prints when the
+workers recorded, from the receipts' `recorded_at`: the first and last report recorded (seconds
+from the start of the surge), how many while the surge lasted, and the backlog's rate after it.
 
 Mix: partner API reports and public form journeys (about 17 requests each; `--form-share`,
 10% by default); about 80% of reports are duplicates of earlier ones (bench.surge's viral posts
@@ -44,6 +51,7 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
@@ -56,7 +64,8 @@ from bench.surge import generate_surge
 from tests.local_servers import SMTPServer, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE = "hatehub_bench_load"
+DATABASE = "hatehub_bench_load"  # --database; a name without "bench" is refused
+RECORDERS = {"one-by-one": 1, "batches": None}  # None: HUB_RECORDING_BATCH_SIZE as set
 STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
 
 
@@ -65,6 +74,8 @@ class Stats:
     latencies: list[float] = field(default_factory=list)
     acknowledged_at: list[float] = field(default_factory=list)  # perf_counter times
     started: float = 0.0
+    started_wall: float = 0.0  # time.time(), to compare with the database's timestamps
+    ended_wall: float = 0.0
     acknowledged: dict[str, str] = field(default_factory=dict)  # idempotency key -> reference
     errors: Counter = field(default_factory=Counter)
     retries: int = 0
@@ -76,11 +87,12 @@ class Stats:
 
 
 class Hub:
-    def __init__(self, args, smtp_port: int):
+    def __init__(self, args, smtp_port: int, recorder: str = "batches"):
         self.var = Path(tempfile.mkdtemp(prefix="hub-load-"))
+        self.database = args.database
         self.env = {
             **os.environ,
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
             "HUB_VAR_DIR": str(self.var),
             "HUB_INSECURE_DEV_SECRET": "1",
             "HUB_TASK_BACKEND": "database",
@@ -91,6 +103,12 @@ class Hub:
             "HUB_TASK_LEASE_SECONDS": "20",  # a killed worker's task is re-queued quickly
             "HUB_REDIS_URL": args.redis_url,  # sessions, as deploy.md's production setup has
         }
+        if RECORDERS[recorder] is not None:  # today's recorder before batches: the baseline
+            self.env["HUB_RECORDING_BATCH_SIZE"] = str(RECORDERS[recorder])
+        elif args.batch_size:
+            self.env["HUB_RECORDING_BATCH_SIZE"] = str(args.batch_size)
+        if args.recording_share:
+            self.env["HUB_SURGE_RECORDING_SHARE"] = str(args.recording_share)
         self.ports = [free_port() for _ in range(args.web)]
         self.threads = args.threads
         self.web: list[subprocess.Popen] = []
@@ -113,8 +131,8 @@ class Hub:
         with psycopg.connect(
             "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
         ) as db:
-            db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-            db.execute(f"CREATE DATABASE {DATABASE}")
+            db.execute(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+            db.execute(f"CREATE DATABASE {self.database}")
         self.manage("migrate", "--verbosity", "0")
         self.manage("collectstatic", "--noinput", "--verbosity", "0")
         self.manage("load_reference_data", capture=True)
@@ -389,6 +407,7 @@ async def drive(hub: Hub, key: str, args, on_halfway=None) -> tuple[Stats, float
                     await send_api(session, base, key, content, idempotency_key, stats, due)
 
         started = stats.started = time.perf_counter()
+        stats.started_wall = time.time()
         tasks = []
         halfway_done = False
         for index in range(total):
@@ -402,6 +421,7 @@ async def drive(hub: Hub, key: str, args, on_halfway=None) -> tuple[Stats, float
             tasks.append(asyncio.create_task(one(index, due)))
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - started
+        stats.ended_wall = time.time()
     return stats, elapsed
 
 
@@ -426,8 +446,10 @@ async def baseline(hub: Hub, args, seconds: float = 10) -> float:
 # --- What the hub kept ----------------------------------------------------------------------
 
 
-def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dict:
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{DATABASE}"
+def check(
+    hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float, wait_for_tasks: bool = True
+) -> dict:
+    dsn = f"postgresql://postgres@127.0.0.1:5432/{hub.database}"
     started = time.monotonic()
     deadline = started + drain_timeout
     references = set(stats.acknowledged.values())
@@ -438,16 +460,22 @@ def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dic
         backlog = db.execute(
             "SELECT count(*) FROM intake_receivedreport WHERE recorded_at IS NULL"
         ).fetchone()[0]
+        tasks = (
+            "(SELECT count(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE status IN ('READY', 'RUNNING'))"
+            if wait_for_tasks
+            else "0"
+        )
         while time.monotonic() < deadline:
             waiting = db.execute(
-                "SELECT (SELECT count(*) FROM django_tasks_database_dbtaskresult "
-                "WHERE status IN ('READY', 'RUNNING')) + (SELECT count(*) FROM "
+                f"SELECT {tasks} + (SELECT count(*) FROM "  # noqa: S608 (our own constant)
                 "intake_receivedreport WHERE recorded_at IS NULL)"
             ).fetchone()[0]
             if waiting == 0:
                 break
             time.sleep(1)
         drained_in = time.monotonic() - started
+        recording = recording_figures(db, stats)
         unrecorded = db.execute(
             "SELECT count(*) FROM intake_receivedreport WHERE recorded_at IS NULL"
         ).fetchone()[0]
@@ -492,7 +520,8 @@ def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dic
     return {
         "acknowledged_not_stored": len(references - stored),
         "backlog_when_surge_ended": backlog,
-        "backlog_recorded_in_s": round(drained_in, 1),
+        "backlog_and_tasks_done_in_s": round(drained_in, 1),
+        **recording,
         "receipts_not_recorded": unrecorded,
         "acknowledged": len(references),
         "acknowledged_missing": len(references - found),
@@ -504,6 +533,52 @@ def check(hub: Hub, stats: Stats, smtp: SMTPServer, drain_timeout: float) -> dic
         "emails": len(smtp.messages),
         "emails_sent_twice": sum(1 for n in message_ids.values() if n > 1),
         "audit_chain": "verified" if audit.returncode == 0 else audit.stdout + audit.stderr,
+    }
+
+
+def recording_figures(db, stats: Stats) -> dict:
+    """When the workers recorded the surge, from the receipts' own `recorded_at`: seconds from
+    the start of the surge to the first and the last report recorded, how many were recorded
+    while it lasted, and the rate after it (the backlog) and overall."""
+    start = datetime.fromtimestamp(stats.started_wall, UTC)
+    end = datetime.fromtimestamp(stats.ended_wall, UTC)
+    recorded, first, last, during = db.execute(
+        "SELECT count(*), min(recorded_at), max(recorded_at), "
+        "count(*) FILTER (WHERE recorded_at <= %s) "
+        "FROM intake_receivedreport WHERE recorded_at IS NOT NULL",
+        [end],
+    ).fetchone()
+    per_minute = dict(
+        db.execute(
+            "SELECT floor(extract(epoch FROM recorded_at - %s) / 60)::int, count(*) "
+            "FROM intake_receivedreport WHERE recorded_at IS NOT NULL GROUP BY 1",
+            [start],
+        ).fetchall()
+    )
+    if not recorded:
+        return {"recorded": 0}
+    after = recorded - during
+    backlog_seconds = (last - end).total_seconds()
+    return {
+        "recorded": recorded,
+        "recording_started_s": round((first - start).total_seconds(), 1),
+        "recording_ended_s": round((last - start).total_seconds(), 1),
+        "surge_ended_s": round(stats.ended_wall - stats.started_wall, 1),
+        "recorded_during_surge": during,
+        "recorded_during_surge_per_second": round(
+            during / (stats.ended_wall - stats.started_wall), 1
+        ),
+        "recorded_after_surge": after,
+        "backlog_recorded_in_s_after_surge": round(backlog_seconds, 1) if after else 0,
+        "backlog_recorded_per_second": round(after / backlog_seconds, 1)
+        if after and backlog_seconds > 0
+        else None,
+        "recorded_per_second_overall": round(
+            recorded / max((last - first).total_seconds(), 1e-3), 1
+        ),
+        "recorded_per_minute": [
+            per_minute.get(minute, 0) for minute in range(max(per_minute, default=-1) + 1)
+        ],
     }
 
 
@@ -555,11 +630,67 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--drain-timeout", type=float, default=3600)
+    parser.add_argument(
+        "--database", default=DATABASE, help="PostgreSQL database (dropped and created again)"
+    )
+    parser.add_argument(
+        "--recorder",
+        choices=["batches", "one-by-one", "both"],
+        default="batches",
+        help="how the workers record: in batches, one by one (today's recorder before batches, "
+        "the baseline), or both, one after the other on the same surge (baseline first)",
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=None, help="HUB_RECORDING_BATCH_SIZE (batches)"
+    )
+    parser.add_argument(
+        "--recording-share", type=float, default=None, help="HUB_SURGE_RECORDING_SHARE"
+    )
+    parser.add_argument(
+        "--baseline-drain-timeout",
+        type=float,
+        default=None,
+        help="with --recorder both: how long the one-by-one recorder may record after the surge "
+        "(default --drain-timeout); its rate is what it recorded in that time",
+    )
+    parser.add_argument(
+        "--recording-only",
+        action="store_true",
+        help="stop waiting once every report is recorded, not for every task (emails) too",
+    )
     args = parser.parse_args()
+    if "bench" not in args.database:
+        sys.exit(f"Refusing to run against {args.database!r}: its name must contain 'bench'.")
 
+    recorders = ["one-by-one", "batches"] if args.recorder == "both" else [args.recorder]
+    runs = {}
+    for recorder in recorders:
+        drain = args.drain_timeout
+        if recorder == "one-by-one" and args.recorder == "both" and args.baseline_drain_timeout:
+            drain = args.baseline_drain_timeout
+        print(f"--- recorder: {recorder} ---", flush=True)
+        runs[recorder] = run(args, recorder, drain)
+        print(json.dumps(runs[recorder], indent=2), flush=True)
+    if len(runs) == 2:
+        old, new = runs["one-by-one"], runs["batches"]
+        keys = [
+            "reports_per_second",
+            "p99_ms",
+            "recorded_during_surge_per_second",
+            "backlog_recorded_per_second",
+            "backlog_recorded_in_s_after_surge",
+            "receipts_not_recorded",
+        ]
+        print(json.dumps({key: [old.get(key), new.get(key)] for key in keys}, indent=2))
+        if old.get("backlog_recorded_per_second") and new.get("backlog_recorded_per_second"):
+            ratio = new["backlog_recorded_per_second"] / old["backlog_recorded_per_second"]
+            print(f"recording the backlog: batches / one by one = {ratio:.2f}x")
+
+
+def run(args, recorder: str, drain_timeout: float) -> dict:
     smtp = SMTPServer()
     smtp.start()
-    hub = Hub(args, smtp.port)
+    hub = Hub(args, smtp.port, recorder)
     key = hub.prepare()
     hub.start()
     try:
@@ -580,11 +711,13 @@ def main() -> None:
             f"p99 {1000 * percentile(stats.latencies, 0.99):.0f} ms; recording the backlog...",
             flush=True,
         )
-        result = check(hub, stats, smtp, args.drain_timeout)
+        result = check(hub, stats, smtp, drain_timeout, wait_for_tasks=not args.recording_only)
     finally:
         hub.stop()
         smtp.stop()
-    figures = {
+    return {
+        "recorder": recorder,
+        "batch_size": hub.env.get("HUB_RECORDING_BATCH_SIZE", "default"),
         "offered_rate": args.rate,
         "duration_s": round(elapsed, 1),
         "reports_per_second": round(rate, 1),
@@ -606,7 +739,6 @@ def main() -> None:
         "sessions": "redis" if args.redis_url else "database",
         **result,
     }
-    print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

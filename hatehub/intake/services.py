@@ -414,9 +414,21 @@ def record_waiting(*, for_seconds: float, batch_size: int | None = None) -> int:
             return recorded
         recorded += done
         pause = pacing.pause_after(time.monotonic() - started, arrivals.per_second)
-        time.sleep(min(pause, max(deadline - time.monotonic(), 0)))
+        _hold_back(min(pause, max(deadline - time.monotonic(), 0)), pacing, arrivals)
     wake_recorder()  # more is waiting: a new run goes on after what else is queued
     return recorded
+
+
+def _hold_back(seconds: float, pacing: SurgePacing, arrivals: ArrivalRate) -> None:
+    """Pause, but no longer than the surge lasts: a batch's pause can be seconds long, and the
+    backlog is recorded at full speed as soon as reports stop arriving so fast."""
+    until = time.monotonic() + seconds
+    while (now := time.monotonic()) < until:
+        time.sleep(min(until - now, 1.0))
+        if arrivals.due(time.monotonic()):
+            arrivals.update(time.monotonic(), _newest_receipt_id())
+            if arrivals.per_second < pacing.surge_rate:
+                return
 
 
 def _record_one() -> tuple[bool, int]:
