@@ -98,6 +98,11 @@ class BatchIndex:
         ]
         return provisional
 
+    def __getattr__(self, name: str):
+        # A lookup `find_matches` gains later is answered by the database alone until it is
+        # taught the batch's reports here.
+        return getattr(self.database, name)
+
     def hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
         hits = self._database_hits(keys)
         for kind, value in keys:
