@@ -89,6 +89,8 @@ def evaluate(
         "signals": signals_out,
         "answers": _jsonable(answers.known()),
         "nchi_personal_data": rec.nchi_personal_data,
+        "nation": rec.nation_dict(),  # the law applied (issue 15 s3)
+        "nchi_code": rec.nchi_code,
         "explanation": list(rec.explanation),
     }
 

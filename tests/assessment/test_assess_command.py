@@ -46,7 +46,7 @@ def test_given_answers_override_inferred(tmp_path):
         "text": "Someone replied to my post saying I was an idiot.",
         "reporter": "victim",
         "answers": {"poster_identity_known": True, "strands": ["race"],
-                    "intentional_hostility_basis": True},
+                    "intentional_hostility_basis": True, "lawful_expression": False},
     }, "--no-signals")  # fmt: skip
     assert result["classification"] == "nchi"
     assert result["route_to_local_force"] is True

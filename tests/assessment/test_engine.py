@@ -141,7 +141,7 @@ def test_known_real_name_poster_routes_to_local_force_from_text(rules):
 
 def test_known_poster_routes_from_answers(rules):
     for classification_answers in (
-        {"strands": ("race",), "intentional_hostility_basis": True},
+        {"strands": ("race",), "intentional_hostility_basis": True, "lawful_expression": False},
         {"strands": ("race",), "threat_seriousness": "violence", "aimed_at": "person"},
     ):
         rec = recommend(Answers(poster_identity_known=True, **classification_answers), rules,
@@ -202,7 +202,8 @@ def test_unknown_conduct_date_uses_today_and_says_so(rules):
 
 
 NCHI_BASE = dict(strands=("transgender",), hostility_based_on_characteristic=True,
-                 intentional_hostility_basis=True, aimed_at="group")  # fmt: skip
+                 intentional_hostility_basis=True, aimed_at="group",
+                 abusive_or_insulting=True)  # fmt: skip
 
 
 def test_nchi_without_subject_personal_data(rules):

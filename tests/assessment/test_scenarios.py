@@ -21,6 +21,10 @@ A scenario:
         priority_grade_at_most: 2  # 1 is the most urgent
         priority_grade_at_least: 3
         rules_fired_include: [some.rule.id]
+        rules_fired_exclude: [some.rule.id]
+        nation: scotland           # the nation whose law was applied
+        nation_assumed: false      # true: unknown nation, England and Wales assumed
+        offence_elements_missing: {poa1986_s18: [not_protected_expression]}  # element ids
         output: {key: value}       # any other top-level key of the output, compared exactly
 """
 
@@ -37,7 +41,8 @@ HERE = Path(__file__).resolve().parent / "scenarios"
 KNOWN_EXPECT = {
     "classification", "urgent", "route_to_local_force", "enhanced_rights", "strands",
     "strands_include", "offences_include", "offences_exclude", "priority_grade_at_most",
-    "priority_grade_at_least", "rules_fired_include", "output",
+    "priority_grade_at_least", "rules_fired_include", "output", "rules_fired_exclude",
+    "nation", "nation_assumed", "offence_elements_missing",
 }  # fmt: skip
 
 
@@ -93,6 +98,17 @@ def test_scenario(tmp_path, scenario):
         check(grade >= expect["priority_grade_at_least"], f"priority grade {grade}")
     for rule in expect.get("rules_fired_include", []):
         check(rule in fired, f"rule {rule} did not fire")
+    for rule in expect.get("rules_fired_exclude", []):
+        check(rule not in fired, f"rule {rule} fired")
+    if "nation" in expect:
+        check(result["nation"]["id"] == expect["nation"], f"nation {result['nation']}")
+    if "nation_assumed" in expect:
+        check(result["nation"]["assumed"] == expect["nation_assumed"], f"{result['nation']}")
+    by_id = {o["id"]: o for o in result["offences"]}
+    for offence, element_ids in (expect.get("offence_elements_missing") or {}).items():
+        missing = [e.split(":")[0] for e in by_id.get(offence, {}).get("elements_missing", [])]
+        for element in element_ids:
+            check(element in missing, f"{offence}: element {element} not missing ({missing})")
     for key, value in (expect.get("output") or {}).items():
         check(result.get(key) == value, f"{key}: {result.get(key)!r} != {value!r}")
     assert not problems, f"{scenario['id']}: " + "; ".join(problems)

@@ -5,6 +5,10 @@ a report that usually holds only free text (DOMAIN.md s2), with the inferred ans
 words behind them, the rules that fired and their sources, so a decision can be checked and
 explained (DOMAIN.md s1 item 8). Answers given in the input override inferred ones: they are the
 officer's confirmations or corrections.
+
+The law differs by nation: give ``"answers": {"nation": "scotland"}`` (england_wales | scotland |
+northern_ireland | unknown). Without it the output's ``nation`` says England and Wales was
+ASSUMED (``"assumed": true``) and the rule ``nation.unknown`` fires.
 """
 
 import json
@@ -25,6 +29,8 @@ OUTPUT_KEYS = (
     "route_to_local_force",
     "urgent",
     "enhanced_rights",
+    "nation",
+    "nchi_code",
     "inferred",
     "rules_fired",
     "signals",
