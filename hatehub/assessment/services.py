@@ -137,6 +137,50 @@ def _report_answers(case: Case) -> dict:
     return answers
 
 
+# The nation whose law applies, from the force area's country (issue 15 s3; wt-a1 block). The
+# ONS police force area code's first letter says the same (E, W, S, N), used when the force list
+# has not been loaded.
+NATION_OF_COUNTRY = {
+    "England": "england_wales",
+    "Wales": "england_wales",
+    "Scotland": "scotland",
+    "Northern Ireland": "northern_ireland",
+}
+NATION_OF_PFA_PREFIX = {"E": "england_wales", "W": "england_wales", "S": "scotland",
+                        "N": "northern_ireland"}  # fmt: skip
+
+
+def case_nation(case: Case) -> str:
+    """The nation whose law applies to the case: where a victim is, else where the poster is,
+    found through the jurisdiction app's place lookup (postcode or town -> force area -> the
+    force's country). "unknown" when no report says where either is; the engine then shows the
+    law of England and Wales as an assumption and says so."""
+    from hatehub.jurisdiction import geography
+    from hatehub.jurisdiction.services import force_for, place_from_text
+
+    reports = list(case.reports.select_related("complainant").order_by("submitted_at", "pk"))
+    victims = [r for r in reports if r.reporter_role in ("victim", "on_behalf")] or reports
+    texts = []
+    for report in victims:
+        complainant = getattr(report, "complainant", None)
+        if complainant is not None:
+            texts.append(complainant.victim_postcode or complainant.victim_town)
+    texts += [r.poster_location for r in reports]
+    for text in filter(None, texts):
+        try:
+            place = place_from_text(text)
+        except (geography.GeographyError, OSError):
+            continue
+        if place is None or place.force is None:
+            continue
+        force = force_for(place.force)
+        nation = NATION_OF_COUNTRY.get(force.country if force else "")
+        nation = nation or NATION_OF_PFA_PREFIX.get(place.force.pfa_code[:1])
+        if nation:
+            return nation
+    return "unknown"
+
+
 @transaction.atomic
 def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = None) -> Assessment:
     """A new assessment of the case, numbered after the last; the officer's confirmed answers
@@ -146,7 +190,7 @@ def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = No
     if confirmed is None:
         confirmed = dict(last.confirmed) if last else {}
     text, reporter = _case_text(case)
-    given = {**_report_answers(case), **confirmed}
+    given = {**_report_answers(case), "nation": case_nation(case), **confirmed}
     result = evaluate(text, reporter, given)
     number = (case.assessments.aggregate(n=Max("number"))["n"] or 0) + 1
     assessment = Assessment.objects.create(
