@@ -158,16 +158,20 @@ class TimeLimit:
     source: str
 
     def expires_on(self, offence_day: dt.date, knowledge_day: dt.date | None = None) -> dt.date:
-        """The last day proceedings may start. With a "from knowledge" limb (CA 2003 s127(5)),
-        the earlier of the long stop and 6 months from when the prosecutor knew enough; without
-        the knowledge date, the long stop."""
+        """The last day proceedings may start. With a "from knowledge" limb (CA 2003 s127(5):
+        periods "beginning with" the day, so that day counts), the earlier of the long stop and
+        6 months from when the prosecutor knew enough; without the knowledge date, the long
+        stop."""
         if self.years_from_offence:
             end = add_months(offence_day, 12 * self.years_from_offence) - dt.timedelta(days=1)
             if self.months_from_knowledge and knowledge_day:
                 from_knowledge = add_months(knowledge_day, self.months_from_knowledge)
                 end = min(end, from_knowledge - dt.timedelta(days=1))
             return end
-        return add_months(offence_day, self.months_from_offence or 6) - dt.timedelta(days=1)
+        # MCA 1980 s127(1) "within six months FROM the time when the offence was committed":
+        # the day of the offence is excluded, so the corresponding date is the last day
+        # (the month's last day when it has none).
+        return add_months(offence_day, self.months_from_offence or 6)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

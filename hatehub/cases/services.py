@@ -339,6 +339,49 @@ def request_transfer(case: Case, *, by, offer_id: int | None, to_force, reason: 
 # Outcomes ------------------------------------------------------------------------------------
 
 
+_NATION_OF_COUNTRY = {"england": "england_wales", "wales": "england_wales",
+                      "scotland": "scotland", "northern ireland": "northern_ireland"}  # fmt: skip
+
+
+def outcome_nation(case: Case) -> str:
+    """The nation whose outcome scheme applies: the owning force's (issue 15 s3)."""
+    force = case.allocated_force
+    country = (force.country or "").strip().lower() if force else ""
+    return _NATION_OF_COUNTRY.get(country, "england_wales")
+
+
+def time_limits(case: Case, report: Report) -> list[outcomes.TimeLimitDue]:
+    """The time limits of the case's summary-only offences (the officer's decided offences, else
+    the latest recommendation's), counted from the conduct date (the assessment's answer, else
+    the date the report gives, else the day it was sent). Shown before outcome 17."""
+    from hatehub.assessment.rules import load_rules
+
+    assessment = case.assessments.order_by("-number").first()
+    if assessment is None:
+        return []
+    if assessment.decided_at:
+        offence_ids = list(assessment.decided_offences or [])
+    else:
+        offence_ids = [o["id"] for o in (assessment.recommendation or {}).get("offences", [])]
+    conduct = (assessment.answers or {}).get("conduct_date")
+    conduct_day = (
+        date.fromisoformat(conduct)
+        if conduct
+        else report.occurred_on or timezone.localdate(report.submitted_at)
+    )
+    catalogue = {offence.id: offence for offence in load_rules().offences}
+    due = []
+    for offence_id in offence_ids:
+        offence = catalogue.get(offence_id)
+        if offence is None or offence.time_limit is None:
+            continue
+        due.append(outcomes.TimeLimitDue(
+            f"{offence.act} {offence.section}", offence.time_limit.text,
+            offence.time_limit.expires_on(conduct_day), offence.time_limit.source,
+        ))  # fmt: skip
+    return due
+
+
 @transaction.atomic
 def record_outcome(
     case: Case,
@@ -367,7 +410,11 @@ def record_outcome(
         )
     today = today or timezone.localdate()
     result = outcomes.check(
-        outcome, reported_on=timezone.localdate(report.submitted_at), today=today
+        outcome,
+        reported_on=timezone.localdate(report.submitted_at),
+        today=today,
+        nation=outcome_nation(case),
+        time_limits=time_limits(case, report),
     )
     if not result.acceptable(warnings_confirmed=warnings_confirmed):
         unconfirmed = () if warnings_confirmed else result.warnings

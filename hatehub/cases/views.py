@@ -27,7 +27,7 @@ from hatehub.intake.services import recording_backlog
 from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 
-from . import selectors, services
+from . import outcomes, selectors, services
 from .forms import (
     AcceptForm,
     AllocationForm,
@@ -303,6 +303,10 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
     if not pending:
         messages.error(request, "Every crime in this case already has an outcome")
         return redirect("cases:case", reference=case.reference)
+    if not outcomes.scheme_applies(services.outcome_nation(case)):
+        messages.error(request, outcomes.NOT_IN_SCOTLAND)  # no Home Office codes in Scotland
+        return redirect("cases:case", reference=case.reference)
+    limits = [(crime, services.time_limits(case, crime)) for crime in pending]
     form = OutcomeForm(request.POST or None, crimes=pending)
     if request.method == "POST" and form.is_valid():
         report = next(c for c in pending if c.reference == form.cleaned_data["crime"])
@@ -342,6 +346,7 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
             "nav": "queue",
             "case": case,
             "form": form,
+            "time_limits": [(crime, due) for crime, due in limits if due],
             "page_has_errors": bool(form.errors),
         },
     )
