@@ -314,3 +314,18 @@ def test_enhanced_rights_beyond_hate_crime(rules, who):
 def test_no_victims_rights_without_a_crime(rules):
     rec = rec_for(rules, nation=EW, victim_under_18=True)
     assert not rec.enhanced_rights and rec.update_working_days is None
+
+
+def test_the_docs_offence_table_states_each_offences_nations(rules):
+    """docs/assessment.md's offence table matches offences.yaml, nations included."""
+    from pathlib import Path
+
+    short = {EW: "E&W", SCOT: "Scotland", NI: "NI"}
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "assessment.md").read_text()
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[4].strip()
+        for line in doc.split("### Offences and where they apply")[1].splitlines()
+        if line.startswith("| `")
+    }
+    for offence in rules.offences:
+        assert rows.get(offence.id) == ", ".join(short[n] for n in offence.nations), offence.id
