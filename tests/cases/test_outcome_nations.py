@@ -5,6 +5,7 @@ time limit has passed, and the limit is shown first. Synthetic cases."""
 from datetime import date
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from hatehub.accounts.models import Role, User
@@ -125,3 +126,33 @@ def test_outcome_17_after_a_decided_summary_only_offence(make_report, users, for
         recorded = services.record_outcome(case, report, by=user, outcome=outcome,
                                            warnings_confirmed=True)  # fmt: skip
     assert recorded.code == 17
+
+
+# ---------------------------------------------------------------- the outcome page
+
+
+def test_the_outcome_page_is_not_offered_for_a_scottish_case(client, make_report, users, forces):
+    scotland = Force.objects.get(name="Police Scotland")
+    user = User.objects.create_user(username="scot2", password="x-Pass-1234567",
+                                     role=Role.FORCE_USER, force=scotland)  # fmt: skip
+    report = make_report(victim_postcode="EH1 1YZ")
+    case = _accept(report.case, users, scotland, user)
+    client.force_login(user)
+    response = client.get(reverse("cases:outcome", args=[case.reference]), follow=True)
+    assert "Home Office outcome codes do not apply in Scotland" in response.content.decode()
+    assert b'name="code"' not in response.content
+
+
+def test_the_outcome_page_shows_the_time_limit(client, make_report, users, forces):
+    report = make_report(occurred_on=date(2024, 1, 10))
+    officer = users["hub_officer"]
+    with acting_as(officer.username, user=officer):
+        assessment = assess_case(report.case, by=officer, reason="First",
+                                 confirmed={"nation": "england_wales"})  # fmt: skip
+        record_decision(assessment, classification="crime", strands=[],
+                        offences=["pha1997_s2"], priority=None,
+                        rationale="Harassment over two weeks", by=officer)  # fmt: skip
+    case = _accept(report.case, users, forces["merseyside"], users["force_user"])
+    client.force_login(users["force_user"])
+    page = client.get(reverse("cases:outcome", args=[case.reference])).content.decode()
+    assert "Protection from Harassment Act 1997 s2: proceedings by 10 July 2024" in page
