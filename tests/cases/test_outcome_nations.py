@@ -156,3 +156,12 @@ def test_the_outcome_page_shows_the_time_limit(client, make_report, users, force
     client.force_login(users["force_user"])
     page = client.get(reverse("cases:outcome", args=[case.reference])).content.decode()
     assert "Protection from Harassment Act 1997 s2: proceedings by 10 July 2024" in page
+
+
+def test_the_outcome_scheme_states_where_it_applies():
+    from hatehub.assessment.rules import NATIONS
+    from hatehub.cases.outcomes import OUTCOME_SCHEME
+
+    assert set(OUTCOME_SCHEME["nations"]) <= set(NATIONS)
+    assert "scotland" not in OUTCOME_SCHEME["nations"]
+    assert OUTCOME_SCHEME["source"] and OUTCOME_SCHEME["last_checked"]
