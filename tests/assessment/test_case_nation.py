@@ -48,3 +48,32 @@ def test_the_officers_answer_overrides_the_derived_nation(make_report):
     report = make_report(victim_postcode="EH1 1YZ")
     assessment = assess_case(report.case, reason="Officer", confirmed={"nation": "england_wales"})
     assert assessment.recommendation["nation"]["id"] == "england_wales"
+
+
+def test_the_officer_answers_the_nation_and_the_new_questions_on_the_page(
+    client, users, make_report
+):
+    client.force_login(users["hub_officer"])
+    case = make_report(victim_postcode="", poster_location="", urls=[]).case
+    client.post(f"/hub/cases/{case.reference}/assess/")
+    page = client.get(f"/hub/cases/{case.reference}/assessment/answers/").content.decode()
+    assert "Whose law applies" in page and "Is the victim under 18?" in page
+    client.post(
+        f"/hub/cases/{case.reference}/assessment/answers/",
+        {"nation": "scotland", "threat_to_property": "yes", "victim_under_18": "yes"},
+    )
+    latest = case.assessments.order_by("-number").first()
+    assert latest.confirmed == {"nation": "scotland", "threat_to_property": True,
+                                "victim_under_18": True}  # fmt: skip
+    assert latest.recommendation["nation"] == {"id": "scotland", "name": "Scotland",
+                                               "assumed": False}  # fmt: skip
+
+
+def test_the_case_page_says_whose_law_was_applied_and_when_it_was_assumed(
+    client, users, make_report
+):
+    client.force_login(users["hub_officer"])
+    case = make_report(victim_postcode="", poster_location="", urls=[]).case
+    client.post(f"/hub/cases/{case.reference}/assess/")
+    page = client.get(f"/hub/cases/{case.reference}/").content.decode()
+    assert "Law applied" in page and "England and Wales" in page and "Assumed" in page
