@@ -329,3 +329,15 @@ def test_the_docs_offence_table_states_each_offences_nations(rules):
     }
     for offence in rules.offences:
         assert rows.get(offence.id) == ", ".join(short[n] for n in offence.nations), offence.id
+
+
+def test_ni_stalking_includes_repeated_contact_by_message(rules):
+    """Protection from Stalking Act (NI) 2022 s1(4): contacting 'by any means' is conduct."""
+    rec = rec_for(rules, nation=NI, course_of_conduct=True, sent_by_communication=True,
+                  caused_distress=True, aimed_at="person")  # fmt: skip
+    assert "psani2022_s1" in ids(rec)
+    assert "psani2022_s1" not in ids(rec_for(rules, nation=NI, course_of_conduct=True,
+                                             sent_by_communication=True,
+                                             caused_distress=False))  # fmt: skip
+    threat = rec_for(rules, nation=NI, abusive=True, caused_distress=True)
+    assert "psani2022_s2" in ids(threat)
