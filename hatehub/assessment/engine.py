@@ -401,7 +401,8 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
             match = OffenceMatch(offence.id, offence.name, offence.act, offence.section,
                                  tuple(met), tuple(missing), offence.ag_consent, offence.source,
                                  offence.notes)  # fmt: skip
-            candidates.append(((len(missing), -len(met), index), match))
+            rank = (not offence.primary, len(missing), -len(met), index)  # primary charge first
+            candidates.append((rank, match))
     offences = tuple(m for _k, m in sorted(candidates, key=lambda c: c[0]))
 
     # ---- classification (s3, s4)

@@ -206,6 +206,7 @@ class Offence:
     last_checked: dt.date
     nations: tuple[str, ...] = NATIONS
     time_limit: TimeLimit | None = None
+    primary: bool = False  # listed first when it is a candidate (DOMAIN.md s5a: OAPA s16)
 
     def applies_in(self, nation: str) -> bool:
         return nation in self.nations
@@ -601,7 +602,7 @@ def _offences(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[s
                            "repealed_on", "notes", "nations", *_OFFENCE_FLAGS}  # fmt: skip
     for i, raw in enumerate(c.entries(doc)):
         rid = c.rule_id(raw, i)
-        c.keys(raw, rid, required, {"time_limit"})
+        c.keys(raw, rid, required, {"time_limit", "primary"})
         nations = c.nations(raw, rid)
         time_limit = _time_limit(raw.get("time_limit"), rid, c)
         source, checked = c.sourced(raw, rid)
@@ -677,7 +678,7 @@ def _offences(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[s
             section=c.text(raw, rid, "section"), elements=tuple(elements),
             strands=tuple(raw_strands), in_force_from=in_force, repealed_on=repealed,
             notes=notes or "", source=source, last_checked=checked, nations=nations,
-            time_limit=time_limit, **flags,
+            time_limit=time_limit, primary=c.boolean(raw, rid, "primary"), **flags,
         ))  # fmt: skip
     return tuple(out)
 

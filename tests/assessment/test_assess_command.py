@@ -29,7 +29,8 @@ def test_threat_to_kill_output(tmp_path):
     assert set(result) == KEYS
     assert result["classification"] == "crime"
     assert result["strands"] == ["religion"]
-    s181 = result["offences"][0]
+    assert result["offences"][0]["id"] == "oapa1861_s16"  # the primary charge (DOMAIN.md s5a)
+    s181 = result["offences"][1]
     assert {"name", "section", "elements_met", "elements_missing"} <= set(s181)
     assert s181["section"] == "Online Safety Act 2023 s181"
     assert result["urgent"] is True and result["route_to_local_force"] is True

@@ -53,8 +53,8 @@ def assert_threat_to_kill(rec):
     assert rec.classification == "crime"
     assert rec.hate_crime
     assert rec.strands == ("religion",)
-    assert offence_ids(rec)[0] == "osa2023_s181"
-    s181 = rec.offences[0]
+    assert offence_ids(rec)[:2] == ["oapa1861_s16", "osa2023_s181"]  # s16: primary charge
+    s181 = rec.offences[1]
     assert any(e.startswith("threat_death_serious_harm") for e in s181.elements_met)
     assert "mca1988_s1_threat" not in offence_ids(rec)  # repealed limb
     assert rec.urgent and rec.route_to_local_force
