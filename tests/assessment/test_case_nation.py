@@ -77,3 +77,16 @@ def test_the_case_page_says_whose_law_was_applied_and_when_it_was_assumed(
     client.post(f"/hub/cases/{case.reference}/assess/")
     page = client.get(f"/hub/cases/{case.reference}/").content.decode()
     assert "Law applied" in page and "England and Wales" in page and "Assumed" in page
+
+
+@pytest.mark.parametrize(
+    ("postcode", "force"),
+    [("EH1 1YZ", "Police Scotland"), ("BT1 5GS", "Police Service of Northern Ireland")],
+)
+def test_a_scottish_or_ni_case_goes_to_police_scotland_or_psni(make_report, postcode, force):
+    """Issue 15 s3: the responsible-force rule picks the nation's force from the location."""
+    from hatehub.jurisdiction.services import case_responsibility
+
+    report = make_report(victim_postcode=postcode)
+    decision = case_responsibility(report.case)
+    assert decision.recording.force_name == force
