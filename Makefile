@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The demo runs with DEBUG off, like production; only the secret is a throwaway one and the
-# second factor is off so demo users can sign in without an authenticator app.
-DEMO_ENV := HUB_INSECURE_DEV_SECRET=1 HUB_REQUIRE_2FA=0
+# second factor is off so demo users can sign in without an authenticator app. Links in the
+# demo's messages (Track my report, acknowledgements, callbacks) point at the address it serves on.
+DEMO_ENV := HUB_INSECURE_DEV_SECRET=1 HUB_REQUIRE_2FA=0 HUB_PUBLIC_URL=http://$(HOST):$(PORT)
 
 .PHONY: install demo serve test lint security format clean
 
