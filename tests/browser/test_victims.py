@@ -22,8 +22,8 @@ LINK = re.compile(r"https?://\S+/track/link/\S+/")
 
 def _contact_details(page) -> None:
     page.locator("[name='name']").fill("Sam Example [SYNTHETIC]")
+    _radio(page, "contact_method", "email")  # reveals the email address box
     page.locator("[name='email']").fill(EMAIL)
-    _radio(page, "contact_method", "email")
     _radio(page, "safe_to_leave_message", "yes")
     _radio(page, "language", "en")
 
