@@ -8,6 +8,7 @@ PORT ?= 8000
 # The demo runs with DEBUG off, like production; only the secret is a throwaway one and the
 # second factor is off so demo users can sign in without an authenticator app. Links in the
 # demo's messages (Track my report, acknowledgements, callbacks) point at the address it serves on.
+# The sign-ins are printed last, once the server is listening (var/demo-sign-ins.txt, owner-only).
 DEMO_ENV := HUB_INSECURE_DEV_SECRET=1 HUB_REQUIRE_2FA=0 HUB_PUBLIC_URL=http://$(HOST):$(PORT)
 
 .PHONY: install demo serve test lint security format clean
@@ -32,8 +33,8 @@ demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py load_reference_data
-	$(DEMO_ENV) $(BIN)/python manage.py generate_demo_data
-	$(DEMO_ENV) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py generate_demo_data --sign-ins-file var/demo-sign-ins.txt
+	$(DEMO_ENV) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT) --show-file var/demo-sign-ins.txt
 
 test: install
 	$(BIN)/pytest -n 2  # two workers: this machine has two cores
