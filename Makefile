@@ -45,9 +45,16 @@ lint: install
 
 # Static security check (bandit, medium severity and up) and known vulnerabilities in the
 # installed packages (pip-audit; it can only audit what the package index it reaches describes).
+# Packages the index does not know are not silently dropped: one line says how many, and which.
 security: install
 	$(BIN)/bandit -c pyproject.toml -r hatehub -q -ll
-	$(BIN)/pip-audit --skip-editable --progress-spinner off 2>&1 | grep -v "could not be audited"; test $${PIPESTATUS[0]} -eq 0
+	@out=$$(mktemp); $(BIN)/pip-audit --skip-editable --progress-spinner off >"$$out" 2>&1; status=$$?; \
+	grep -v "could not be audited" "$$out"; \
+	count=$$(grep -c "could not be audited" "$$out"); \
+	names=$$(sed -n 's/.*could not be audited: \([^ ]*\) .*/\1/p' "$$out" | paste -sd, - | sed 's/,/, /g'); \
+	if [ "$$count" -eq 1 ]; then echo "1 package could not be audited (not on PyPI: $$names)"; \
+	elif [ "$$count" -gt 1 ]; then echo "$$count packages could not be audited (not on PyPI: $$names)"; fi; \
+	rm -f "$$out"; exit $$status
 
 format: install
 	$(BIN)/ruff check --fix .
