@@ -197,6 +197,7 @@ class Command(BaseCommand):
         end = timezone.localtime().replace(tzinfo=None) - timedelta(minutes=5)
         planned = timeline.plan(count, end=end, seed=seed, weeks=weeks)
         self._shared: dict[int, object] = {}
+        self._seen_posts: set[str] = set()
         self._match_post = synthetic.post(platform="x", strand="race")
         # Offers waiting to be made: (when, sequence, case id), made in time order between
         # the reports.
@@ -341,12 +342,10 @@ class Command(BaseCommand):
         )
 
     def _reported(self, post) -> bool:
-        seen = getattr(self, "_seen_posts", None)
-        if seen is None:
-            seen = self._seen_posts = set()
-        if post.url in seen:
+        """Whether the post has been reported before (and note that it now has)."""
+        if post.url in self._seen_posts:
             return True
-        seen.add(post.url)
+        self._seen_posts.add(post.url)
         return False
 
     @staticmethod
