@@ -158,3 +158,31 @@ def test_delivery_is_recorded_when_the_outbox_sends(make_report, users, settings
     services.delivery_succeeded(outbox)
     message.refresh_from_db()
     assert message.status == VictimMessage.Status.SENT and message.delivered_at
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_the_confirmation_knows_whether_they_asked_for_a_support_referral(
+    make_report, django_capture_on_commit_callbacks, consent
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = make_report(support_referral_consent=consent)
+    body = VictimMessage.objects.get(report=report).body
+    assert ("Ask us if you would like us to refer you" in body) is not consent
+    assert ("As you asked, we will pass your details to a support service" in body) is consent
+    assert "secret code you were given" in body  # shown one at confirmation
+
+
+def test_a_partner_reported_victim_is_not_told_to_use_a_code_they_never_had(
+    make_submission, users, django_capture_on_commit_callbacks
+):
+    from hatehub.accounts.models import Organisation
+    from hatehub.intake.services import submit_partner_report
+
+    organisation = Organisation.objects.create(name="[SYNTHETIC] Reporting centre")
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = submit_partner_report(
+            make_submission(), organisation=organisation, idempotency_key=None
+        )
+    body = VictimMessage.objects.get(report=report).body
+    assert "secret code" not in body
+    assert "Each message we send you has a new link" in body
