@@ -17,10 +17,11 @@ from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.services import add_event
 from hatehub.victims import services as victims
 
-from .engine import Answers, recommend
+from .engine import AnswerError, Answers, FiredRule, recommend
 from .inference import infer, to_answers
 from .models import Assessment, Classification
 from .rules import load_rules
+from .safety import fail_safe
 
 # The reporter's role in the report journey, as the routing rule names it (DOMAIN.md s2).
 REPORTER_OF_ROLE = {
@@ -62,18 +63,71 @@ def content_signals(text: str) -> tuple[Any, dict]:
     return result, {name: getattr(result, name) for name in names if hasattr(result, name)}
 
 
+REPORTED_KEYS = ("strands", "occurred_on", "future_event", "poster_identity_known")
+
+
+def reported_answers(reported: dict, known_strands: tuple[str, ...]) -> tuple[tuple, dict]:
+    """What the reporter said in the form or the API, as (perceived strands, answers): the
+    strands they ticked are their perception (College of Policing: perceived by the victim or
+    any other person); the date they give is the conduct date; a future event they say yes to,
+    and a poster they know, are the True Vision routing answers. Raises AnswerError."""
+    unknown = set(reported) - set(REPORTED_KEYS)
+    if unknown:
+        raise AnswerError(f"unknown reported key(s) {', '.join(sorted(unknown))}")
+    strands = reported.get("strands") or []
+    if not isinstance(strands, list | tuple) or any(
+        s not in (*known_strands, "not_sure") for s in strands
+    ):
+        raise AnswerError(f"reported 'strands' must be a list from {', '.join(known_strands)}")
+    answers: dict[str, Any] = {}
+    if reported.get("occurred_on"):
+        answers["conduct_date"] = reported["occurred_on"]
+    if reported.get("future_event") in (True, "yes"):
+        answers["future_event"] = True
+    if reported.get("poster_identity_known") is True:
+        answers["poster_identity_known"] = True
+    perceived = tuple(s for s in strands if s in known_strands)
+    if perceived:
+        answers["hostility_based_on_characteristic"] = True
+    return perceived, answers
+
+
 def evaluate(
-    text: str, reporter: str, given: dict, *, use_signals: bool = True, today=None
+    text: str,
+    reporter: str,
+    given: dict,
+    *,
+    use_signals: bool = True,
+    today=None,
+    reported: dict | None = None,
 ) -> dict:
     """The recommendation as JSON-ready data: inferred answers (and which the officer
     overrode), the answers used, the recommendation with its rules, and the signals.
-    Raises engine.AnswerError for answers that are not valid."""
+
+    ``reported``: what the reporter said in the form or the API (``REPORTED_KEYS``); it comes
+    between what the text suggests and what the officer answers, who can still decide
+    otherwise. Raises engine.AnswerError for answers that are not valid."""
     rules = load_rules()
     given_answers = Answers.from_mapping(given, tuple(rules.strands))
+    perceived, from_reporter = reported_answers(reported or {}, tuple(rules.strands))
+    reporter_answers = Answers.from_mapping(from_reporter, tuple(rules.strands))
     signals_obj, signals_out = content_signals(text) if use_signals else (None, {})
-    inferred = infer(text, reporter, rules=rules, signals=signals_obj)
-    answers = to_answers(inferred, reporter).merged(given_answers)
-    rec = recommend(answers, rules, today=today)
+    inferred = infer(
+        text,
+        reporter,
+        rules=rules,
+        signals=signals_obj,
+        perceived_strands=perceived,
+        said_on=reporter_answers.conduct_date,
+        today=today or timezone.localdate(),
+    )
+    answers = to_answers(inferred, reporter).merged(reporter_answers).merged(given_answers)
+    rec = fail_safe(recommend(answers, rules, today=today), answers, inferred, rules, given=given)
+    rec_fired = [fired.to_dict() for fired in rec.rules_fired]
+    if perceived:
+        ref = rules.ref("crime.perceived_by_reporter")
+        perception = FiredRule(ref.id, ref.text, ref.source, ref.last_checked, ", ".join(perceived))
+        rec_fired.insert(0, perception.to_dict())
     return {
         "classification": rec.classification,
         "strands": list(rec.strands),
@@ -85,11 +139,13 @@ def evaluate(
         "inferred": {
             name: {**item.to_dict(), "overridden": name in given} for name, item in inferred.items()
         },
-        "rules_fired": [fired.to_dict() for fired in rec.rules_fired],
+        "rules_fired": rec_fired,
         "signals": signals_out,
         "answers": _jsonable(answers.known()),
         "nchi_personal_data": rec.nchi_personal_data,
         "explanation": list(rec.explanation),
+        "conduct_date": rec.conduct_date.isoformat(),
+        "conduct_date_assumed": rec.conduct_date_assumed,
     }
 
 
@@ -125,14 +181,20 @@ def _case_text(case: Case) -> tuple[str, str]:
 
 
 def _report_answers(case: Case) -> dict:
-    """Answers the reports give directly (the journey asks them), ahead of inference."""
-    reports = case.reports.all()
-    answers: dict[str, Any] = {}
+    """What the reporters said in the form or the API (``evaluate``'s ``reported``): the
+    strands any of them ticked (their perception), the earliest date they give for the
+    conduct, a future event, a poster they know."""
+    reports = list(case.reports.prefetch_related("strands").order_by("submitted_at", "pk"))
+    strands = dict.fromkeys(s.code for r in reports for s in r.strands.all())
+    dates = [r.occurred_on for r in reports if r.occurred_on]
+    reported: dict[str, Any] = {"strands": list(strands)}
+    if dates:
+        reported["occurred_on"] = min(dates).isoformat()
     if any(r.poster_identity_known for r in reports):
-        answers["poster_identity_known"] = True
+        reported["poster_identity_known"] = True
     if any(r.future_event == "yes" for r in reports):
-        answers["future_event"] = True
-    return answers
+        reported["future_event"] = True
+    return reported
 
 
 @transaction.atomic
@@ -144,8 +206,7 @@ def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = No
     if confirmed is None:
         confirmed = dict(last.confirmed) if last else {}
     text, reporter = _case_text(case)
-    given = {**_report_answers(case), **confirmed}
-    result = evaluate(text, reporter, given)
+    result = evaluate(text, reporter, confirmed, reported=_report_answers(case))
     number = (case.assessments.aggregate(n=Max("number"))["n"] or 0) + 1
     assessment = Assessment.objects.create(
         case=case,
