@@ -159,6 +159,7 @@ def infer(
     any_marker = False
     self_ids: dict[str, list[str]] = {}
     mentioned: dict[str, list[str]] = {}
+    countered_any = False
 
     for sentence in _sentences(text):
         countered = any(p.search(sentence) for p in inf.counter_speech)
@@ -173,9 +174,10 @@ def infer(
                 _add(raw, rule.answer, rule.value, words, rule.id)
                 if rule.answer == "threat_seriousness":
                     threat_anywhere = True
-                if rule.answer in ("threat_seriousness", "threat_to_property"):
-                    sentence_threat = True
+                if rule.answer in ("threat_seriousness", "threat_to_property", "stirs_up_hatred"):
+                    sentence_threat = True  # hostility to what the sentence names
         if countered:
+            countered_any = True
             continue
         markers = []
         for rule in inf.hostility:
@@ -266,7 +268,9 @@ def infer(
         if strand_words and kinds & {"slur", "dehumanising"}:
             out["grossly_offensive"] = Inferred(True, words, ids)
 
-    if signals is not None:
+    if signals is not None and not (countered_any and not hostility_words):
+        # Counter-speech the rules recognised (a quote condemned, a word mentioned) is not made
+        # hostile again by a model that reads the quoted words alone (issue 15 s4).
         _from_signals(out, signals, inf, mentioned)
     leftover = {s: w for s, w in mentioned.items() if s not in strand_words}
     if leftover and "strands" not in out:
