@@ -149,3 +149,22 @@ def test_women_is_not_a_monitored_strand_term(rules):
 def test_catholic_and_protestant_are_religion(rules, term):
     out = got(f"All {term} are vermin.", rules, "witness")
     assert out["strands"].value == ("religion",)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("We're going to find you.", "threat_of_violence"),
+        ("Someone should teach them a lesson.", "threat_of_violence"),
+        ("I know where your kids go to school.", "threat_of_violence"),
+        ("Petrol through the letterbox.", "threat_to_property"),
+        ("Here's his address, go and see him.", "doxxing"),
+        ("Saturday 2pm outside the hotel, everyone.", "future_event"),
+    ],
+)
+def test_more_ways_of_saying_danger(rules, text, answer):
+    assert got(text, rules)[answer].value is True
+
+
+def test_a_time_in_the_past_is_not_a_future_event(rules):
+    assert "future_event" not in got("It was posted on Saturday at 2pm outside the hotel.", rules)
