@@ -56,6 +56,10 @@ def _check_urgent_and_routed(officer, case) -> None:
     row = _queue_row(officer, case.reference)
     assert "Urgent" in row
     assert "Route to the local force now" in row
+    page = officer.get(f"/hub/cases/{case.reference}/").content.decode()
+    assert "Route to local force now" in page
+    if rec["classification"] == "needs_officer_decision":
+        assert "Needs an officer&#x27;s decision" in page
 
 
 @pytest.mark.parametrize("pattern", list(DANGER))
