@@ -75,3 +75,14 @@ class Assessment(models.Model):
     @property
     def decided(self) -> bool:
         return self.decided_at is not None
+
+    @property
+    def confirm_label(self) -> str:
+        """Why the carried-forward decision waits for the officer."""
+        return confirm_label(self.reason)
+
+
+def confirm_label(reason: str) -> str:
+    if "new report" in reason.lower():
+        return "New report: confirm your decision"
+    return "Recommendation changed: confirm your decision"

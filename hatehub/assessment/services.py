@@ -266,7 +266,7 @@ def urgency_of(assessment: Assessment) -> tuple[int, str]:
             parts = [f"Officer's decision: grade {decided}", *parts[1:]]
         else:
             level = min(level, officer)
-            parts.append("New report: confirm your decision")
+            parts.append(assessment.confirm_label)
     return level, ". ".join(parts)
 
 

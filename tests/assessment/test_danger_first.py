@@ -13,6 +13,7 @@ import pytest
 from hatehub.assessment.services import assess_case
 from hatehub.cases.models import Urgency
 from hatehub.intake.models import Report
+from hatehub.intake.routing import URGENT, initial_urgency
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,10 @@ def test_ordinary_words_stay_routine_at_receipt(make_report):
         strands=["not_sure"],
     )
     assert report.case.urgency == Urgency.ROUTINE
+
+
+def test_the_first_urgency_names_the_danger_and_its_words():
+    first = initial_urgency(future_event="no", poster_identity_known=False, text="Bring bats.")
+    assert first.level == URGENT
+    assert "a threat of violence" in first.reason and "'Bring bats'" in first.reason
+    assert "local force" in first.reason

@@ -156,6 +156,7 @@ def test_confirming_a_decision_that_now_differs_needs_a_rationale(case, users):
         confirmed={"threat_seriousness": "death", "aimed_at": "person"},
     )
     assert latest.decision_to_confirm  # the recommendation changed under the decision
+    assert latest.confirm_label == "Recommendation changed: confirm your decision"
     with pytest.raises(DecisionRefused, match="record your decision again"):
         confirm_decision(latest, by=users["hub_officer"])
     latest.refresh_from_db()
