@@ -93,6 +93,7 @@ EXPECTED: dict[str, dict] = {
     "assessment:start": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
     "assessment:answers": dict.fromkeys(TARGETS, HUB_PAGE),
     "assessment:decision": dict.fromkeys(TARGETS, HUB_PAGE),
+    "assessment:confirm": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
     "assessment:disagreements": SUPERVISORS_PAGE,
     "assessment:review": SUPERVISORS_MISSING,
     "matching:split": dict.fromkeys(TARGETS, HUB_POST_BACK_TO_CASE),
@@ -112,6 +113,7 @@ EXPECTED: dict[str, dict] = {
 METHODS = {
     "cases:allocate": "post",
     "assessment:start": "post",
+    "assessment:confirm": "post",
     "assessment:review": "post",
     "cases:accept": "post",
     "cases:return": "post",

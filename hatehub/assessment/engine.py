@@ -69,6 +69,10 @@ class Answers:
     flashing_images: bool | None = None
     encourages_self_harm: bool | None = None
     offline_conduct: bool | None = None
+    # Danger first (wt-a2, issue 15 s2): a threat to damage property ("burn it down"), and a
+    # published address or other locating details of a person (doxxing).
+    threat_to_property: bool | None = None
+    doxxing: bool | None = None
     conduct_date: dt.date | None = None
     # Routing and risk (s2, s6)
     poster_identity_known: bool | None = None

@@ -5,7 +5,7 @@ from django import forms
 
 from hatehub.intake.choices import STRANDS
 
-from .models import Classification
+from .models import DECISIONS
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known")]
 STRAND_CHOICES = [(code, label) for code, label in STRANDS if code != "not_sure"]
@@ -129,7 +129,7 @@ def _shown(value) -> str:
 class DecisionForm(forms.Form):
     classification = forms.ChoiceField(
         label="Your decision",
-        choices=Classification.choices,
+        choices=DECISIONS,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose your decision"},
     )

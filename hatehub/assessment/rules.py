@@ -350,6 +350,9 @@ class InferenceRules:
     strand_patterns: dict[str, re.Pattern]
     signal_thresholds: dict[str, float]
     refs: dict[str, RuleRef]
+    # Optional cues that cancel one answer in a sentence (wt-a2, issue 15 s4): past_event and
+    # future_marker (future_event), others_conduct (course_of_conduct).
+    cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -875,6 +878,9 @@ def _victims_code(doc: dict, c: _Checker, answers: set[str]) -> tuple[VictimsCod
     return tuple(out)
 
 
+OPTIONAL_CUES = ("past_event", "future_marker", "others_conduct")
+
+
 def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[str]):
     refs: dict[str, RuleRef] = {}
     terms: dict[str, tuple[str, ...]] = {}
@@ -907,10 +913,15 @@ def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[
     }
     cues = c.mapping(doc.get("cues"), None, "cues")
     cue_pats = {}
-    for name in ("negation_before", "counter_speech"):
+    for name in ("negation_before", "counter_speech", *OPTIONAL_CUES):
+        if name in OPTIONAL_CUES and name not in cues:
+            cue_pats[name] = ()
+            continue
         raw = c.mapping(cues.get(name), name, "cues")
         c.sourced(raw, f"cues.{name}")
         cue_pats[name] = c.regexes(raw.get("patterns"), f"cues.{name}", "patterns", expand)
+    for name in set(cues) - {"negation_before", "counter_speech", *OPTIONAL_CUES}:
+        c.error(f"cues.{name}", None, f"unknown cue (known: {', '.join(OPTIONAL_CUES)})")
 
     def pattern_rules(key: str, with_answer: bool) -> tuple[PatternRule, ...]:
         out = []
@@ -948,6 +959,7 @@ def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[
         strand_patterns=strand_patterns,
         signal_thresholds={k: float(v) for k, v in thresholds.items()},
         refs=refs,
+        cues={name: cue_pats[name] for name in OPTIONAL_CUES},
     )
 
 

@@ -118,6 +118,24 @@ def decision(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+@hub_staff
+@require_POST
+def confirm(request: HttpRequest, reference: str) -> HttpResponse:
+    """The officer confirms their decision, carried forward after new reports joined."""
+    case = _case(reference)
+    assessment = case.assessments.order_by("-number").first()
+    if assessment is None:
+        messages.error(request, "Assess the case before confirming a decision")
+        return _back(case)
+    try:
+        services.confirm_decision(assessment, by=request.user)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Decision confirmed")
+    return _back(case)
+
+
 @reviewers
 def disagreements(request: HttpRequest) -> HttpResponse:
     pending = (

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hatehub.accounts import roles
+from hatehub.assessment.models import Assessment, confirm_label
 from hatehub.evidence.models import EvidenceFile
 from hatehub.intake.choices import PLATFORM_LABELS
 from hatehub.intake.models import Report, Strand
@@ -154,10 +155,16 @@ def queue(user, filters: QueueFilters | None = None) -> QuerySet[Case]:
     offered_at = Allocation.objects.filter(
         case=OuterRef("pk"), state=Allocation.State.OFFERED
     ).values("offered_at")[:1]
+    # The latest assessment holds a decision carried forward after new reports joined.
+    latest_assessment = Assessment.objects.filter(case=OuterRef("pk")).order_by("-number")
     return (
         cases.select_related("allocated_force")
         .annotate(report_count=Coalesce(Subquery(report_count, output_field=IntegerField()), 0))
         .annotate(offered_at=Subquery(offered_at), last_allocation_state=_latest_allocation_state())
+        .annotate(
+            decision_to_confirm=Subquery(latest_assessment.values("decision_to_confirm")[:1]),
+            assessment_reason=Subquery(latest_assessment.values("reason")[:1]),
+        )
         .prefetch_related(Prefetch("reports", queryset=queue_reports, to_attr="queue_reports"))
         .order_by(*Case._meta.ordering, "pk")
     )
@@ -171,6 +178,7 @@ class QueueRow:
     strands: list[str]
     awaiting_days: int | None = None  # offered to a force this many whole days ago, unanswered
     needs_reallocation: bool = False
+    decision_to_confirm: str = ""  # e.g. "New report: confirm your decision"
 
 
 def days_since(moment: datetime | None) -> int | None:
@@ -203,6 +211,9 @@ def queue_rows(cases) -> list[QueueRow]:
                 awaiting_days=days_since(case.offered_at),
                 needs_reallocation=case.last_allocation_state in RETURNED_STATES
                 and not case.allocated_force_id,
+                decision_to_confirm=confirm_label(case.assessment_reason or "")
+                if getattr(case, "decision_to_confirm", False)
+                else "",
             )
         )
     return rows

@@ -84,6 +84,35 @@ def join_case(case_id: int, *, urgency: int, urgency_reason: str) -> Case:
     return case
 
 
+@transaction.atomic
+def set_urgency(case: Case, *, urgency: int, reason: str) -> Case:
+    """The case's urgency as its latest assessment (or the officer's decision) sets it: it may
+    raise or lower what intake first set, so the queue shows the case as urgent as its THRIVE
+    grade (a grade 2 "attend within 60 minutes" case is never left as Routine). The change goes
+    on the timeline and in the audit log; an unchanged urgency and reason change nothing."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    reason = reason[:300]
+    if (case.urgency, case.urgency_reason) == (urgency, reason):
+        return case
+    before = case.get_urgency_display()
+    case.urgency, case.urgency_reason = urgency, reason
+    case.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    add_event(
+        case,
+        CaseEvent.Kind.STATUS_CHANGED,
+        f"Urgency {before} -> {case.get_urgency_display()}. {reason}",
+        details={"urgency": urgency},
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} urgency set to {case.get_urgency_display()}",
+        details={"urgency": urgency, "reason": reason},
+    )
+    return case
+
+
 # Allocation ----------------------------------------------------------------------------------
 
 

@@ -140,14 +140,17 @@ def test_known_real_name_poster_routes_to_local_force_from_text(rules):
 
 
 def test_known_poster_routes_from_answers(rules):
-    for classification_answers in (
-        {"strands": ("race",), "intentional_hostility_basis": True, "lawful_expression": False},
-        {"strands": ("race",), "threat_seriousness": "violence", "aimed_at": "person"},
-    ):
-        rec = recommend(Answers(poster_identity_known=True, **classification_answers), rules,
-                        today=TODAY)  # fmt: skip
-        assert rec.route_to_local_force
-        assert not rec.urgent
+    rec = recommend(Answers(poster_identity_known=True, strands=("race",),
+                            intentional_hostility_basis=True, lawful_expression=False), rules,
+                    today=TODAY)  # fmt: skip
+    assert rec.route_to_local_force
+    assert not rec.urgent
+    # A threat of violence to a person is a risk of harm (True Vision): urgent as well.
+    rec = recommend(Answers(poster_identity_known=True, strands=("race",),
+                            threat_seriousness="violence", aimed_at="person"), rules,
+                    today=TODAY)  # fmt: skip
+    assert rec.route_to_local_force and rec.urgent
+    assert "routing.threat_to_locatable_person" in {f.id for f in rec.rules_fired}
 
 
 def test_future_event_routes_to_local_force(rules):
@@ -266,7 +269,7 @@ def test_priority_grades_and_response_times(rules):
     veiled = recommend(Answers(threat_seriousness="violence", aimed_at="person"), rules,
                        today=TODAY)  # fmt: skip
     assert veiled.priority.grade == 2 and veiled.priority.response_minutes == 60
-    assert not veiled.urgent
+    assert veiled.urgent and veiled.route_to_local_force  # risk of harm to a person
     crime = recommend(Answers(grossly_offensive=True), rules, today=TODAY)
     assert crime.classification == "crime" and crime.priority.grade == 3
     assert crime.priority.response_time == "within about 48 hours"

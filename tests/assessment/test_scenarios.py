@@ -8,9 +8,12 @@ A scenario:
       covers: "issue section it tests, e.g. 2 danger first"
       source: "where the expected answer comes from (legislation, College of Policing, ...)"
       today: 2026-12-05            # optional: the date the assessment is made
-      input: {text: ..., reporter: victim, answers: {...}}   # as `assess --json` reads it
+      input: {text: ..., reporter: victim, answers: {...},   # as `assess --json` reads it
+              reported: {strands: [race], occurred_on: 2026-11-03}}  # what the reporter said
       expect:                      # every key optional; each is checked
         classification: crime
+        classification_in: [crime, nchi]   # one of these
+        classification_not: [not_hate]     # none of these
         urgent: true
         route_to_local_force: true
         enhanced_rights: true
@@ -39,7 +42,8 @@ from django.core.management import call_command
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 KNOWN_EXPECT = {
-    "classification", "urgent", "route_to_local_force", "enhanced_rights", "strands",
+    "classification", "classification_in", "classification_not", "urgent",
+    "route_to_local_force", "enhanced_rights", "strands",
     "strands_include", "offences_include", "offences_exclude", "priority_grade_at_most",
     "priority_grade_at_least", "rules_fired_include", "output", "rules_fired_exclude",
     "nation", "nation_assumed", "offence_elements_missing",
@@ -84,6 +88,12 @@ def test_scenario(tmp_path, scenario):
     for key in ("classification", "urgent", "route_to_local_force", "enhanced_rights"):
         if key in expect:
             check(result[key] == expect[key], f"{key}: {result[key]!r} != {expect[key]!r}")
+    if "classification_in" in expect:
+        check(result["classification"] in expect["classification_in"],
+              f"classification {result['classification']!r} not among the expected")  # fmt: skip
+    if "classification_not" in expect:
+        check(result["classification"] not in expect["classification_not"],
+              f"classification {result['classification']!r} is excluded")  # fmt: skip
     if "strands" in expect:
         check(set(result["strands"]) == set(expect["strands"]), f"strands {result['strands']}")
     for strand in expect.get("strands_include", []):
