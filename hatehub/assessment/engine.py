@@ -69,9 +69,7 @@ class Answers:
     flashing_images: bool | None = None
     encourages_self_harm: bool | None = None
     offline_conduct: bool | None = None
-    # Danger first (wt-a2, issue 15 s2): a threat to damage property ("burn it down"), and a
-    # published address or other locating details of a person (doxxing).
-    threat_to_property: bool | None = None
+    # Danger first (issue 15 s2): a published address or other locating details of a person.
     doxxing: bool | None = None
     conduct_date: dt.date | None = None
     # Routing and risk (s2, s6)
@@ -88,7 +86,7 @@ class Answers:
     report_malicious: bool | None = None
     risk_significant_harm: bool | None = None
     risk_future_offence: bool | None = None
-    # ---- issue 15 s3-s4 (law of the nation, new offences, Victims' Code); wt-a1 block
+    # ---- the law of the nation, the offences added in issue 15, Victims' Code rights
     nation: str | None = None  # england_wales | scotland | northern_ireland | unknown
     threat_to_property: bool | None = None  # threat to destroy/damage property (CDA 1971 s2)
     encourages_offence: bool | None = None  # act capable of encouraging an offence (SCA 2007)
@@ -333,7 +331,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
 
     state: dict[str, Any] = {"classification": None, "thrive": {}}
 
-    # ---- the nation whose law applies (issue 15 s3; wt-a1 block): never assumed silently
+    # ---- the nation whose law applies (issue 15 s3): never assumed silently
     nation_assumed = a.nation not in NATIONS
     nation = "england_wales" if nation_assumed else a.nation
     if nation_assumed:
@@ -353,7 +351,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     # ---- strands and hostility (s3)
     strands = tuple(s for s in (a.strands or ()) if s in rules.strands)
     foreign = [s for s in strands if nation not in rules.strands[s].nations]
-    if foreign:  # e.g. sectarian outside NI, age outside Scotland (wt-a1 block)
+    if foreign:  # e.g. sectarian outside NI, age outside Scotland
         trace.fire("strand.not_in_nation", f"{', '.join(foreign)} not a hate strand in "
                    f"{NATION_NAMES[nation]}")  # fmt: skip
         strands = tuple(s for s in strands if s not in foreign)
@@ -450,7 +448,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     state["classification"] = classification
     if a.lawful_expression is None and (
         classification == "nchi" or (classification == "crime" and article10_offences)
-    ):  # Article 10 before any Public Order Act / stirring-up or NCHI outcome (wt-a1 block)
+    ):  # Article 10 before any Public Order Act / stirring-up or NCHI outcome
         what = ", ".join(article10_offences) if classification == "crime" else "NCHI"
         trace.fire("article10.question", f"before {what}")
         trace.say("Question for the officer: is this lawful expression or legitimate debate?")
@@ -487,7 +485,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     trace.say(f"Priority: grade {priority.grade} ({priority.name}, {priority.response_time}).")
 
     # ---- Victims' Code (s8): rights attach to victims of crime
-    # (wt-a1 block) per nation; enhanced for hate crime, persistently targeted, vulnerable or
+    # per nation; enhanced for hate crime, persistently targeted, vulnerable or
     # intimidated victims (every under-18)
     enhanced = False
     days = None

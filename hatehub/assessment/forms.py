@@ -22,7 +22,7 @@ QUESTIONS = [
     ("uk_link", "Is there a link to the UK (victim, poster or audience here)?"),
     ("lawful_expression", "Is it lawful expression of an opinion, however offensive?"),
 ]
-# Issue 15 s2-s4 (wt-a1 block): the facts the new offences and the Victims' Code rights need.
+# Issue 15 s2-s4: the facts the new offences and the Victims' Code rights need.
 QUESTIONS += [
     (
         "threat_to_property",

@@ -350,7 +350,7 @@ class InferenceRules:
     strand_patterns: dict[str, re.Pattern]
     signal_thresholds: dict[str, float]
     refs: dict[str, RuleRef]
-    # Optional cues that cancel one answer in a sentence (wt-a2, issue 15 s4): past_event and
+    # Optional cues that cancel one answer in a sentence (issue 15 s4): past_event and
     # future_marker (future_event), others_conduct (course_of_conduct).
     cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 

@@ -277,7 +277,7 @@ def _follow(assessment: Assessment) -> None:
     set_urgency(assessment.case, urgency=level, reason=reason)
 
 
-# The nation whose law applies, from the force area's country (issue 15 s3; wt-a1 block). The
+# The nation whose law applies, from the force area's country (issue 15 s3). The
 # ONS police force area code's first letter says the same (E, W, S, N), used when the force list
 # has not been loaded.
 NATION_OF_COUNTRY = {
