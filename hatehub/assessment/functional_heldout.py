@@ -240,3 +240,108 @@ HELDOUT_GROUPLESS = {"profanity_nh", "target_obj_nh", "target_indiv_nh", "target
 
 # Not here: HateCheck's slur_homonym_nh (a slur's harmless homonym) cannot be written without
 # writing a real slur in clear, which this repository does not do.
+
+
+# ---------------------------------------------------------------------------------------------
+# SECOND held-out set, written after the first held-out run (which showed the identity-masking
+# step over-fitted to the development cases) and BEFORE any change made in response to it, from
+# the same functionality descriptions. The bench reports it apart ("heldout2"); it is the one
+# that says how the final configuration generalises. Not to be edited to make cases pass.
+HELDOUT2_GROUPS = [
+    ("lesbians", "sexual_orientation", "lesbian", "flumph", "🏳️‍🌈", "fl🅤mph"),
+    ("non-binary people", "transgender", "non-binary", "quandle", "🏳️‍⚧️", "quandl🇪"),
+    ("Sikhs", "religion", "Sikh", "krimnak", "☪️", "krimn🅰️k"),
+    ("Pakistanis", "race", "Pakistani", "zorblat", "✊🏾", "zorbl🅰️t"),
+    ("autistic people", "disability", "autistic", "bresk", "♿", "bre💲k"),
+]
+
+HELDOUT2_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["I genuinely detest {G}.", "{G_cap} disgust me."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are brainless and violent.",
+                                         "{G_cap} are all dirty cheats."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are a swarm of locusts.", "{G_cap} are filth."]),
+        "derog_impl_h": (HATEFUL, ["{G_cap} ruin every neighbourhood they move into.",
+                                   "No normal person wants {G} living next door."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'm coming for every one of the {G} in this town.",
+                                   "I will put a bullet in the next {A} person I meet."]),
+        "threat_norm_h": (HATEFUL, ["{G_cap} ought to be shot.",
+                                    "It's time we got rid of the {G} for good."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Look at that {S} over there.", "Typical {S} behaviour."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["We {A} people say {S} to each other, it's ours now."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["{G_cap} are fucking scum."]),
+        "profanity_nh": (NOT_HATEFUL, ["What the fuck, I won the raffle!",
+                                       "Damn, this curry is good."]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["Whenever I see {G} I remember how worthless they are."]),
+        "ref_subs_sent_h": (HATEFUL, ["{G_cap} moved in across the road. They are vermin."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["{G_cap} are never going to be normal people."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} are not evil.",
+                                        "I don't think {G} are a problem."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Aren't {G} just vermin?"]),
+        "phrase_opinion_h": (HATEFUL, ["Personally I think {G} are scum."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["Two {G} opened a bakery on the high street.",
+                                           "How many {G} live in Leeds?"]),
+        "ident_pos_nh": (NOT_HATEFUL, ["{G_cap} are wonderful people.",
+                                       "Thank you to all the {G} who volunteered today."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ['Someone sprayed "{G} out" on the wall. It is vile.']),
+        "counter_ref_nh": (NOT_HATEFUL, ["If you call {G} scum, you are the scum.",
+                                         "Threatening {G} is a crime and it is wrong."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["I detest Brussels sprouts."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["You're a pathetic loser, mate."]),
+        "target_group_nh": (NOT_HATEFUL, ["Estate agents are vermin."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are vremin."]),
+        "spell_char_del_h": (HATEFUL, ["I despse {G}."]),
+        "spell_space_del_h": (HATEFUL, ["Idetest{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} are s c u m."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are v3rm1n."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["Gonna 🔫 some {G} tonight."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["Gonna 🍻 with some {G} tonight."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["{E} are a disease."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Big love to my {E} friends."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐷"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 💪"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} 🐍🐍"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} 💕💕"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are subhuman 😤"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["Great chat with {G} at the library 👍"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} are parasites ✔️"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are v🇪rmin", "You are a {SL}"]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Calling {G} 🐀 is dehumanising and wrong 😠"]),
+    },
+}  # fmt: skip

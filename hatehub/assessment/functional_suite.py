@@ -371,8 +371,14 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" for the held-out set, None for both."""
-    from .functional_heldout import HELDOUT_GROUPLESS, HELDOUT_GROUPS, HELDOUT_TEMPLATES
+    development set, "heldout" / "heldout2" for the two held-out sets, None for all."""
+    from .functional_heldout import (
+        HELDOUT2_GROUPS,
+        HELDOUT2_TEMPLATES,
+        HELDOUT_GROUPLESS,
+        HELDOUT_GROUPS,
+        HELDOUT_TEMPLATES,
+    )
 
     dev_groups = [
         (p, s, a, sl, e, SLUR_EMOJI_LEET[sl])
@@ -383,4 +389,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand({**TEMPLATES, **EMOJI_DEV}, dev_groups, GROUPLESS, "dev", _suite)
     if split in (None, "heldout"):
         out += _expand(HELDOUT_TEMPLATES, HELDOUT_GROUPS, HELDOUT_GROUPLESS, "heldout", _suite)
+    if split in (None, "heldout2"):
+        out += _expand(HELDOUT2_TEMPLATES, HELDOUT2_GROUPS, HELDOUT_GROUPLESS, "heldout2", _suite)
     return out
