@@ -12,8 +12,10 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    rules, at ``HATE_THRESHOLD``), for the encoder head ("new") and the TF-IDF model ("old"),
    plus a keyword and a majority baseline.
 2. The functional suites, HateCheck-style and HatemojiCheck-style, split into the HELD-OUT
-   cases (``functional_heldout.py``, written before tuning) and the DEVELOPMENT cases (looked
-   at while tuning): accuracy per functionality and overall, new and old, score() and model.
+   cases (``functional_heldout.py``: HELDOUT written before tuning; HELDOUT2 written after the
+   first held-out run, before the changes made in response to it) and the DEVELOPMENT cases
+   (looked at while tuning): accuracy per functionality and overall, new and old, score() and
+   model alone.
 3. Throughput of the encoder on one core (onnxruntime intra-op threads = 1): texts per second
    of wall time and of CPU time (the machine is shared, so wall time is noisy).
 
@@ -103,7 +105,7 @@ def functional(models, terms, show_failures: bool):
             ok_m = (pm >= model.threshold) == case.hateful
             results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
     summary = {}
-    for split in ("heldout", "dev"):
+    for split in ("heldout", "heldout2", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
             header = "".join(f" {lbl + ' score':>11s} {lbl + ' model':>11s}" for lbl in models)
@@ -192,7 +194,7 @@ def main(argv=None) -> int:
 
     print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
           "no functionality < 60%")  # fmt: skip
-    for split in ("heldout", "dev"):
+    for split in ("heldout", "heldout2", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             for label in models:
                 acc, worst, worst_acc = summary[(label, split, suite)]

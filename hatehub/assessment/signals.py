@@ -437,6 +437,19 @@ def mask_identities(prepared: str, terms: Terms) -> str:
 
 
 MASKED_SHIFT = 2.0
+MASKED_KEEP = 0.1  # a masked text this hostile keeps the model's reading of the whole text
+
+
+def _hostile_words(norm: str, terms: Terms) -> bool:
+    """Any word of the rules' hostile lexicon, a threat, dehumanising or derogatory pattern."""
+    words = set(re.findall(r"[a-z]+", norm))
+    return bool(
+        words & terms.lexicon
+        or terms.dehumanising.search(norm)
+        or terms.violent_words.search(norm)
+        or _hits(terms.derogatory, norm)
+        or _hits(terms.threat, norm)
+    )
 
 
 def _shift(p: float) -> float:
@@ -491,17 +504,16 @@ def score(
 
     if isinstance(model, EncoderHead):
         masked = mask_identities(prepared, terms)
-        if masked != prepared:
-            # A group is named: the head trained on tweets scores a mere mention of a group as
-            # hate, so hostility is also read with the group masked; the geometric mean of the
-            # two (the masked one raised by MASKED_SHIFT logits, as a masked text loses the
-            # target that made it hateful) keeps a mention alone from scoring as hate.
-            p_text, p_masked = model.proba_prepared([prepared, masked])
-            model_p = float(
-                np.sqrt(calibrated(model, p_text) * _shift(calibrated(model, p_masked)))
-            )
-        else:
-            model_p = calibrated(model, float(model.proba_prepared([prepared])[0]))
+        model_p = calibrated(model, float(model.proba_prepared([prepared])[0]))
+        if masked != prepared and model_p >= 0.3 and not _hostile_words(norm, terms):
+            # A group is named but no hostile word is: the head trained on tweets scores a mere
+            # mention of a group as hate, so hostility is also read with the group masked; the
+            # geometric mean of the two (the masked one raised by MASKED_SHIFT logits, as a
+            # masked text loses the target that made it hateful) keeps a mention alone from
+            # scoring as hate. With a hostile word present the model's reading stands.
+            p_masked = calibrated(model, float(model.proba_prepared([masked])[0]))
+            if p_masked < MASKED_KEEP:
+                model_p = float(np.sqrt(model_p * _shift(p_masked)))
     else:
         model_p = calibrated(model, float(model.predict_proba([text])[0]))
     feats = model.top_features(text) if model_p >= 0.3 and hasattr(model, "top_features") else []
@@ -595,7 +607,7 @@ def score(
         damp *= 0.4
     if quoted:
         damp *= 0.5
-    if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits):
+    if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits or slurs):
         damp *= 0.4
     if not group_present and not pronoun:
         damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense
