@@ -48,8 +48,8 @@ def hateful(text, terms, head) -> bool:
 
 @pytest.fixture(scope="module")
 def pass_rates(terms, head):
-    """Accuracy per functionality (and per split) of the held-out and development cases."""
-    all_cases = cases()
+    """Accuracy per functionality (and per split) of the two held-out sets."""
+    all_cases = cases("heldout") + cases("heldout2")
     head.predict_proba([c.text for c in all_cases])  # one batch; score() then reuses it
     by: dict[str, list[bool]] = defaultdict(list)
     for case in all_cases:
@@ -171,18 +171,23 @@ def test_quoted_slur_is_lowered(terms, head):
 
 
 # Floors a little under what `bench/signals_eval.py` reports (docs/benchmarks.md, issue 15).
+# The issue's aim of no functionality under 60% is NOT met on the second held-out set (reclaimed
+# slurs, "never going to be normal", words run together with a misspelling): see the docs.
 @pytest.mark.parametrize(
     "key, floor",
     [
-        ("heldout:hatecheck", 0.80),
-        ("heldout:hatemojicheck", 0.75),
-        ("dev:hatecheck", 0.80),
-        ("dev:hatemojicheck", 0.75),
-        ("heldout:counter_quote_nh", 0.60),
-        ("heldout:counter_ref_nh", 0.60),
-        ("heldout:ident_neutral_nh", 0.60),
-        ("heldout:spell_space_add_h", 0.60),
-        ("heldout:emoji_leet_h", 0.60),
+        ("heldout:hatecheck", 0.85),
+        ("heldout:hatemojicheck", 0.95),
+        ("heldout2:hatecheck", 0.78),
+        ("heldout2:hatemojicheck", 0.90),
+        ("heldout:counter_quote_nh", 0.90),
+        ("heldout:counter_ref_nh", 0.90),
+        ("heldout2:counter_ref_nh", 0.90),
+        ("heldout:ident_neutral_nh", 0.75),
+        ("heldout2:ident_neutral_nh", 0.90),
+        ("heldout:spell_space_add_h", 0.90),
+        ("heldout:emoji_leet_h", 0.90),
+        ("heldout2:emoji_leet_h", 0.90),
     ],
 )
 def test_functional_accuracy_floors(pass_rates, key, floor):
