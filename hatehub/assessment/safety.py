@@ -35,6 +35,12 @@ _DANGER = {
     "future_event": "a future event",
 }
 _CLOSING = ("not_hate",)
+# A "not a police matter" the engine reached only because the NCHI Code's tests were not shown
+# closes the report as surely as "not_hate"; one the officer answered (lawful expression, no UK
+# link) does not.
+_CLOSED_BY_NCHI_TESTS = "not_police.nchi_test_failed"
+_NCHI_ANSWERS = {"report_trivial", "report_irrational", "report_malicious",
+                 "intentional_hostility_basis", "lawful_expression"}  # fmt: skip
 
 
 def _fire(rules: Rules, rule_id: str, detail: str) -> FiredRule:
@@ -58,13 +64,18 @@ def fail_safe(
     """``rec``, or a ``needs_officer_decision`` recommendation when it would close a report that
     holds danger or names a characteristic (see module docstring). ``given``: the officer's
     answers; a characteristic the officer has answered about is their decision already."""
-    if rec.classification not in _CLOSING and rec.priority.grade <= LEAST_URGENT_GRADE:
+    closing = rec.classification in _CLOSING or (
+        rec.classification == "not_police_matter"
+        and any(fired.id == _CLOSED_BY_NCHI_TESTS for fired in rec.rules_fired)
+        and not _NCHI_ANSWERS & set(given)
+    )
+    if not closing and rec.priority.grade <= LEAST_URGENT_GRADE:
         return rec
     danger = danger_found(answers)
-    mentioned = inferred.get("strands_mentioned")
+    mentioned = inferred.get("strands_mentioned") or inferred.get("strands")
     answered = {"strands", "hostility_based_on_characteristic"} & set(given)
     question = None
-    if mentioned is not None and not answered and rec.classification in _CLOSING:
+    if mentioned is not None and not answered and closing:
         value = getattr(mentioned, "value", None) or mentioned.get("value", ())
         words = getattr(mentioned, "words", None) or mentioned.get("words", ())
         question = (", ".join(value), "; ".join(f"'{w}'" for w in words))
@@ -84,9 +95,7 @@ def fail_safe(
             f"Question for the officer: the reports mention {strands} ({words}). Was the "
             "conduct motivated by hostility on it, as the victim or anyone else perceives it?"
         )
-    classification = rec.classification
-    if classification in _CLOSING:
-        classification = NEEDS_OFFICER_DECISION
+    classification = NEEDS_OFFICER_DECISION if closing else rec.classification
     priority = rec.priority
     if priority.grade > LEAST_URGENT_GRADE:
         priority = rules.priorities[LEAST_URGENT_GRADE]
