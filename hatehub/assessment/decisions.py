@@ -2,11 +2,25 @@
 tables (never internal ids such as ``ca2003_s127_1``), and what the decision changed from the
 recommendation. The case page, the evidence package and the supervisor's review page read it."""
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Assessment, Classification
 from .rules import Rules, load_rules
+
+# The rule tables cite the project's own reference notes first ("DOMAIN.md s5: ...") and the
+# public source after: a document that leaves the hub gives only the public part.
+_INTERNAL_NOTE = re.compile(r"\bDOMAIN\.md\s+s\d+[a-z]?(?:\s*[-,]\s*s?\d+)*\s*:?\s*", re.IGNORECASE)
+
+
+def public_source(source: str) -> str:
+    """A rule's source without the hub's internal reference notes, e.g. "Protection from
+    Harassment Act 1997 s2, s2A, s4, s4A" for "DOMAIN.md s5: Protection from ..."."""
+    text = _INTERNAL_NOTE.sub("", source or "").strip(" ;:")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    return text
 
 
 def classification_label(value: str) -> str:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 
-from hatehub.assessment.decisions import decision_of, strand_label
+from hatehub.assessment.decisions import decision_of, public_source, strand_label
 from hatehub.assessment.models import Assessment, Classification
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.selectors import platform_label, visible_cases
@@ -128,7 +128,7 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
                 "elements_met": list(offence.get("elements_met", [])),
                 "elements_missing": list(offence.get("elements_missing", [])),
                 "ag_consent": bool(offence.get("ag_consent")),
-                "source": offence.get("source", ""),
+                "source": public_source(offence.get("source", "")),
             }
             for offence in rec.get("offences", [])
         ],
@@ -136,7 +136,11 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
         "urgent": bool(rec.get("urgent")),
         "enhanced_rights": bool(rec.get("enhanced_rights")),
         "rules_fired": [
-            {"text": f.get("text", ""), "detail": f.get("detail", ""), "source": f.get("source")}
+            {
+                "text": f.get("text", ""),
+                "detail": f.get("detail", ""),
+                "source": public_source(f.get("source") or ""),
+            }
             for f in rec.get("rules_fired", [])
         ],
         "decision": decision,

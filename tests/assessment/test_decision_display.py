@@ -7,7 +7,12 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from hatehub.assessment.decisions import differences, offence_label, strand_label
+from hatehub.assessment.decisions import (
+    differences,
+    offence_label,
+    public_source,
+    strand_label,
+)
 from hatehub.assessment.models import Assessment
 from hatehub.packages import services as packages
 
@@ -26,6 +31,14 @@ def test_offence_ids_read_as_name_act_and_section():
     assert "ca2003" not in offence_label("ca2003_s127_1")
     assert offence_label("gone_offence") == "gone_offence (no longer in the offence table)"
     assert strand_label("religion") == "Religion or belief"
+
+
+def test_public_sources_drop_the_hubs_internal_notes():
+    assert public_source("DOMAIN.md s5: Protection from Harassment Act 1997 s2") == (
+        "Protection from Harassment Act 1997 s2"
+    )
+    assert public_source("DOMAIN.md s3 (NCHI Code of Practice)") == "NCHI Code of Practice"
+    assert public_source("legislation.gov.uk ukpga/2023/50") == "legislation.gov.uk ukpga/2023/50"
 
 
 def test_a_decision_as_recommended_has_no_differences():
@@ -109,3 +122,5 @@ def test_the_evidence_package_pdf_names_the_decided_offences_and_strands(users, 
     assert "Communications Act 2003 s127(1)" in flat
     assert "ca2003_s127_1" not in flat
     assert "Classification: recommended crime, decided non-crime hate incident" in flat
+    assert "DOMAIN.md" not in flat  # a document for a force cites public sources only
+    assert "legislation.gov.uk" in flat
