@@ -11,6 +11,7 @@ from hatehub.cases.models import Case
 from hatehub.core.access import staff_view
 
 from . import services
+from .decisions import classification_label, decision_of
 from .forms import AnswersForm, DecisionForm, ReviewForm
 from .models import Assessment
 from .rules import load_rules
@@ -142,11 +143,20 @@ def disagreements(request: HttpRequest) -> HttpResponse:
         Assessment.objects.filter(disagrees=True, reviewed_at__isnull=True)
         .select_related("case", "decided_by")
         .order_by("decided_at")
-    )
+    )[:200]
+    rules = load_rules()
+    items = [
+        {
+            "assessment": assessment,
+            "recommended": classification_label(assessment.recommendation["classification"]),
+            "decision": decision_of(assessment, rules),
+        }
+        for assessment in pending
+    ]
     return render(
         request,
         "assessment/disagreements.html",
-        {"pending": pending[:200], "form": ReviewForm(), "nav": "disagreements"},
+        {"pending": items, "form": ReviewForm(), "nav": "disagreements"},
     )
 
 

@@ -291,6 +291,41 @@ def accept(case: Case, *, by, offer_id: int | None) -> Case:
     return case
 
 
+# How far along a case is, in the order of Case.Status: a status change never moves a case back
+# (a later allocation or outcome does, through its own function).
+STATUS_ORDER = tuple(Case.Status.values)
+
+
+@transaction.atomic
+def mark_referred(case: Case, *, by=None, referral: str) -> Case:
+    """Content of the case has been sent to the platform that hosts it (``referral`` names the
+    referral, e.g. "takedown referral TR-2026-000001 to X (Twitter)"): the case becomes
+    Referred, with a timeline entry and an audit entry, which Track my report and volunteers
+    read. A case already Referred, or further along (closed, merged), is left as it is."""
+    by = _acting_user(by)
+    case = _locked(case)
+    if STATUS_ORDER.index(case.status) >= STATUS_ORDER.index(Case.Status.REFERRED):
+        return case
+    previous = case.status
+    case.status = Case.Status.REFERRED
+    case.save(update_fields=["status", "updated_at"])
+    details = {"from": previous, "to": case.status, "referral": referral}
+    add_event(
+        case,
+        CaseEvent.Kind.STATUS_CHANGED,
+        f"Status: referred to platform ({referral})",
+        details=details,
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} referred to platform ({referral})",
+        details={**details, "by": getattr(by, "username", "") if by else ""},
+    )
+    return case
+
+
 def _back_to_hub(case: Case) -> None:
     case.allocated_force, case.force_accepted_at = None, None
     case.status = Case.Status.IN_ASSESSMENT

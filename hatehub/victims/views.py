@@ -139,6 +139,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
             "case": report.case,
             "person": person,
             "channels": channels,
+            "safety": services.contact_safety(report),
             "avoid": [contact.WINDOWS[code][0] for code in person.avoid_contact_times or []],
             "form": form,
             "given_form": GivenAnotherWayForm(),
