@@ -212,7 +212,7 @@ def test_the_confirmation_knows_whether_they_asked_for_a_support_referral(
     make_report, django_capture_on_commit_callbacks, consent
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        report = make_report(support_referral_consent=consent)
+        report = make_report(support_referral_consent=consent, contact=SAFE_EMAIL)
     body = VictimMessage.objects.get(report=report).body
     assert ("Ask us if you would like us to refer you" in body) is not consent
     assert ("As you asked, we will pass your details to a support service" in body) is consent
@@ -228,7 +228,9 @@ def test_a_partner_reported_victim_is_not_told_to_use_a_code_they_never_had(
     organisation = Organisation.objects.create(name="[SYNTHETIC] Reporting centre")
     with django_capture_on_commit_callbacks(execute=True):
         report, _ = submit_partner_report(
-            make_submission(), organisation=organisation, idempotency_key=None
+            make_submission(contact=SAFE_EMAIL),
+            organisation=organisation,
+            idempotency_key=None,
         )
     body = VictimMessage.objects.get(report=report).body
     assert "secret code" not in body

@@ -336,6 +336,8 @@ class Command(BaseCommand):
                 email=person["email"],
                 phone=person["phone"],
                 contact_method="email",
+                # most say a message is safe; those who don't get nothing automatically
+                safe_to_leave_message=rng.random() < 0.85,
             ),
             support_referral_consent=rng.random() < 0.5,
             evidence=evidence,
