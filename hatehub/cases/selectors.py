@@ -249,10 +249,19 @@ def with_contents(cases: QuerySet[Case], *, reports_page: int = 1) -> QuerySet[C
     )
 
 
+REPORTER_LABELS = {
+    "victim": "from the victim",
+    "witness": "from a witness",
+    "on_behalf": "for someone else",
+    "organisation": "for an organisation",
+}
+
+
 def label_reports(case: Case) -> None:
     """Display names the template cannot work out itself (platform codes are free text)."""
     for report in case.report_list:
         report.platform_display = platform_label(report.platform, report.platform_other)
+        report.reporter_label = REPORTER_LABELS.get(report.reporter_role, "from a reporter")
         for account in report.accounts.all():  # the prefetched objects the template reads
             account.platform_display = platform_label(account.platform)
 

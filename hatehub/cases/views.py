@@ -37,6 +37,7 @@ from .forms import (
     TransferForm,
 )
 from .models import Allocation, Case
+from .summary import case_summary
 
 QUEUE_PAGE_SIZE = 50
 
@@ -137,6 +138,18 @@ def _render_case(
     responsibility = case_responsibility(case)
     forms = {**_case_forms(request, case, offer, responsibility), **(bound or {})}
     crimes = selectors.crime_reports(case)
+    assessment = assessment_selectors.for_case_page(case, request.user)
+    records_outcomes = selectors.records_outcomes(request.user, case) and any(
+        crime.recorded_outcome is None for crime in crimes
+    )
+    summary = case_summary(
+        case,
+        request.user,
+        assessment=assessment["assessment"],
+        offer=offer,
+        crimes=crimes,
+        outcomes_due=records_outcomes,
+    )
     record(
         Action.VIEW,
         "case",
@@ -145,6 +158,7 @@ def _render_case(
         details={
             "reports": [report.reference for report in case.report_list],
             "complainant_details_shown": show_complainant,
+            "summary": summary.as_details(),
         },
     )
     return render(
@@ -155,7 +169,8 @@ def _render_case(
             "case": case,
             "matching": matching_selectors.for_case_page(case, request.user),
             "responsible_force": responsibility,
-            **assessment_selectors.for_case_page(case, request.user),
+            **assessment,
+            "case_summary": summary,
             "page": reports_page,
             "page_range": list(
                 paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)
@@ -172,8 +187,7 @@ def _render_case(
             "allocations": selectors.allocation_history(case),
             "crimes": crimes,
             "panels": case_panels(request, case),
-            "records_outcomes": selectors.records_outcomes(request.user, case)
-            and any(crime.recorded_outcome is None for crime in crimes),
+            "records_outcomes": records_outcomes,
         },
         status=status,
     )

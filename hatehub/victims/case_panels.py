@@ -43,5 +43,6 @@ def panels(request, case) -> list[Panel]:
             template="victims/_case_panel.html",
             context={"rows": rows, "overdue": overdue, "total": total},
             order=40,
+            title="Victims' Code updates",
         )
     ]

@@ -193,3 +193,16 @@ def track_view(report: Report) -> TrackView:
         review_closes=closes,
         review_kind=review_kind,
     )
+
+
+def next_open_update(user, case: Case) -> VictimUpdateDue | None:
+    """The case's open Victims' Code update due soonest, for the case page's summary; None for
+    a user who does not write to victims or cannot see the case."""
+    if not sends_updates(user):
+        return None
+    return (
+        visible_updates(user)
+        .filter(report__case=case, status=VictimUpdateDue.Status.OPEN)
+        .order_by("due", "pk")
+        .first()
+    )
