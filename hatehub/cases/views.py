@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
@@ -56,7 +57,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET, choose_force=roles.sees_every_case(request.user))
     form.is_valid()  # errors are shown; the filters that are valid still apply
     filters = form.filters()
-    page, page_range = paginate(request, selectors.queue(request.user, filters), QUEUE_PAGE_SIZE)
+    sort = selectors.QueueSort.parse(request.GET.get("sort"))
+    cases = selectors.queue(request.user, filters, sort)
+    page, page_range = paginate(request, cases, QUEUE_PAGE_SIZE)
     rows = selectors.queue_rows(page.object_list)
     record(
         Action.VIEW,
@@ -66,13 +69,21 @@ def queue(request: HttpRequest) -> HttpResponse:
             "cases": [row.case.reference for row in rows],
             "page": page.number,
             "filters": filters.as_details(),
+            "sort": sort,
         },
     )
+    force = request.user.force if roles.responds_to_allocations(request.user) else None
     return render(
         request,
         "cases/queue.html",
         {
             "nav": "queue",
+            "heading": f"{force.name}: cases allocated to you" if force else "Triage queue",
+            "sort": sort,
+            "sort_order": selectors.QueueSort.DESCRIPTIONS[sort],
+            "sort_caption": selectors.QueueSort.CAPTIONS[sort],
+            "sort_links": _sort_links(request),
+            "here": request.get_full_path(),
             "form": form,
             "rows": rows,
             "page": page,
@@ -84,6 +95,37 @@ def queue(request: HttpRequest) -> HttpResponse:
             "force_user": roles.responds_to_allocations(request.user),
         },
     )
+
+
+def _sort_links(request: HttpRequest) -> dict[str, str]:
+    """The queue's address sorted each way, keeping the filters (and going back to page 1)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    links = {}
+    for key in selectors.QueueSort.CHOICES:
+        params["sort"] = key
+        links[key] = f"?{params.urlencode()}"
+    return links
+
+
+@casework
+@require_POST
+def assign_to_me(request: HttpRequest, reference: str) -> HttpResponse:
+    """The signed-in officer takes the case, from the queue or the case page, and goes back
+    there."""
+    case = _visible_case(request, reference)
+    if case is None:
+        return not_found(request)
+    try:
+        services.assign_to_me(case, officer=request.user)
+    except services.AllocationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Case {case.reference} assigned to you")
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("cases:case", reference=case.reference)
 
 
 def _visible_case(request: HttpRequest, reference: str, cases: QuerySet[Case] | None = None):
