@@ -63,7 +63,7 @@ def applies(kind: str, suspect_interviewed_under_caution: bool) -> tuple[bool, s
         return False, (
             "The Right to Review does not cover a decision not to record a crime: it covers a "
             "police decision not to proceed after a suspect was interviewed under caution "
-            "(DOMAIN.md s8). The Force Crime Registrar has the final say on recording; the "
+            "(Victims' Code). The Force Crime Registrar has the final say on recording; the "
             "victim can ask for that and can complain under the Victims' Code."
         )
     if kind == DecisionKind.CPS_DECISION:
@@ -74,7 +74,7 @@ def applies(kind: str, suspect_interviewed_under_caution: bool) -> tuple[bool, s
     if not suspect_interviewed_under_caution:
         return False, (
             "The Right to Review applies only where a suspect was interviewed under caution "
-            "and police decided not to proceed (DOMAIN.md s8); no suspect was interviewed "
+            "and police decided not to proceed (Victims' Code); no suspect was interviewed "
             "under caution. The victim can still complain under the Victims' Code."
         )
     return True, ""
