@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-hatehub/static/build/.built: node_modules/.installed frontend/build.mjs $(wildcard frontend/*.js frontend/*.css)
+hatehub/static/build/.built: node_modules/.installed frontend/build.mjs $(wildcard frontend/*.js frontend/*.css frontend/*.svg)
 	npm run --silent build
 	touch $@
 

@@ -198,6 +198,38 @@ def allocate(case: Case, *, force, reason: str, by=None) -> Case:
 
 
 @transaction.atomic
+def assign_to_me(case: Case, *, officer) -> Case:
+    """The officer takes the case: they are its assigned officer from now on (replacing anyone
+    assigned before), on the timeline and in the log. Only someone who may see the case and
+    works cases can take it; a merged or closed case is not assigned."""
+    if not roles.works_cases(officer) or not (
+        selectors.visible_cases(officer).filter(pk=case.pk).exists()
+    ):
+        raise AllocationRefused(f"You cannot work on case {case.reference}")
+    case = _locked(case)
+    _refuse_if_finished(case)
+    if case.assigned_officer_id == officer.pk:
+        raise AllocationRefused(f"Case {case.reference} is already assigned to you")
+    previous = case.assigned_officer
+    name = officer.get_full_name() or officer.username
+    case.assigned_officer, case.assigned_at = officer, timezone.now()
+    case.save(update_fields=["assigned_officer", "assigned_at", "updated_at"])
+    summary = f"Assigned to {name}"
+    if previous is not None:
+        summary += f" (was {previous.get_full_name() or previous.username})"
+    details = {"officer": officer.pk, "previous_officer": previous.pk if previous else None}
+    add_event(case, CaseEvent.Kind.ASSIGNED, summary, details=details)
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference}: {summary.lower()}",
+        details=details,
+    )
+    return case
+
+
+@transaction.atomic
 def withdraw_offer(case: Case, *, by, reason: str) -> Allocation | None:
     """Take back an offer still waiting for a force's answer (e.g. the case was merged into
     another): the force stops seeing the case, and the hub keeps it."""

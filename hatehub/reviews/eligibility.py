@@ -90,7 +90,7 @@ def applies(
         return False, (
             "The Right to Review does not cover a decision not to record a crime: it covers a "
             "police decision not to proceed after a suspect was interviewed under caution "
-            "(DOMAIN.md s8). The Force Crime Registrar has the final say on recording; the "
+            "(Victims' Code). The Force Crime Registrar has the final say on recording; the "
             "victim can ask for that and can complain under the Victims' Code."
         )
     if kind == DecisionKind.CPS_DECISION:
@@ -101,7 +101,7 @@ def applies(
     if not suspect_interviewed_under_caution:
         return False, (
             "The Right to Review applies only where a suspect was interviewed under caution "
-            "and police decided not to proceed (DOMAIN.md s8); no suspect was interviewed "
+            "and police decided not to proceed (Victims' Code); no suspect was interviewed "
             "under caution. The victim can still complain under the Victims' Code."
         )
     return True, ""

@@ -56,5 +56,6 @@ def panels(request, case) -> list[Panel]:
             template="victims/_case_panel.html",
             context={"rows": rows, "overdue": overdue, "total": total, "unsafe": unsafe},
             order=40,
+            title="Victims' Code updates",
         )
     ]
