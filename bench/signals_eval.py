@@ -1,23 +1,30 @@
-"""Content signals: held-out metrics and the functional suite, against a trivial baseline.
+"""Content signals: the encoder-based signals against the older TF-IDF model, in one run.
 
-    .venv/bin/python bench/signals_eval.py [--data ../shared/eval] [--model PATH]
+    .venv/bin/python bench/signals_eval.py [--data ../shared/eval] [--failures]
 
-Why: a hate model is only worth shipping for queue ordering if it clearly beats a keyword
-match on data it never saw, and if it does not push counter-speech, negated or quoted hate,
-reclaimed slurs and plain mentions of a group up the queue. So this prints, for TweetEval hate
-test (never used for training) and HatemojiBuild test:
+Why: the signals order a surge's queue, so they are only worth shipping if they beat the
+model they replace on data they never saw, and if they do not push counter-speech, negated or
+quoted hate, reclaimed slurs and plain mentions of a group up the queue (HateCheck, Röttger et
+al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). This prints:
 
-- macro-F1 and ROC AUC of the model alone (at its validation-chosen threshold) and of the
-  combined ``score().hate`` (model + rules, at ``HATE_THRESHOLD``);
-- the same for two in-run baselines, an identity-term keyword match and the majority class,
-  and the ratio of model to keyword baseline;
+1. TweetEval hate test (never used for training) and HatemojiBuild test: macro-F1 and ROC AUC
+   of each model alone (at its validation-chosen threshold) and of ``score().hate`` (model +
+   rules, at ``HATE_THRESHOLD``), for the encoder head ("new") and the TF-IDF model ("old"),
+   plus a keyword and a majority baseline.
+2. The functional suites, HateCheck-style and HatemojiCheck-style, split into the HELD-OUT
+   cases (``functional_heldout.py``: HELDOUT written before tuning; HELDOUT2 written after the
+   first held-out run, before the changes made in response to it) and the DEVELOPMENT cases
+   (looked at while tuning): accuracy per functionality and overall, new and old, score() and
+   model alone.
+3. Throughput of the encoder on one core (onnxruntime intra-op threads = 1): texts per second
+   of wall time and of CPU time (the machine is shared, so wall time is noisy).
 
-and then the pass rate per functionality of ``hatehub.assessment.functional_suite``.
 It is a measurement: it always exits 0.
 """
 
 import argparse
 import csv
+import os
 import sys
 import time
 from collections import defaultdict
@@ -28,15 +35,20 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ["HUB_SIGNALS_THREADS"] = "1"  # one core, as the target says
 
+from hatehub.assessment.encoder import load_encoder, prepare  # noqa: E402
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 from hatehub.assessment.signals import (  # noqa: E402
     HATE_THRESHOLD,
+    load_head,
     load_model,
     load_terms,
     normalise,
     score,
 )
+
+TARGETS = {"hatecheck": 0.80, "hatemojicheck": 0.75, "min_functionality": 0.60}
 
 
 def read_tweeteval(data: Path) -> tuple[list[str], list[int]]:
@@ -65,75 +77,129 @@ def keyword_baseline(texts, terms) -> list[float]:
     return [1.0 if any(p.search(normalise(t)) for p in pats) else 0.0 for t in texts]
 
 
-def evaluate(name, texts, y, model, terms):
-    started = time.monotonic()
-    p_model = model.predict_proba(texts)
-    p_comb = [score(t, model=model, terms=terms).hate for t in texts]
-    elapsed = time.monotonic() - started
-    kw = keyword_baseline(texts, terms)
-    rows = [
-        ("model alone", *metrics(y, p_model, model.threshold)),
-        ("model + rules (score)", *metrics(y, p_comb, HATE_THRESHOLD)),
-        ("baseline: keyword", *metrics(y, kw, 0.5)),
-        ("baseline: majority", *metrics(y, [0.0] * len(y), 0.5)),
-    ]
-    print(f"\n{name}: {len(y)} texts, {sum(y)} hate; scored in {elapsed:.1f}s")
-    print(f"  {'':24s} {'macro-F1':>9s} {'AUC':>7s}")
+def evaluate(name, texts, y, models, terms):
+    print(f"\n{name}: {len(y)} texts, {sum(y)} hate")
+    print(f"  {'':30s} {'macro-F1':>9s} {'AUC':>7s}")
+    rows = []
+    for label, model in models.items():
+        p_model = model.predict_proba(texts)
+        p_comb = [score(t, model=model, terms=terms).hate for t in texts]
+        rows.append((f"{label}: model alone", *metrics(y, p_model, model.threshold)))
+        rows.append((f"{label}: model + rules (score)", *metrics(y, p_comb, HATE_THRESHOLD)))
+    rows.append(("baseline: keyword", *metrics(y, keyword_baseline(texts, terms), 0.5)))
+    rows.append(("baseline: majority", *metrics(y, [0.0] * len(y), 0.5)))
     for label, f1, auc in rows:
-        print(f"  {label:24s} {f1:9.4f} {auc:7.4f}")
-    kf1, kauc = rows[2][1], rows[2][2]
-    for label, f1, auc in rows[:2]:
-        print(f"  ratio {label} / keyword: macro-F1 x{f1 / kf1:.2f}, AUC x{auc / kauc:.2f}")
+        print(f"  {label:30s} {f1:9.4f} {auc:7.4f}")
     return rows
 
 
-def functional(model, terms):
-    by_func: dict[str, list[bool]] = defaultdict(list)
-    by_id: dict[str, list[bool]] = defaultdict(list)
-    by_func_model: dict[str, list[bool]] = defaultdict(list)
-    failures: dict[str, list[str]] = defaultdict(list)
-    for case in cases():
-        s = score(case.text, model=model, terms=terms)
-        ok = (s.hate >= HATE_THRESHOLD) == case.hateful
-        ok_model = (s.model_hate >= model.threshold) == case.hateful
-        by_func[case.functionality].append(ok)
-        by_id[case.hatecheck_id].append(ok)
-        by_func_model[case.functionality].append(ok_model)
-        if not ok:
-            failures[case.hatecheck_id].append(f"{s.hate:.2f} {case.text}")
-    total = [v for vs in by_func.values() for v in vs]
-    print(f"\nFunctional suite ({len(total)} cases; pass = on the right side of the threshold)")
-    print(f"  {'functionality':24s} {'n':>4s} {'score()':>8s} {'model':>7s}")
-    for func, oks in by_func.items():
-        m = by_func_model[func]
-        print(f"  {func:24s} {len(oks):4d} {np.mean(oks):8.0%} {np.mean(m):7.0%}")
-    allm = [v for vs in by_func_model.values() for v in vs]
-    print(f"  {'ALL':24s} {len(total):4d} {np.mean(total):8.0%} {np.mean(allm):7.0%}")
-    print("\n  by HateCheck functionality (score()):")
-    for hc_id, oks in by_id.items():
-        print(f"    {hc_id:22s} {len(oks):4d} {np.mean(oks):6.0%}")
-    return by_func, failures
+def functional(models, terms, show_failures: bool):
+    """Accuracy per (split, suite, functionality) for each model, score() and model alone."""
+    all_cases = cases()
+    results = {}
+    for label, model in models.items():
+        p_model = model.predict_proba([c.text for c in all_cases])
+        for case, pm in zip(all_cases, p_model, strict=True):
+            s = score(case.text, model=model, terms=terms)
+            ok = (s.hate >= HATE_THRESHOLD) == case.hateful
+            ok_m = (pm >= model.threshold) == case.hateful
+            results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
+    summary = {}
+    for split in ("heldout", "heldout2", "dev"):
+        for suite in ("hatecheck", "hatemojicheck"):
+            print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
+            header = "".join(f" {lbl + ' score':>11s} {lbl + ' model':>11s}" for lbl in models)
+            print(f"  {'functionality':26s} {'n':>4s}{header}")
+            by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+            for label in models:
+                for case, ok, ok_m, _s in results[(label, split, suite)]:
+                    by[case.hatecheck_id][label].append((ok, ok_m))
+            totals = {label: [] for label in models}
+            for func, per in by.items():
+                n = len(next(iter(per.values())))
+                cells = ""
+                for label in models:
+                    oks = per[label]
+                    totals[label] += oks
+                    acc, acc_m = np.mean([o for o, _ in oks]), np.mean([m for _, m in oks])
+                    cells += f" {acc:11.0%} {acc_m:11.0%}"
+                print(f"  {func:26s} {n:4d}{cells}")
+            cells = ""
+            for label in models:
+                oks = totals[label]
+                cells += (
+                    f" {np.mean([o for o, _ in oks]):11.1%} {np.mean([m for _, m in oks]):11.1%}"
+                )
+            print(f"  {'ALL':26s} {len(totals[next(iter(models))]):4d}{cells}")
+            for label in models:
+                funcs = {f: np.mean([o for o, _ in per[label]]) for f, per in by.items()}
+                worst = min(funcs, key=funcs.get)
+                summary[(label, split, suite)] = (
+                    float(np.mean([o for o, _ in totals[label]])),
+                    worst,
+                    float(funcs[worst]),
+                )
+            if show_failures:
+                label = next(iter(models))
+                for case, ok, _ok_m, s in results[(label, split, suite)]:
+                    if not ok:
+                        print(f"    FAIL {case.hatecheck_id}: {s.hate:.2f} {case.text}")
+    return summary
+
+
+def throughput(texts: list[str], label: str) -> None:
+    encoder = load_encoder(threads=1)
+    encoder.embed(texts[:32])  # warm up
+    wall, cpu = time.perf_counter(), time.process_time()
+    encoder.embed(texts)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(
+        f"  encoder, {label}: {len(texts)} texts, {len(texts) / wall:.0f} texts/s wall, "
+        f"{len(texts) / cpu:.0f} texts/s CPU time (1 intra-op thread)"
+    )
+    head, terms = load_head(), load_terms(extra_slurs=TEST_SLURS)
+    head.clear_cache()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for t in texts:
+        score(t, model=head, terms=terms)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(
+        f"  score() one text at a time, {label}: {len(texts) / wall:.0f} texts/s wall, "
+        f"{len(texts) / cpu:.0f} texts/s CPU time"
+    )
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "eval"))
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--failures", action="store_true", help="print failing cases")
+    default = os.environ.get("HUB_EVAL_DIR", str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--data", default=default)
+    parser.add_argument("--failures", action="store_true", help="print failing cases (new)")
     args = parser.parse_args(argv)
     data = Path(args.data)
-    model = load_model(args.model)
+    models = {"new": load_head(), "old": load_model()}
     terms = load_terms(extra_slurs=TEST_SLURS)
-    print(f"model: threshold {model.threshold:.2f}, {model.meta}")
-    print(f"combined score() threshold: {HATE_THRESHOLD}")
-    evaluate("TweetEval hate test (not used for training)", *read_tweeteval(data), model, terms)
-    evaluate("HatemojiBuild test", *read_hatemoji_test(data), model, terms)
-    _by_func, failures = functional(model, terms)
-    if args.failures:
-        for hc_id, rows in failures.items():
-            print(f"\n  FAIL {hc_id}:")
-            for r in rows:
-                print(f"    {r}")
+    print(f"new: encoder head, threshold {models['new'].threshold:.2f}, {models['new'].meta}")
+    print(f"old: TF-IDF, threshold {models['old'].threshold:.2f}, {models['old'].meta}")
+    print(f"combined score() threshold: {HATE_THRESHOLD}; onnxruntime intra-op threads: 1")
+    summary = functional(models, terms, args.failures)
+    evaluate("TweetEval hate test (not used for training)", *read_tweeteval(data), models, terms)
+    evaluate("HatemojiBuild test", *read_hatemoji_test(data), models, terms)
+
+    print("\nThroughput (one core; the machine is shared, figures are noisy):")
+    tweets = read_tweeteval(data)[0][:1000]
+    throughput(tweets, "TweetEval test, first 1000 tweets")
+    throughput([c.text for c in cases()], "functional cases")
+    mean_tokens = np.mean([len(load_encoder(1).tokenizer.encode(prepare(t)).ids) for t in tweets])
+    print(f"  (TweetEval tweets average {mean_tokens:.1f} tokens after preparation)")
+
+    print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
+          "no functionality < 60%")  # fmt: skip
+    for split in ("heldout", "heldout2", "dev"):
+        for suite in ("hatecheck", "hatemojicheck"):
+            for label in models:
+                acc, worst, worst_acc = summary[(label, split, suite)]
+                print(f"  {label} {split:8s} {suite:14s} accuracy {acc:6.1%}   "
+                      f"lowest functionality {worst} {worst_acc:.0%}")  # fmt: skip
     return 0
 
 

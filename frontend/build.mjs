@@ -20,7 +20,8 @@ const stylesheet = (from, to) => {
 stylesheet("govuk-frontend/dist/govuk/govuk-frontend.min.css", "govuk-frontend.min.css");
 stylesheet("@ministryofjustice/frontend/moj/moj-frontend.min.css", "moj-frontend.min.css");
 cpSync(join(root, "frontend", "app.css"), join(out, "app.css"));
-for (const file of ["init.js", "start.js"]) cpSync(join(root, "frontend", file), join(out, file));
+// Our own neutral icon: GOV.UK Frontend's favicon is the crown, which only GOV.UK domains may use.
+for (const file of ["init.js", "start.js", "favicon.svg"]) cpSync(join(root, "frontend", file), join(out, file));
 
 const copy = (from, to) => cpSync(join(modules, from), join(out, to), { recursive: true });
 copy("govuk-frontend/dist/govuk/assets", "assets");

@@ -312,6 +312,9 @@ HUB_RESPONSIBLE_FORCE_RULE = os.environ.get("HUB_RESPONSIBLE_FORCE_RULE", "suspe
 HUB_GEOGRAPHY_DIR = Path(os.environ.get("HUB_GEOGRAPHY_DIR", VAR_DIR / "reference"))
 HUB_SERVICE_NAME = "Report online hate"
 HUB_STAFF_SERVICE_NAME = "Online Hate Crime Hub"
+# The hub's public address, for every link that leaves it (Track my report, support services'
+# acknowledgement, platforms' status callback): absolute, as people outside reach it.
+HUB_PUBLIC_URL = os.environ.get("HUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # "Exit this page" sends people somewhere neutral; forces may choose their own.
 HUB_EXIT_PAGE_URL = os.environ.get("HUB_EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
 

@@ -163,3 +163,26 @@ SUPERVISORS_PAGE = {**HUB_PAGE, "hub_officer": 403, "spoc": 403}
 # A review of an assessment that does not exist (ids differ between databases, so the sample
 # URL names one that never does).
 SUPERVISORS_MISSING = {**SUPERVISORS_PAGE, "hub_supervisor": 404, "administrator": 404}
+
+
+def _assign(*, merseyside: bool, kent: bool) -> dict:
+    back = Redirect("/hub/cases/")
+    return answers(
+        anonymous=SIGN_IN,
+        hub_officer=back,
+        hub_supervisor=back,
+        administrator=back,
+        force_user=back if merseyside else 404,
+        other_force_user=back if kent else 404,
+        partner=403,
+        volunteer=403,
+    )
+
+
+# "Assign to me": anyone who works the case takes it and is sent back to the case page; another
+# force's user gets 404 (logged), as for the case page.
+ASSIGN = {
+    "merseyside": _assign(merseyside=True, kent=False),
+    "kent": _assign(merseyside=False, kent=True),
+    "unallocated": _assign(merseyside=False, kent=False),
+}

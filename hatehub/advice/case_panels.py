@@ -26,4 +26,12 @@ def panels(request, case) -> list[Panel]:
             details={"requests": [item.pk for item in requests]},
         )
     context = {"requests": requests, "asks": asks_for_advice(user), "case": case}
-    return [Panel(template="advice/_case_panel.html", context=context, order=90)]
+    return [
+        Panel(
+            template="advice/_case_panel.html",
+            context=context,
+            order=90,
+            title="Advice requests",
+            empty=not requests,
+        )
+    ]

@@ -137,7 +137,7 @@ def ask(*, by, subject: str, question: str, case=None) -> AdviceRequest:
         Action.CREATE,
         "advice_request",
         request.pk,
-        summary=f"Advice asked by {by.force.short_name}: {subject}"[:300],
+        summary=f"Advice asked by {by.force.name}: {subject}"[:300],
         details={"case": case.reference if case else None, "due_on": request.due_on.isoformat()},
     )
     return request

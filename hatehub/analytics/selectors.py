@@ -204,7 +204,7 @@ def _latest_classification() -> Subquery:
 
 
 def _force_labels() -> dict[str, str]:
-    return {str(pk): name for pk, name in Force.objects.values_list("pk", "short_name")}
+    return {str(pk): name for pk, name in Force.objects.values_list("pk", "name")}
 
 
 DIMENSIONS = {

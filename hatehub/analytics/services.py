@@ -77,9 +77,7 @@ def _labels() -> dict[str, dict[str, str]]:
         Alert.Kind.ALL: {"all": "All reports"},
         Alert.Kind.STRAND: dict(STRAND_LABELS),
         Alert.Kind.PLATFORM: dict(PLATFORM_LABELS),
-        Alert.Kind.FORCE: {
-            str(pk): name for pk, name in Force.objects.values_list("pk", "short_name")
-        },
+        Alert.Kind.FORCE: {str(pk): name for pk, name in Force.objects.values_list("pk", "name")},
     }
 
 

@@ -19,12 +19,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from hatehub.assessment.rules import Offence, Priority, RuleRef, Rules
+from hatehub.assessment.rules import NATION_NAMES, NATIONS, Offence, Priority, RuleRef, Rules
 
 THREAT_SERIOUSNESS = ("death", "serious_harm", "violence", "none")
 AIMED_AT = ("person", "group")
 REPORTERS = ("victim", "witness", "third_party", "organisation")
 FIVE_STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
+NATION_CHOICES = (*NATIONS, "unknown")
+
+
+ARTICLE_10_ELEMENT = "not_protected_expression"  # the Article 10 element id in offences.yaml
 
 
 class AnswerError(ValueError):
@@ -65,6 +69,8 @@ class Answers:
     flashing_images: bool | None = None
     encourages_self_harm: bool | None = None
     offline_conduct: bool | None = None
+    # Danger first (issue 15 s2): a published address or other locating details of a person.
+    doxxing: bool | None = None
     conduct_date: dt.date | None = None
     # Routing and risk (s2, s6)
     poster_identity_known: bool | None = None
@@ -80,6 +86,20 @@ class Answers:
     report_malicious: bool | None = None
     risk_significant_harm: bool | None = None
     risk_future_offence: bool | None = None
+    # ---- the law of the nation, the offences added in issue 15, Victims' Code rights
+    nation: str | None = None  # england_wales | scotland | northern_ireland | unknown
+    threat_to_property: bool | None = None  # threat to destroy/damage property (CDA 1971 s2)
+    encourages_offence: bool | None = None  # act capable of encouraging an offence (SCA 2007)
+    encourages_suicide: bool | None = None  # Suicide Act 1961 s2
+    shares_recording: bool | None = None  # distributes/shows/plays a recording (POA s21)
+    possesses_material: bool | None = None  # holds material to publish (POA s23, s29E)
+    sends_genital_image: bool | None = None  # cyberflashing (SOA 2003 s66A)
+    shares_intimate_image: bool | None = None  # intimate image shared (SOA 2003 s66B)
+    abusive: bool | None = (
+        None  # threatening or abusive, not merely insulting (Scotland s4(2), s38)
+    )
+    persistently_targeted: bool | None = None  # Victims' Code enhanced rights
+    victim_intimidated: bool | None = None  # Victims' Code enhanced rights
     # Offence elements the officer has confirmed directly, as "offence_id.element_id"
     elements_confirmed: tuple[str, ...] = ()
 
@@ -116,6 +136,7 @@ _CHOICE_FIELDS = {
     "reporter": REPORTERS,
     "threat_seriousness": THREAT_SERIOUSNESS,
     "aimed_at": AIMED_AT,
+    "nation": NATION_CHOICES,
 }
 
 
@@ -224,6 +245,13 @@ class Recommendation:
     conduct_date_assumed: bool
     rules_fired: tuple[FiredRule, ...]
     explanation: tuple[str, ...] = field(default=())
+    nation: str = "england_wales"  # the nation whose law was applied
+    nation_assumed: bool = False  # True: the nation is unknown and E&W was assumed
+    nchi_code: str | None = None  # the NCHI Code version applied, if any
+
+    def nation_dict(self) -> dict[str, Any]:
+        return {"id": self.nation, "name": NATION_NAMES[self.nation],
+                "assumed": self.nation_assumed}  # fmt: skip
 
     def priority_dict(self) -> dict[str, Any]:
         return {
@@ -303,6 +331,16 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
 
     state: dict[str, Any] = {"classification": None, "thrive": {}}
 
+    # ---- the nation whose law applies (issue 15 s3): never assumed silently
+    nation_assumed = a.nation not in NATIONS
+    nation = "england_wales" if nation_assumed else a.nation
+    if nation_assumed:
+        trace.fire("nation.unknown", "assumed England and Wales: confirm the victim's or "
+                   "suspect's location")  # fmt: skip
+        trace.say("Nation unknown: the law of England and Wales is shown as an assumption.")
+    else:
+        trace.fire(f"nation.{nation}")
+
     def lookup(op: str, name: str) -> Any:
         if op == "answer":
             return getattr(a, name)
@@ -312,6 +350,11 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
 
     # ---- strands and hostility (s3)
     strands = tuple(s for s in (a.strands or ()) if s in rules.strands)
+    foreign = [s for s in strands if nation not in rules.strands[s].nations]
+    if foreign:  # e.g. sectarian outside NI, age outside Scotland
+        trace.fire("strand.not_in_nation", f"{', '.join(foreign)} not a hate strand in "
+                   f"{NATION_NAMES[nation]}")  # fmt: skip
+        strands = tuple(s for s in strands if s not in foreign)
     if a.hostility_based_on_characteristic is False:
         if strands:
             trace.say("Strands named but hostility on them is answered 'no': not a hate matter.")
@@ -336,13 +379,18 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
 
     # ---- offences (s5), never a limb not in force at the conduct date
     candidates: list[tuple[tuple, OffenceMatch]] = []
+    article10_offences: list[str] = []
     if not_police is None:
         for index, offence in enumerate(rules.offences):
             if offence.kind != "offence" or not offence.fits_strands(strands):
                 continue
+            if not offence.applies_in(nation):
+                continue
             ok, met, missing, _contra = _evaluate_offence(offence, a, lookup)
             if not ok:
                 continue
+            if any(m.startswith(ARTICLE_10_ELEMENT + ":") for m in missing):
+                article10_offences.append(f"{offence.act} {offence.section}")
             if not offence.in_force_on(conduct_day):
                 why = (
                     f"{offence.act} {offence.section} repealed on {offence.repealed_on.isoformat()}"
@@ -355,11 +403,13 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
             match = OffenceMatch(offence.id, offence.name, offence.act, offence.section,
                                  tuple(met), tuple(missing), offence.ag_consent, offence.source,
                                  offence.notes)  # fmt: skip
-            candidates.append(((len(missing), -len(met), index), match))
+            rank = (not offence.primary, len(missing), -len(met), index)  # primary charge first
+            candidates.append((rank, match))
     offences = tuple(m for _k, m in sorted(candidates, key=lambda c: c[0]))
 
     # ---- classification (s3, s4)
     nchi_personal_data = None
+    nchi_code = None
     if not_police:
         classification = "not_police_matter"
         trace.fire(not_police)
@@ -375,17 +425,33 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
                 trace.fire("offence.ag_consent", f"{m.act} {m.section}")
         if hate:
             trace.fire("crime.hate_crime_definition", f"strands: {', '.join(strands)}")
-            if set(strands) & set(FIVE_STRANDS):
-                trace.fire("crime.sentencing_uplift")
-                trace.fire("sa2020_s66")
+            # the aggravation of the nation (SA 2020 s66; HCPO(S)A 2021 s1; CJ(No.2)(NI)O art 2)
+            for agg in rules.offences:
+                if (
+                    agg.kind == "aggravation"
+                    and agg.applies_in(nation)
+                    and agg.fits_strands(strands)
+                    and agg.in_force_on(conduct_day)
+                ):
+                    if agg.id == "sa2020_s66":
+                        trace.fire("crime.sentencing_uplift")
+                    trace.fire(agg.id)  # fmt: skip
         else:
             trace.fire("crime.not_hate_motivated")
     elif hate:
-        classification, nchi_personal_data = _nchi(a, rules, trace, lookup)
+        classification, nchi_personal_data, nchi_code = _nchi(
+            a, rules, trace, lookup, nation, today
+        )
     else:
         classification = "not_hate"
         trace.fire("not_hate.no_characteristic")
     state["classification"] = classification
+    if a.lawful_expression is None and (
+        classification == "nchi" or (classification == "crime" and article10_offences)
+    ):  # Article 10 before any Public Order Act / stirring-up or NCHI outcome
+        what = ", ".join(article10_offences) if classification == "crime" else "NCHI"
+        trace.fire("article10.question", f"before {what}")
+        trace.say("Question for the officer: is this lawful expression or legitimate debate?")
     trace.say(f"Classification: {classification}" + (f" ({', '.join(strands)})" if hate else ""))
 
     # ---- True Vision routing (s2) and the threat-to-life rule (s6)
@@ -419,23 +485,28 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     trace.say(f"Priority: grade {priority.grade} ({priority.name}, {priority.response_time}).")
 
     # ---- Victims' Code (s8): rights attach to victims of crime
+    # per nation; enhanced for hate crime, persistently targeted, vulnerable or
+    # intimidated victims (every under-18)
     enhanced = False
     days = None
     if classification == "crime":
-        for vc in rules.victims_code:
-            if not vc.enabled:
+        entries = [v for v in rules.victims_code if v.enabled and nation in v.nations]
+        for vc in entries:
+            if vc.applies_to == "hate_crime":
+                applies = hate
+            elif vc.applies_to == "victim":
+                applies = vc.when is not None and vc.when.evaluate(lookup) is True
+            else:
                 continue
-            if vc.applies_to == "hate_crime" and hate:
-                enhanced = True
-                days = vc.update_working_days if days is None else min(days, vc.update_working_days)
+            if applies:
+                enhanced = enhanced or vc.enhanced
+                if vc.update_working_days is not None:
+                    days = min(days or vc.update_working_days, vc.update_working_days)
                 trace.fire(vc.id)
-        if days is None:
-            standard = next(
-                (v for v in rules.victims_code if v.enabled and v.applies_to == "crime"), None
-            )
-            if standard:
-                days = standard.update_working_days
-                trace.fire(standard.id)
+        standard = next((v for v in entries if v.applies_to == "crime"), None)
+        if standard and (days is None or not enhanced):
+            days = days or standard.update_working_days
+            trace.fire(standard.id)
     if route:
         trace.say("Route to the local force (True Vision rule).")
     if urgent:
@@ -457,28 +528,44 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
         conduct_date_assumed=a.conduct_date is None,
         rules_fired=tuple(trace.fired),
         explanation=tuple(trace.lines),
+        nation=nation,
+        nation_assumed=nation_assumed,
+        nchi_code=nchi_code,
     )
 
 
-def _nchi(a: Answers, rules: Rules, trace: _Trace, lookup) -> tuple[str, bool | None]:
-    """NCHI Code of Practice (DOMAIN.md s3): record only if every test holds; the subject's
-    personal data only on a real risk of significant harm or of a future offence."""
+def _nchi(
+    a: Answers, rules: Rules, trace: _Trace, lookup, nation: str, today: dt.date
+) -> tuple[str, bool | None, str | None]:
+    """NCHI Code of Practice (DOMAIN.md s3): record only if every test of the Code in force
+    holds; the subject's personal data only on a real risk of significant harm or of a future
+    offence. England and Wales only; the Code version is the one in force on the assessment
+    date (recording is now) unless the force fixes one, and is named in rules_fired."""
     nchi = rules.nchi
     if not nchi.enabled:
         trace.fire(nchi.outcomes["nchi.disabled"])
-        return "not_police_matter", None
-    failed = [t for t in nchi.record_tests if t.when.evaluate(lookup) is not True]
+        return "not_police_matter", None, None
+    if nation not in nchi.nations:
+        trace.fire(nchi.outcomes["nchi.not_in_nation"], NATION_NAMES[nation])
+        return "not_police_matter", None, None
+    code = nchi.version_for(today)
+    if code is None:
+        trace.fire(nchi.outcomes["nchi.no_code_in_force"], today.isoformat())
+        return "not_police_matter", None, None
+    how = "selected by the force" if nchi.selected else f"in force on {today.isoformat()}"
+    trace.fire(code.id, how)
+    failed = [t for t in code.record_tests if t.when.evaluate(lookup) is not True]
     if failed:
         for t in failed:
             trace.fire(t.id, "not shown")
         trace.fire(nchi.outcomes["nchi.not_recordable"])
         trace.fire("not_police.nchi_test_failed")
-        return "not_police_matter", None
-    for t in nchi.record_tests:
+        return "not_police_matter", None, code.id
+    for t in code.record_tests:
         trace.fire(t.id)
-    risks = [t for t in nchi.personal_data_tests if t.when.evaluate(lookup) is True]
+    risks = [t for t in code.personal_data_tests if t.when.evaluate(lookup) is True]
     for t in risks:
         trace.fire(t.id)
     key = "nchi.record_with_personal_data" if risks else "nchi.record_without_personal_data"
     trace.fire(nchi.outcomes[key])
-    return "nchi", bool(risks)
+    return "nchi", bool(risks), code.id

@@ -5,7 +5,7 @@ from django import forms
 
 from hatehub.intake.choices import STRANDS
 
-from .models import Classification
+from .models import DECISIONS
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known")]
 STRAND_CHOICES = [(code, label) for code, label in STRANDS if code != "not_sure"]
@@ -22,9 +22,37 @@ QUESTIONS = [
     ("uk_link", "Is there a link to the UK (victim, poster or audience here)?"),
     ("lawful_expression", "Is it lawful expression of an opinion, however offensive?"),
 ]
+# Issue 15 s2-s4: the facts the new offences and the Victims' Code rights need.
+QUESTIONS += [
+    (
+        "threat_to_property",
+        "Is there a threat to destroy or damage property (“burn it down”)?",
+    ),
+    ("encourages_offence", "Does it encourage or assist others to commit an offence?"),
+    ("abusive", "Is it threatening or abusive, not merely insulting?"),
+    ("victim_under_18", "Is the victim under 18?"),
+    (
+        "victim_intimidated",
+        "Is the victim intimidated (afraid or distressed about giving evidence)?",
+    ),
+    ("persistently_targeted", "Is the victim persistently targeted?"),
+]
+NATION_CHOICES = [
+    ("england_wales", "England and Wales"),
+    ("scotland", "Scotland"),
+    ("northern_ireland", "Northern Ireland"),
+    ("", "Not known"),
+]
 
 
 class AnswersForm(forms.Form):
+    nation = forms.ChoiceField(
+        label="Whose law applies (where the victim or the poster is)?",
+        choices=NATION_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Scotland and Northern Ireland have different offences and victims' rights.",
+    )
     threat_seriousness = forms.ChoiceField(
         label="How serious is the threat?",
         choices=[
@@ -72,7 +100,7 @@ class AnswersForm(forms.Form):
         for name, _question in QUESTIONS:
             if data.get(name):
                 answers[name] = data[name] == "yes"
-        for name in ("threat_seriousness", "aimed_at"):
+        for name in ("threat_seriousness", "aimed_at", "nation"):
             if data.get(name):
                 answers[name] = data[name]
         if data.get("strands"):
@@ -85,7 +113,7 @@ class AnswersForm(forms.Form):
         for name, value in answers.items():
             if isinstance(value, bool):
                 initial[name] = "yes" if value else "no"
-            elif name in ("threat_seriousness", "aimed_at", "strands"):
+            elif name in ("threat_seriousness", "aimed_at", "strands", "nation"):
                 initial[name] = value
         return initial
 
@@ -101,7 +129,7 @@ def _shown(value) -> str:
 class DecisionForm(forms.Form):
     classification = forms.ChoiceField(
         label="Your decision",
-        choices=Classification.choices,
+        choices=DECISIONS,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose your decision"},
     )

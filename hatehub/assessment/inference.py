@@ -17,12 +17,13 @@ ContentSignals, or a mapping with the same keys) may add answers the rules did n
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hatehub.assessment.engine import FIVE_STRANDS, Answers
+from hatehub.assessment.engine import ANSWER_FIELDS, FIVE_STRANDS, Answers
 from hatehub.assessment.rules import InferenceRules, Rules, load_rules
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
@@ -30,6 +31,18 @@ _SERIOUSNESS_ORDER = ("death", "serious_harm", "violence")
 # Answers a denunciation or denial in the same sentence cancels (s3 intentional hostility).
 _COUNTERABLE = {"threat_seriousness", "stirs_up_hatred", "encourages_self_harm"}
 _SELF_ID = re.compile(r"\b(?:i(?:'m| am)|we(?:'re| are)|as an?|as)\s+(?:an?\s+)?$", re.IGNORECASE)
+# Answers that are danger in the text (issue 15 s2): they make a sentence's characteristic the
+# basis of hostility, and are what intake's first urgency looks for.
+DANGER_ANSWERS = ("threat_seriousness", "threat_to_property", "doxxing", "future_event")
+# Which optional cue cancels which answer in a sentence (rules.OPTIONAL_CUES).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WHEN = re.compile(
+    r"\b(tomorrow|tonight|this weekend|next weekend|next week|next month|"
+    r"(?:this|next|on|coming) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+# Keys of infer()'s result that are not answers: shown to the officer, never decide.
+NOT_ANSWERS = ("strands_mentioned",)
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,38 @@ class Inferred:
         value = list(self.value) if isinstance(self.value, tuple) else self.value
         return {"value": value, "words": list(self.words), "rules": list(self.rules),
                 "origin": self.origin}  # fmt: skip
+
+
+def _latest_day(phrase: str, said_on: dt.date) -> dt.date:
+    """The latest day a relative time phrase ("this Friday", "tomorrow") can mean, said on
+    ``said_on``: an event no later than that and before today is past."""
+    phrase = phrase.lower()
+    if phrase == "tonight":
+        return said_on
+    if phrase == "tomorrow":
+        return said_on + dt.timedelta(days=1)
+    if phrase in ("this weekend", "next weekend"):
+        days = (6 - said_on.weekday()) % 7 + (7 if phrase.startswith("next") else 0)
+        return said_on + dt.timedelta(days=days)
+    if phrase == "next week":
+        return said_on + dt.timedelta(days=13)
+    if phrase == "next month":
+        return said_on + dt.timedelta(days=62)
+    word, day = phrase.split()
+    ahead = (_WEEKDAYS.index(day) - said_on.weekday()) % 7
+    return said_on + dt.timedelta(days=ahead + (7 if word == "next" else 0))
+
+
+def _event_past(words: Iterable[str], said_on: dt.date | None, today: dt.date | None) -> str:
+    """The phrase that puts the event in the past, or "": relative dates are read from the day
+    the words were posted (the report's date), not the day the hub reads them."""
+    if said_on is None or today is None:
+        return ""
+    phrases = [m.group(1) for w in words for m in _WHEN.finditer(w)]
+    if not phrases:
+        return ""
+    latest = max(_latest_day(p, said_on) for p in phrases)
+    return phrases[0] if latest < today else ""
 
 
 def _sentences(text: str) -> list[str]:
@@ -73,14 +118,37 @@ def _add(out: dict[str, dict], answer: str, value: Any, words: list[str], rule_i
         slot["rules"].append(rule_id)
 
 
+def _cancelled(answer: str, sentence: str, inf: InferenceRules) -> bool:
+    """A sentence's own words cancel this answer: an event already past is not a future event;
+    others resharing a post is not the sender's course of conduct (issue 15 s4)."""
+    cues = getattr(inf, "cues", {}) or {}
+    if answer == "future_event":
+        past = any(p.search(sentence) for p in cues.get("past_event", ()))
+        return past and not any(p.search(sentence) for p in cues.get("future_marker", ()))
+    if answer == "course_of_conduct":
+        return any(p.search(sentence) for p in cues.get("others_conduct", ()))
+    return False
+
+
 def infer(
     text: str,
     reporter: str | None = None,
     *,
     rules: Rules | None = None,
     signals: Any = None,
+    perceived_strands: Iterable[str] = (),
+    said_on: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, Inferred]:
-    """Answers inferred from ``text`` (see module docstring), keyed by ``Answers`` field."""
+    """Answers inferred from ``text`` (see module docstring), keyed by ``Answers`` field, plus
+    ``strands_mentioned`` (not an answer: characteristics named without hostility shown, a
+    question for the officer).
+
+    ``perceived_strands``: the characteristics the reporter ticked (College of Policing: a hate
+    crime or incident is one PERCEIVED by the victim or any other person to be motivated by
+    hostility); they join the strands, and hostility in the words becomes their basis.
+    ``said_on``: the date the reporter gives for the conduct; "this Friday" is read from it, and
+    an event already past by ``today`` is not a future event."""
     rules = rules or load_rules()
     inf = rules.inference
     raw: dict[str, dict] = {}
@@ -90,18 +158,26 @@ def infer(
     threat_anywhere = False
     any_marker = False
     self_ids: dict[str, list[str]] = {}
+    mentioned: dict[str, list[str]] = {}
+    countered_any = False
 
     for sentence in _sentences(text):
         countered = any(p.search(sentence) for p in inf.counter_speech)
+        sentence_threat = False
         for rule in inf.entries:
             if countered and rule.answer in _COUNTERABLE:
+                continue
+            if _cancelled(rule.answer, sentence, inf):
                 continue
             words = _hits(rule.patterns, sentence, inf)
             if words:
                 _add(raw, rule.answer, rule.value, words, rule.id)
                 if rule.answer == "threat_seriousness":
                     threat_anywhere = True
+                if rule.answer in ("threat_seriousness", "threat_to_property", "stirs_up_hatred"):
+                    sentence_threat = True  # hostility to what the sentence names
         if countered:
+            countered_any = True
             continue
         markers = []
         for rule in inf.hostility:
@@ -109,11 +185,6 @@ def infer(
             if words:
                 markers.extend(words)
                 hostility_words.append((rule.kind, ", ".join(words)))
-        sentence_threat = any(
-            _hits(r.patterns, sentence, inf)
-            for r in inf.entries
-            if r.answer == "threat_seriousness"
-        )
         any_marker = any_marker or bool(markers)
         for strand, pattern in inf.strand_patterns.items():
             for m in pattern.finditer(sentence):
@@ -128,11 +199,27 @@ def infer(
                     strand_words.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
                 elif _SELF_ID.search(before):
                     self_ids.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
+                else:
+                    mentioned.setdefault(strand, []).append(m.group(0))
 
     # A victim who says what they are, in a report that holds hostility or a threat elsewhere.
     if threat_anywhere or any_marker:
         for strand, words in self_ids.items():
             strand_words.setdefault(strand, []).extend(words)
+    else:
+        for strand, words in self_ids.items():
+            mentioned.setdefault(strand, []).extend(words)
+
+    # What the reporter perceives (ticked in the form or the API): the hostility in the words,
+    # if any, is the basis for these strands too.
+    perceived = [s for s in dict.fromkeys(perceived_strands) if s in (*FIVE_STRANDS, "other")]
+    marker_words = [w for _k, w in hostility_words]
+    for strand in perceived:
+        words = strand_words.setdefault(strand, [])
+        words.append(f"ticked by the reporter: {strand}")
+        if any_marker:
+            words.extend(marker_words)
+            strand_basis.add(strand)
 
     out: dict[str, Inferred] = {}
     for answer, slot in raw.items():
@@ -149,10 +236,22 @@ def infer(
         t = out["threat_seriousness"]
         out["threat_of_violence"] = Inferred(True, t.words, t.rules)
 
+    if "future_event" in out:
+        phrase = _event_past(out["future_event"].words, said_on, today)
+        if phrase:  # "this Friday", said on the conduct date, is already past
+            out["future_event"] = Inferred(
+                False,
+                (*out["future_event"].words, f"'{phrase}' from {said_on.isoformat()} is past"),
+                ("infer.future_event_past",),
+            )
+
     if strand_words:
         strands = tuple(s for s in (*FIVE_STRANDS, "other") if s in strand_words)
         words = tuple(dict.fromkeys(w for s in strands for w in strand_words[s]))
-        term_rules = tuple(f"terms.{s}" for s in strands)
+        term_rules = tuple(
+            "perception.reported" if s in perceived and s not in strand_basis else f"terms.{s}"
+            for s in strands
+        )
         out["strands"] = Inferred(strands, words, term_rules)
         out["hostility_based_on_characteristic"] = Inferred(True, words, term_rules)
         if strand_basis:
@@ -169,9 +268,39 @@ def infer(
         if strand_words and kinds & {"slur", "dehumanising"}:
             out["grossly_offensive"] = Inferred(True, words, ids)
 
-    if signals is not None:
-        _from_signals(out, signals, inf)
+    if signals is not None and not (countered_any and not hostility_words):
+        # Counter-speech the rules recognised (a quote condemned, a word mentioned) is not made
+        # hostile again by a model that reads the quoted words alone (issue 15 s4).
+        _from_signals(out, signals, inf, mentioned)
+    leftover = {s: w for s, w in mentioned.items() if s not in strand_words}
+    if leftover and "strands" not in out:
+        strands = tuple(s for s in (*FIVE_STRANDS, "other") if s in leftover)
+        words = tuple(dict.fromkeys(w for s in strands for w in leftover[s]))
+        out["strands_mentioned"] = Inferred(strands, words, tuple(f"terms.{s}" for s in strands))
     return out
+
+
+def danger_words(text: str, *, rules: Rules | None = None) -> dict[str, tuple[str, ...]]:
+    """The danger the text holds, answer by answer, with its words: a threat, a threat to
+    property, a published address, a future event. The same rules and cues as ``infer``, only
+    the danger answers, so intake can put these reports first before any assessment."""
+    rules = rules or load_rules()
+    inf = rules.inference
+    found: dict[str, list[str]] = {}
+    danger_rules = [r for r in inf.entries if r.answer in DANGER_ANSWERS]
+    for sentence in _sentences(text):
+        countered = None
+        for rule in danger_rules:
+            words = _hits(rule.patterns, sentence, inf)
+            if not words or _cancelled(rule.answer, sentence, inf):
+                continue
+            if rule.answer in _COUNTERABLE:
+                if countered is None:
+                    countered = any(p.search(sentence) for p in inf.counter_speech)
+                if countered:
+                    continue
+            found.setdefault(rule.answer, []).extend(words)
+    return {answer: tuple(dict.fromkeys(words)) for answer, words in found.items()}
 
 
 def _get(signals: Any, name: str, default: Any) -> Any:
@@ -180,7 +309,9 @@ def _get(signals: Any, name: str, default: Any) -> Any:
     return getattr(signals, name, default)
 
 
-def _from_signals(out: dict[str, Inferred], signals: Any, inf: InferenceRules) -> None:
+def _from_signals(
+    out: dict[str, Inferred], signals: Any, inf: InferenceRules, mentioned: dict[str, list[str]]
+) -> None:
     """Add what the content signals found and the rules did not; the rules' answers win because
     they come with exact words (DOMAIN.md s3: the officer must see why)."""
     thr = inf.signal_thresholds
@@ -206,11 +337,14 @@ def _from_signals(out: dict[str, Inferred], signals: Any, inf: InferenceRules) -
             "hostility_based_on_characteristic",
             Inferred(True, w, ("signals.targets",), "signals"),
         )
+    elif found:  # a characteristic the model sees targeted, without hostility: a question
+        for strand in found:
+            mentioned.setdefault(strand, []).extend(words(strand) or (f"signals: {strand}",))
 
 
 def to_answers(inferred: Mapping[str, Inferred], reporter: str | None = None) -> Answers:
     """The inferred values as ``Answers`` (reporter comes from the report, not the text)."""
-    data: dict[str, Any] = {k: v.value for k, v in inferred.items()}
+    data: dict[str, Any] = {k: v.value for k, v in inferred.items() if k in ANSWER_FIELDS}
     if reporter is not None:
         data["reporter"] = reporter
     return Answers.from_mapping(data)

@@ -10,6 +10,13 @@ class Classification(models.TextChoices):
     NCHI = "nchi", "Non-crime hate incident"
     NOT_HATE = "not_hate", "Not a hate matter"
     NOT_POLICE_MATTER = "not_police_matter", "Not a police matter"
+    # Recommended only, never decided: the words hold danger or name a characteristic, and an
+    # officer must decide (hatehub.assessment.safety).
+    NEEDS_OFFICER_DECISION = "needs_officer_decision", "Needs an officer's decision"
+
+
+# What an officer may decide: everything but "needs an officer's decision".
+DECISIONS = [c for c in Classification.choices if c[0] != Classification.NEEDS_OFFICER_DECISION]
 
 
 class Assessment(models.Model):
@@ -29,9 +36,7 @@ class Assessment(models.Model):
     rules_version = models.CharField(max_length=80)
 
     # The officer's decision, beside the recommendation.
-    decided_classification = models.CharField(
-        max_length=20, choices=Classification.choices, blank=True
-    )
+    decided_classification = models.CharField(max_length=20, choices=DECISIONS, blank=True)
     decided_strands = models.JSONField(default=list)
     decided_offences = models.JSONField(default=list, help_text="Offence ids")
     decided_priority = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -46,6 +51,16 @@ class Assessment(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
+    # A new report joined an assessed case: the officer's decision carries forward to this
+    # re-assessment (never dropped) and waits for them to confirm it or decide again.
+    decision_carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_to_confirm = models.BooleanField(default=False)
+    decision_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-number"]
@@ -60,3 +75,14 @@ class Assessment(models.Model):
     @property
     def decided(self) -> bool:
         return self.decided_at is not None
+
+    @property
+    def confirm_label(self) -> str:
+        """Why the carried-forward decision waits for the officer."""
+        return confirm_label(self.reason)
+
+
+def confirm_label(reason: str) -> str:
+    if "new report" in reason.lower():
+        return "New report: confirm your decision"
+    return "Recommendation changed: confirm your decision"

@@ -14,6 +14,8 @@ KEPT_RECOMMENDATION_KEYS = (
     "enhanced_rights",
     "nchi_personal_data",
     "rules_fired",
+    "nation",  # the law applied (a UK nation, not where anyone is): kept for statistics
+    "nchi_code",
 )
 
 

@@ -39,7 +39,15 @@ RULE_FILES = (
 THRIVE_FACTORS = ("threat", "harm", "risk", "investigation", "vulnerability", "engagement")
 THRIVE_LEVELS = ("low", "medium", "high")
 CLASSIFICATIONS = ("crime", "nchi", "not_hate", "not_police_matter")
-OFFENCE_KINDS = ("offence", "interpretation", "definition")
+OFFENCE_KINDS = ("offence", "interpretation", "definition", "aggravation")
+# The UK's three legal jurisdictions (DOMAIN.md s5a): every offence, strand, victims' rights
+# entry and NCHI regime says in which of them it applies.
+NATIONS = ("england_wales", "scotland", "northern_ireland")
+NATION_NAMES = {
+    "england_wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
 
 
 # --------------------------------------------------------------------------- errors
@@ -127,6 +135,7 @@ class Strand:
     centrally_monitored: bool
     source: str
     last_checked: dt.date
+    nations: tuple[str, ...] = NATIONS
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,43 @@ class Element:
     text: str
     when: Condition | None  # None: needs the officer's judgement
     gate: bool = False
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """When proceedings for a summary-only offence must start (DOMAIN.md s5; Magistrates' Courts
+    Act 1980 s127: 6 months from the offence unless the offence's own Act says otherwise)."""
+
+    months_from_offence: int | None
+    years_from_offence: int | None
+    months_from_knowledge: int | None
+    text: str
+    source: str
+
+    def expires_on(self, offence_day: dt.date, knowledge_day: dt.date | None = None) -> dt.date:
+        """The last day proceedings may start. With a "from knowledge" limb (CA 2003 s127(5):
+        periods "beginning with" the day, so that day counts), the earlier of the long stop and
+        6 months from when the prosecutor knew enough; without the knowledge date, the long
+        stop."""
+        if self.years_from_offence:
+            end = add_months(offence_day, 12 * self.years_from_offence) - dt.timedelta(days=1)
+            if self.months_from_knowledge and knowledge_day:
+                from_knowledge = add_months(knowledge_day, self.months_from_knowledge)
+                end = min(end, from_knowledge - dt.timedelta(days=1))
+            return end
+        # MCA 1980 s127(1) "within six months FROM the time when the offence was committed":
+        # the day of the offence is excluded, so the corresponding date is the last day
+        # (the month's last day when it has none).
+        return add_months(offence_day, self.months_from_offence or 6)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day when it has no such day."""
+    import calendar
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -158,6 +204,12 @@ class Offence:
     notes: str
     source: str
     last_checked: dt.date
+    nations: tuple[str, ...] = NATIONS
+    time_limit: TimeLimit | None = None
+    primary: bool = False  # listed first when it is a candidate (DOMAIN.md s5a: OAPA s16)
+
+    def applies_in(self, nation: str) -> bool:
+        return nation in self.nations
 
     def in_force_on(self, day: dt.date) -> bool:
         """True if this limb applied to conduct on ``day`` (repealed_on = first day it no
@@ -196,11 +248,36 @@ class NchiTest:
 
 
 @dataclass(frozen=True)
-class NchiRules:
-    enabled: bool
+class NchiVersion:
+    """One NCHI regime (a Code of Practice) with the dates it governs recording."""
+
+    id: str
+    name: str
+    status: str
+    in_force_from: dt.date
+    until: dt.date | None  # last day it applies; None = still in force
     record_tests: tuple[NchiTest, ...]
     personal_data_tests: tuple[NchiTest, ...]
+    source: str
+    last_checked: dt.date
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.in_force_from <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class NchiRules:
+    enabled: bool
+    versions: tuple[NchiVersion, ...]
     outcomes: dict[str, RuleRef]
+    nations: tuple[str, ...] = ("england_wales",)
+    selected: str | None = None  # a version id the force fixes; None = the one in force by date
+
+    def version_for(self, day: dt.date) -> NchiVersion | None:
+        """The Code the force follows on ``day``: its configured one, else the one in force."""
+        if self.selected:
+            return next(v for v in self.versions if v.id == self.selected)
+        return next((v for v in self.versions if v.in_force_on(day)), None)
 
 
 @dataclass(frozen=True)
@@ -240,10 +317,13 @@ class VictimsCodeRule:
     id: str
     text: str
     enabled: bool
-    applies_to: str  # hate_crime | crime
-    update_working_days: int
+    applies_to: str  # hate_crime | crime | victim (when the condition holds)
+    update_working_days: int | None  # None: the scheme sets no period
     source: str
     last_checked: dt.date
+    nations: tuple[str, ...] = ("england_wales",)
+    enhanced: bool = False
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +350,9 @@ class InferenceRules:
     strand_patterns: dict[str, re.Pattern]
     signal_thresholds: dict[str, float]
     refs: dict[str, RuleRef]
+    # Optional cues that cancel one answer in a sentence (issue 15 s4): past_event and
+    # future_marker (future_event), others_conduct (course_of_conduct).
+    cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -388,6 +471,21 @@ class _Checker:
         checked = self.date(raw, entry, "last_checked") or dt.date.min
         return source, checked
 
+    def nations(self, raw: dict, entry: str) -> tuple[str, ...]:
+        """``nations``: where the entry applies (issue 15 s3: never assume one nation)."""
+        value = raw.get("nations")
+        if "nations" not in raw:
+            return NATIONS  # reported as missing by keys() where it is required
+        if (
+            not isinstance(value, list)
+            or not value
+            or any(n not in NATIONS for n in value)
+            or len(set(value)) != len(value)
+        ):
+            self.error(entry, "nations", f"must be a non-empty list from {NATIONS}, got {value!r}")
+            return NATIONS
+        return tuple(value)
+
     def regexes(self, raw: Any, entry: str, fld: str, expand: Callable[[str], str]):
         if not isinstance(raw, list) or not raw:
             self.error(entry, fld, "must be a non-empty list of regular expressions")
@@ -479,10 +577,11 @@ def _strands(doc: dict, c: _Checker) -> dict[str, Strand]:
     out = {}
     for i, raw in enumerate(c.entries(doc)):
         rid = c.rule_id(raw, i)
-        c.keys(raw, rid, _SOURCED | {"name", "centrally_monitored"})
+        c.keys(raw, rid, _SOURCED | {"name", "centrally_monitored", "nations"})
         source, checked = c.sourced(raw, rid)
         out[rid] = Strand(rid, c.text(raw, rid, "name"),
-                          c.boolean(raw, rid, "centrally_monitored"), source, checked)  # fmt: skip
+                          c.boolean(raw, rid, "centrally_monitored"), source, checked,
+                          c.nations(raw, rid))  # fmt: skip
     return out
 
 
@@ -503,10 +602,12 @@ _FLAG_ANSWER = {
 def _offences(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[str]):
     out = []
     required = _SOURCED | {"kind", "name", "act", "section", "elements", "strands", "in_force_from",
-                           "repealed_on", "notes", *_OFFENCE_FLAGS}  # fmt: skip
+                           "repealed_on", "notes", "nations", *_OFFENCE_FLAGS}  # fmt: skip
     for i, raw in enumerate(c.entries(doc)):
         rid = c.rule_id(raw, i)
-        c.keys(raw, rid, required)
+        c.keys(raw, rid, required, {"time_limit", "primary"})
+        nations = c.nations(raw, rid)
+        time_limit = _time_limit(raw.get("time_limit"), rid, c)
         source, checked = c.sourced(raw, rid)
         kind = raw.get("kind")
         if kind not in OFFENCE_KINDS:
@@ -562,7 +663,8 @@ def _offences(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[s
             and not any(
                 e.gate
                 and e.when
-                and e.when.answers() & {"threat_of_violence", "threat_seriousness"}
+                and e.when.answers()
+                & {"threat_of_violence", "threat_seriousness", "threat_to_property"}
                 for e in elements
             )
         ):
@@ -578,9 +680,35 @@ def _offences(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[s
             id=rid, kind=kind or "", name=c.text(raw, rid, "name"), act=c.text(raw, rid, "act"),
             section=c.text(raw, rid, "section"), elements=tuple(elements),
             strands=tuple(raw_strands), in_force_from=in_force, repealed_on=repealed,
-            notes=notes or "", source=source, last_checked=checked, **flags,
+            notes=notes or "", source=source, last_checked=checked, nations=nations,
+            time_limit=time_limit, primary=c.boolean(raw, rid, "primary"), **flags,
         ))  # fmt: skip
     return tuple(out)
+
+
+def _time_limit(raw: Any, rid: str, c: _Checker) -> TimeLimit | None:
+    """``time_limit`` (summary-only offences): months_from_offence, or years_from_offence with
+    months_from_knowledge; with the text to show and its source."""
+    if raw is None:
+        return None
+    raw = c.mapping(raw, rid, "time_limit")
+    allowed = {"months_from_offence", "years_from_offence", "months_from_knowledge", "text",
+               "source"}  # fmt: skip
+    if set(raw) - allowed:
+        c.error(rid, "time_limit", f"unknown field(s) {sorted(set(raw) - allowed)}")
+    numbers = {}
+    for key in ("months_from_offence", "years_from_offence", "months_from_knowledge"):
+        value = raw.get(key)
+        if value is not None and (not isinstance(value, int) or value < 1):
+            c.error(rid, f"time_limit.{key}", "must be a positive integer")
+            value = None
+        numbers[key] = value
+    if not numbers["months_from_offence"] and not numbers["years_from_offence"]:
+        c.error(rid, "time_limit", "needs months_from_offence or years_from_offence")
+    for key in ("text", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            c.error(rid, f"time_limit.{key}", "must be a non-empty string")
+    return TimeLimit(**numbers, text=str(raw.get("text", "")), source=str(raw.get("source", "")))
 
 
 def _routing(doc: dict, c: _Checker, answers: set[str]) -> tuple[RoutingRule, ...]:
@@ -619,17 +747,45 @@ def _refs(doc: dict, key: str, c: _Checker) -> dict[str, RuleRef]:
 
 
 def _nchi(doc: dict, c: _Checker, answers: set[str]) -> NchiRules:
+    """The NCHI regime: a switch, where it applies, and dated versions of the Code (issue 15
+    s3: a force follows the Code in force; the 2023 Code is under review in 2026)."""
     enabled = doc.get("enabled")
     if not isinstance(enabled, bool):
         c.error(None, "enabled", "must be true or false (the NCHI category switch)")
+    nations = c.nations(doc, "nations") if "nations" in doc else ()
+    if not nations:
+        c.error(None, "nations", "missing: say where the NCHI regime applies")
     outcomes = _refs(doc, "outcomes", c)
     for needed in ("nchi.record_with_personal_data", "nchi.record_without_personal_data",
-                   "nchi.not_recordable", "nchi.disabled"):  # fmt: skip
+                   "nchi.not_recordable", "nchi.disabled", "nchi.not_in_nation",
+                   "nchi.no_code_in_force"):  # fmt: skip
         if needed not in outcomes:
             c.error(needed, None, "required outcome missing")
-    return NchiRules(bool(enabled),
-                     _tests(doc, "record_tests", c, answers),
-                     _tests(doc, "personal_data_tests", c, answers), outcomes)  # fmt: skip
+    versions = []
+    for i, raw in enumerate(c.entries(doc, "versions")):
+        rid = c.rule_id(raw, i)
+        c.keys(raw, rid, _SOURCED | {"name", "status", "in_force_from", "until", "record_tests",
+                                     "personal_data_tests"})  # fmt: skip
+        source, checked = c.sourced(raw, rid)
+        start = c.date(raw, rid, "in_force_from") or dt.date.min
+        until = c.date(raw, rid, "until", nullable=True)
+        if until and until < start:
+            c.error(rid, "until", "is before in_force_from")
+        versions.append(NchiVersion(
+            rid, c.text(raw, rid, "name"), c.text(raw, rid, "status"), start, until,
+            _tests(raw, "record_tests", c, answers), _tests(raw, "personal_data_tests", c, answers),
+            source, checked,
+        ))  # fmt: skip
+    ordered = sorted(versions, key=lambda v: v.in_force_from)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.until is None or before.until >= after.in_force_from:
+            c.error(after.id, "in_force_from", f"overlaps {before.id} (give {before.id} an until)")
+    selected = doc.get("force_selects")
+    if selected is not None and selected not in {v.id for v in versions}:
+        c.error(None, "force_selects", f"unknown version {selected!r}")
+        selected = None
+    return NchiRules(bool(enabled), tuple(ordered), outcomes, nations or ("england_wales",),
+                     selected)  # fmt: skip
 
 
 def _thrive(doc: dict, c: _Checker, answers: set[str]):
@@ -694,21 +850,35 @@ def _priorities(doc: dict, c: _Checker) -> dict[int, Priority]:
     return out
 
 
-def _victims_code(doc: dict, c: _Checker) -> tuple[VictimsCodeRule, ...]:
+def _victims_code(doc: dict, c: _Checker, answers: set[str]) -> tuple[VictimsCodeRule, ...]:
+    """Victims' rights per nation: the Victims' Code (E&W), the Standards of Service (Scotland),
+    the Victim Charter (NI). applies_to: hate_crime | crime | victim (with a ``when``)."""
     out = []
     for i, raw in enumerate(c.entries(doc)):
         rid = c.rule_id(raw, i)
-        c.keys(raw, rid, _SOURCED | {"text", "enabled", "applies_to", "update_working_days"})
+        c.keys(raw, rid, _SOURCED | {"text", "enabled", "applies_to", "update_working_days",
+                                     "nations"}, {"enhanced", "when"})  # fmt: skip
         source, checked = c.sourced(raw, rid)
-        if raw.get("applies_to") not in ("hate_crime", "crime"):
-            c.error(rid, "applies_to", "must be hate_crime or crime")
+        applies_to = raw.get("applies_to")
+        if applies_to not in ("hate_crime", "crime", "victim"):
+            c.error(rid, "applies_to", "must be hate_crime, crime or victim")
+        when = None
+        if applies_to == "victim":
+            when = c.condition(raw.get("when"), rid, "when", answers)
+        elif "when" in raw:
+            c.error(rid, "when", "only an entry that applies_to: victim has a condition")
         days = raw.get("update_working_days")
-        if not isinstance(days, int) or days < 1:
-            c.error(rid, "update_working_days", "must be a positive integer")
+        if days is not None and (not isinstance(days, int) or days < 1):
+            c.error(rid, "update_working_days", "must be a positive integer or null")
+            days = None
         out.append(VictimsCodeRule(rid, c.text(raw, rid, "text"), c.boolean(raw, rid, "enabled"),
-                                   raw.get("applies_to", ""), days if isinstance(days, int) else 0,
-                                   source, checked))  # fmt: skip
+                                   applies_to or "", days, source, checked,
+                                   c.nations(raw, rid), c.boolean(raw, rid, "enhanced"),
+                                   when))  # fmt: skip
     return tuple(out)
+
+
+OPTIONAL_CUES = ("past_event", "future_marker", "others_conduct")
 
 
 def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[str]):
@@ -743,10 +913,15 @@ def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[
     }
     cues = c.mapping(doc.get("cues"), None, "cues")
     cue_pats = {}
-    for name in ("negation_before", "counter_speech"):
+    for name in ("negation_before", "counter_speech", *OPTIONAL_CUES):
+        if name in OPTIONAL_CUES and name not in cues:
+            cue_pats[name] = ()
+            continue
         raw = c.mapping(cues.get(name), name, "cues")
         c.sourced(raw, f"cues.{name}")
         cue_pats[name] = c.regexes(raw.get("patterns"), f"cues.{name}", "patterns", expand)
+    for name in set(cues) - {"negation_before", "counter_speech", *OPTIONAL_CUES}:
+        c.error(f"cues.{name}", None, f"unknown cue (known: {', '.join(OPTIONAL_CUES)})")
 
     def pattern_rules(key: str, with_answer: bool) -> tuple[PatternRule, ...]:
         out = []
@@ -784,6 +959,7 @@ def _inference(doc: dict, c: _Checker, strands: dict[str, Strand], answers: set[
         strand_patterns=strand_patterns,
         signal_thresholds={k: float(v) for k, v in thresholds.items()},
         refs=refs,
+        cues={name: cue_pats[name] for name in OPTIONAL_CUES},
     )
 
 
@@ -810,7 +986,7 @@ def validate_rules(directory: str | Path | None = None) -> Rules:
             c.file = "thrive.yaml"
             c.error(g.id, "grade", f"grade {g.grade} is not in priorities.yaml")
     classification = _refs(use("classification.yaml"), "entries", c)
-    victims = _victims_code(use("victims_code.yaml"), c)
+    victims = _victims_code(use("victims_code.yaml"), c, answers)
     inference = _inference(use("inference.yaml"), c, strands, answers)
     if c.problems:
         raise RuleValidationError(c.problems)
@@ -821,8 +997,10 @@ def validate_rules(directory: str | Path | None = None) -> Rules:
     refs.update(inference.refs)
     for o in offences:
         refs[o.id] = o.ref
-    for r in (*routing, *nchi.record_tests, *nchi.personal_data_tests, *factors, *grading,
-              *priorities.values(), *victims):  # fmt: skip
+    nchi_tests = [t for v in nchi.versions for t in (*v.record_tests, *v.personal_data_tests)]
+    for v in nchi.versions:
+        refs[v.id] = RuleRef(v.id, f"{v.name} ({v.status})", v.source, v.last_checked)
+    for r in (*routing, *nchi_tests, *factors, *grading, *priorities.values(), *victims):
         refs[r.id] = RuleRef(r.id, getattr(r, "text", "") or getattr(r, "name", ""), r.source,
                              r.last_checked)  # fmt: skip
     return Rules(

@@ -2,17 +2,25 @@
 
 from hatehub.accounts import roles
 
-from .models import Classification
+from .decisions import classification_label, decision_of, strand_label
+from .rules import load_rules
 
 
 def for_case_page(case, user) -> dict:
     assessments = list(case.assessments.select_related("decided_by").order_by("-number")[:10])
     latest = assessments[0] if assessments else None
+    rules = load_rules()
     return {
         "assessment": latest,
         "history": assessments[1:],
         "classification_label": (
-            Classification(latest.recommendation["classification"]).label if latest else ""
+            classification_label(latest.recommendation["classification"]) if latest else ""
         ),
+        "recommended_strands": (
+            [strand_label(s, rules) for s in latest.recommendation.get("strands", [])]
+            if latest
+            else []
+        ),
+        "decision": decision_of(latest, rules) if latest else None,
         "assesses": roles.sees_every_case(user),
     }

@@ -13,14 +13,15 @@ from django.db.models import Max
 from django.utils import timezone
 
 from hatehub.audit.services import Action, record
-from hatehub.cases.models import Case, CaseEvent
-from hatehub.cases.services import add_event
+from hatehub.cases.models import Case, CaseEvent, Urgency
+from hatehub.cases.services import add_event, set_urgency
 from hatehub.victims import services as victims
 
-from .engine import Answers, recommend
+from .engine import AnswerError, Answers, FiredRule, recommend
 from .inference import infer, to_answers
-from .models import Assessment, Classification
+from .models import DECISIONS, Assessment, Classification
 from .rules import load_rules
+from .safety import fail_safe
 
 # The reporter's role in the report journey, as the routing rule names it (DOMAIN.md s2).
 REPORTER_OF_ROLE = {
@@ -62,18 +63,71 @@ def content_signals(text: str) -> tuple[Any, dict]:
     return result, {name: getattr(result, name) for name in names if hasattr(result, name)}
 
 
+REPORTED_KEYS = ("strands", "occurred_on", "future_event", "poster_identity_known")
+
+
+def reported_answers(reported: dict, known_strands: tuple[str, ...]) -> tuple[tuple, dict]:
+    """What the reporter said in the form or the API, as (perceived strands, answers): the
+    strands they ticked are their perception (College of Policing: perceived by the victim or
+    any other person); the date they give is the conduct date; a future event they say yes to,
+    and a poster they know, are the True Vision routing answers. Raises AnswerError."""
+    unknown = set(reported) - set(REPORTED_KEYS)
+    if unknown:
+        raise AnswerError(f"unknown reported key(s) {', '.join(sorted(unknown))}")
+    strands = reported.get("strands") or []
+    if not isinstance(strands, list | tuple) or any(
+        s not in (*known_strands, "not_sure") for s in strands
+    ):
+        raise AnswerError(f"reported 'strands' must be a list from {', '.join(known_strands)}")
+    answers: dict[str, Any] = {}
+    if reported.get("occurred_on"):
+        answers["conduct_date"] = reported["occurred_on"]
+    if reported.get("future_event") in (True, "yes"):
+        answers["future_event"] = True
+    if reported.get("poster_identity_known") is True:
+        answers["poster_identity_known"] = True
+    perceived = tuple(s for s in strands if s in known_strands)
+    if perceived:
+        answers["hostility_based_on_characteristic"] = True
+    return perceived, answers
+
+
 def evaluate(
-    text: str, reporter: str, given: dict, *, use_signals: bool = True, today=None
+    text: str,
+    reporter: str,
+    given: dict,
+    *,
+    use_signals: bool = True,
+    today=None,
+    reported: dict | None = None,
 ) -> dict:
     """The recommendation as JSON-ready data: inferred answers (and which the officer
     overrode), the answers used, the recommendation with its rules, and the signals.
-    Raises engine.AnswerError for answers that are not valid."""
+
+    ``reported``: what the reporter said in the form or the API (``REPORTED_KEYS``); it comes
+    between what the text suggests and what the officer answers, who can still decide
+    otherwise. Raises engine.AnswerError for answers that are not valid."""
     rules = load_rules()
     given_answers = Answers.from_mapping(given, tuple(rules.strands))
+    perceived, from_reporter = reported_answers(reported or {}, tuple(rules.strands))
+    reporter_answers = Answers.from_mapping(from_reporter, tuple(rules.strands))
     signals_obj, signals_out = content_signals(text) if use_signals else (None, {})
-    inferred = infer(text, reporter, rules=rules, signals=signals_obj)
-    answers = to_answers(inferred, reporter).merged(given_answers)
-    rec = recommend(answers, rules, today=today)
+    inferred = infer(
+        text,
+        reporter,
+        rules=rules,
+        signals=signals_obj,
+        perceived_strands=perceived,
+        said_on=reporter_answers.conduct_date,
+        today=today or timezone.localdate(),
+    )
+    answers = to_answers(inferred, reporter).merged(reporter_answers).merged(given_answers)
+    rec = fail_safe(recommend(answers, rules, today=today), answers, inferred, rules, given=given)
+    rec_fired = [fired.to_dict() for fired in rec.rules_fired]
+    if perceived:
+        ref = rules.ref("crime.perceived_by_reporter")
+        perception = FiredRule(ref.id, ref.text, ref.source, ref.last_checked, ", ".join(perceived))
+        rec_fired.insert(0, perception.to_dict())
     return {
         "classification": rec.classification,
         "strands": list(rec.strands),
@@ -85,11 +139,15 @@ def evaluate(
         "inferred": {
             name: {**item.to_dict(), "overridden": name in given} for name, item in inferred.items()
         },
-        "rules_fired": [fired.to_dict() for fired in rec.rules_fired],
+        "rules_fired": rec_fired,
         "signals": signals_out,
         "answers": _jsonable(answers.known()),
         "nchi_personal_data": rec.nchi_personal_data,
+        "nation": rec.nation_dict(),  # the law applied (issue 15 s3)
+        "nchi_code": rec.nchi_code,
         "explanation": list(rec.explanation),
+        "conduct_date": rec.conduct_date.isoformat(),
+        "conduct_date_assumed": rec.conduct_date_assumed,
     }
 
 
@@ -125,27 +183,164 @@ def _case_text(case: Case) -> tuple[str, str]:
 
 
 def _report_answers(case: Case) -> dict:
-    """Answers the reports give directly (the journey asks them), ahead of inference."""
-    reports = case.reports.all()
-    answers: dict[str, Any] = {}
+    """What the reporters said in the form or the API (``evaluate``'s ``reported``): the
+    strands any of them ticked (their perception), the earliest date they give for the
+    conduct, a future event, a poster they know."""
+    reports = list(case.reports.prefetch_related("strands").order_by("submitted_at", "pk"))
+    strands = dict.fromkeys(s.code for r in reports for s in r.strands.all())
+    dates = [r.occurred_on for r in reports if r.occurred_on]
+    reported: dict[str, Any] = {"strands": list(strands)}
+    if dates:
+        reported["occurred_on"] = min(dates).isoformat()
     if any(r.poster_identity_known for r in reports):
-        answers["poster_identity_known"] = True
+        reported["poster_identity_known"] = True
     if any(r.future_event == "yes" for r in reports):
-        answers["future_event"] = True
-    return answers
+        reported["future_event"] = True
+    return reported
+
+
+def _differs(rec: dict, classification: str, strands, offences, priority) -> bool:
+    """Whether a decision differs from a recommendation (then it needs a rationale)."""
+    return (
+        classification != rec["classification"]
+        or set(strands) != set(rec["strands"])
+        or set(offences) != {offence["id"] for offence in rec["offences"]}
+        or (priority is not None and priority != rec["priority"]["grade"])
+    )
+
+
+def _decision_of(assessment: Assessment) -> tuple:
+    return (
+        assessment.decided_classification,
+        assessment.decided_strands,
+        assessment.decided_offences,
+        assessment.decided_priority,
+    )
+
+
+def _carried_decision(last: Assessment | None, rec: dict, new_reports: int) -> dict:
+    """The officer's decision on the last assessment, carried to the new one: a new report
+    never drops it. It waits for the officer to confirm it when new reports joined, or when
+    the new recommendation differs from it."""
+    if last is None or not last.decided:
+        return {}
+    return {
+        "decided_classification": last.decided_classification,
+        "decided_strands": list(last.decided_strands),
+        "decided_offences": list(last.decided_offences),
+        "decided_priority": last.decided_priority,
+        "rationale": last.rationale,
+        "decided_by": last.decided_by,
+        "decided_at": last.decided_at,
+        "disagrees": last.disagrees,
+        "reviewed_by": last.reviewed_by,
+        "reviewed_at": last.reviewed_at,
+        "review_note": last.review_note,
+        "decision_carried_from": last.decision_carried_from or last,
+        "decision_to_confirm": bool(new_reports)
+        or last.decision_to_confirm
+        or _differs(rec, *_decision_of(last)),
+    }
+
+
+def urgency_of(assessment: Assessment) -> tuple[int, str]:
+    """The case urgency an assessment gives, with the reason the queue shows. The officer's
+    decided priority governs once confirmed; until then (no decision, or one carried to a
+    re-assessment) the recommendation does, and a carried decision never makes it less
+    urgent than the new recommendation."""
+    rec = assessment.recommendation
+    grade = rec["priority"]["grade"]
+    level = Urgency.URGENT if rec["urgent"] or grade == 1 else Urgency.ROUTINE
+    if level != Urgency.URGENT and (grade == 2 or rec["route_to_local_force"]):
+        level = Urgency.PRIORITY
+    parts = [
+        f"Assessment {assessment.number}: grade {grade} ({rec['priority']['name']}, "
+        f"{rec['priority']['response_time']})"
+    ]
+    if rec["route_to_local_force"]:
+        routing = next((f for f in rec["rules_fired"] if f["id"].startswith("routing.")), None)
+        parts.append("Route to the local force now" + (f": {routing['text']}" if routing else ""))
+    decided = assessment.decided_priority
+    if assessment.decided and decided:
+        officer = {1: Urgency.URGENT, 2: Urgency.PRIORITY}.get(decided, Urgency.ROUTINE)
+        if not assessment.decision_to_confirm:
+            level = officer
+            parts = [f"Officer's decision: grade {decided}", *parts[1:]]
+        else:
+            level = min(level, officer)
+            parts.append(assessment.confirm_label)
+    return level, ". ".join(parts)
+
+
+def _follow(assessment: Assessment) -> None:
+    level, reason = urgency_of(assessment)
+    set_urgency(assessment.case, urgency=level, reason=reason)
+
+
+# The nation whose law applies, from the force area's country (issue 15 s3). The
+# ONS police force area code's first letter says the same (E, W, S, N), used when the force list
+# has not been loaded.
+NATION_OF_COUNTRY = {
+    "England": "england_wales",
+    "Wales": "england_wales",
+    "Scotland": "scotland",
+    "Northern Ireland": "northern_ireland",
+}
+NATION_OF_PFA_PREFIX = {"E": "england_wales", "W": "england_wales", "S": "scotland",
+                        "N": "northern_ireland"}  # fmt: skip
+
+
+def case_nation(case: Case) -> str:
+    """The nation whose law applies to the case: where a victim is, else where the poster is,
+    found through the jurisdiction app's place lookup (postcode or town -> force area -> the
+    force's country). "unknown" when no report says where either is; the engine then shows the
+    law of England and Wales as an assumption and says so."""
+    from hatehub.jurisdiction import geography
+    from hatehub.jurisdiction.services import force_for, place_from_text
+
+    reports = list(case.reports.select_related("complainant").order_by("submitted_at", "pk"))
+    victims = [r for r in reports if r.reporter_role in ("victim", "on_behalf")] or reports
+    texts = []
+    for report in victims:
+        complainant = getattr(report, "complainant", None)
+        if complainant is not None:
+            texts.append(complainant.victim_postcode or complainant.victim_town)
+    texts += [r.poster_location for r in reports]
+    for text in filter(None, texts):
+        try:
+            place = place_from_text(text)
+        except (geography.GeographyError, OSError):
+            continue
+        if place is None or place.force is None:
+            continue
+        force = force_for(place.force)
+        nation = NATION_OF_COUNTRY.get(force.country if force else "")
+        nation = nation or NATION_OF_PFA_PREFIX.get(place.force.pfa_code[:1])
+        if nation:
+            return nation
+    return "unknown"
 
 
 @transaction.atomic
-def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = None) -> Assessment:
+def assess_case(
+    case: Case,
+    *,
+    by=None,
+    reason: str,
+    confirmed: dict | None = None,
+    new_reports: int = 0,
+) -> Assessment:
     """A new assessment of the case, numbered after the last; the officer's confirmed answers
-    carry forward from the last assessment unless new ones are given."""
+    and decision carry forward from the last assessment (``new_reports``: how many reports
+    joined since, which puts the carried decision up for the officer to confirm). The case's
+    urgency follows the new assessment."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     last = case.assessments.order_by("-number").first()
     if confirmed is None:
         confirmed = dict(last.confirmed) if last else {}
     text, reporter = _case_text(case)
-    given = {**_report_answers(case), **confirmed}
-    result = evaluate(text, reporter, given)
+    given = {"nation": case_nation(case), **confirmed}
+    result = evaluate(text, reporter, given, reported=_report_answers(case))
     number = (case.assessments.aggregate(n=Max("number"))["n"] or 0) + 1
     assessment = Assessment.objects.create(
         case=case,
@@ -159,12 +354,20 @@ def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = No
         signals=_plain(result["signals"]),
         recommendation=result,
         rules_version=rules_version(),
+        **_carried_decision(last, result, new_reports),
+    )
+    carried = (
+        f"; the officer's decision ({_label(assessment.decided_classification)}) carried "
+        "forward: confirm it"
+        if assessment.decision_to_confirm
+        else ""
     )
     add_event(
         case,
         CaseEvent.Kind.ASSESSED,
         f"Assessment {number} ({reason}): recommends {_label(result['classification'])}"
-        + (", urgent" if result["urgent"] else ""),
+        + (", urgent" if result["urgent"] else "")
+        + carried,
         details={"assessment": assessment.pk},
     )
     record(
@@ -172,8 +375,13 @@ def assess_case(case: Case, *, by=None, reason: str, confirmed: dict | None = No
         "assessment",
         assessment.pk,
         summary=f"Case {case.reference} assessed ({reason})",
-        details={"case": case.reference, "classification": result["classification"]},
+        details={
+            "case": case.reference,
+            "classification": result["classification"],
+            "decision_carried_forward": bool(assessment.decision_carried_from_id),
+        },
     )
+    _follow(assessment)
     return assessment
 
 
@@ -203,7 +411,7 @@ def reassess_if_new_reports(case: Case) -> Assessment | None:
     new = case.reports.filter(receipt__recorded_at__gt=last.created_at).count()
     if not new:
         return None
-    return assess_case(case, reason=f"Re-assessment: {new} new report(s) joined")
+    return assess_case(case, reason=f"Re-assessment: {new} new report(s) joined", new_reports=new)
 
 
 @transaction.atomic
@@ -219,14 +427,10 @@ def record_decision(
 ) -> Assessment:
     """The officer's decision beside the recommendation. Where it differs, a rationale is
     required, and the decision is flagged for a supervisor's review."""
+    if classification not in dict(DECISIONS):
+        raise DecisionRefused(f"Choose a decision: {classification!r} is not one")
     rec = assessment.recommendation
-    recommended_offences = {offence["id"] for offence in rec["offences"]}
-    differs = (
-        classification != rec["classification"]
-        or set(strands) != set(rec["strands"])
-        or set(offences) != recommended_offences
-        or (priority is not None and priority != rec["priority"]["grade"])
-    )
+    differs = _differs(rec, classification, strands, offences, priority)
     if differs and not rationale.strip():
         raise DecisionRefused(
             "Explain why your decision differs from the recommendation (rationale)"
@@ -239,6 +443,9 @@ def record_decision(
     assessment.decided_by = by
     assessment.decided_at = timezone.now()
     assessment.disagrees = differs
+    assessment.decision_to_confirm = False  # a new decision is the officer's confirmation
+    assessment.reviewed_by = assessment.reviewed_at = None
+    assessment.review_note = ""
     assessment.save()
     case = assessment.case
     add_event(
@@ -262,6 +469,51 @@ def record_decision(
         details={"classification": classification, "assessment": assessment.pk},
         by=by,
     )
+    _follow(assessment)
+    return assessment
+
+
+@transaction.atomic
+def confirm_decision(assessment: Assessment, *, by) -> Assessment:
+    """The officer confirms the decision carried forward to a re-assessment after new reports
+    joined ("New report: confirm your decision"). A decision that now differs from the
+    recommendation needs a rationale: the officer records it again, with one."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if not assessment.decision_to_confirm:
+        raise DecisionRefused("There is no carried-forward decision to confirm")
+    latest = assessment.case.assessments.order_by("-number").first()
+    if latest.pk != assessment.pk:
+        raise DecisionRefused("A newer assessment exists: confirm the decision on that one")
+    differs = _differs(assessment.recommendation, *_decision_of(assessment))
+    if differs and not assessment.rationale.strip():
+        raise DecisionRefused(
+            "Your decision differs from the new recommendation: record your decision again, "
+            "with your rationale"
+        )
+    if differs and not assessment.disagrees:
+        assessment.reviewed_by = assessment.reviewed_at = None
+        assessment.review_note = ""
+    assessment.disagrees = differs
+    assessment.decision_to_confirm = False
+    assessment.decision_confirmed_by = by
+    assessment.decision_confirmed_at = timezone.now()
+    assessment.save()
+    case = assessment.case
+    add_event(
+        case,
+        CaseEvent.Kind.ASSESSED,
+        f"Officer confirmed their decision ({_label(assessment.decided_classification)}) "
+        f"after new reports (assessment {assessment.number})",
+        details={"assessment": assessment.pk},
+    )
+    record(
+        Action.CHANGE,
+        "assessment",
+        assessment.pk,
+        summary=f"Decision confirmed on case {case.reference} after new reports",
+        details={"classification": assessment.decided_classification, "differs": differs},
+    )
+    _follow(assessment)
     return assessment
 
 

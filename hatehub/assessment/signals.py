@@ -38,12 +38,16 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from .encoder import prepare
+
 HERE = Path(__file__).resolve().parent
-MODEL_PATH = HERE / "model" / "signals.npz"
+MODEL_PATH = HERE / "model" / "signals.npz"  # the TF-IDF model (kept as the bench's baseline)
+HEAD_PATH = HERE / "model" / "signals_head.npz"  # the classifier head on the encoder
 TERMS_PATH = HERE / "signal_terms.yaml"
 STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
 # Above this the combined ``hate`` score counts as "hateful" in the bench and functional suite.
 HATE_THRESHOLD = 0.5
+CACHE_SIZE = 20_000  # encoder vectors kept per process (384 floats each: about 30 MB at most)
 MISSING_MODEL = "Signals model file {path} is missing: run `manage.py train_signals` to build it."
 
 
@@ -190,6 +194,87 @@ def _load_model(path: str) -> SignalModel:
     return SignalModel.load(Path(path))
 
 
+# --------------------------------------------------------------------------- the encoder head
+
+
+@dataclass
+class EncoderHead:
+    """A small classifier on the sentence encoder's vectors (``encoder.py``): logistic
+    regression (no hidden layer) or an MLP with ReLU hidden layers, held as plain arrays."""
+
+    weights: list[np.ndarray]  # one (in, out) matrix per layer
+    biases: list[np.ndarray]
+    threshold: float = 0.5
+    meta: dict = field(default_factory=dict)
+
+    def decision_from_vectors(self, x: np.ndarray) -> np.ndarray:
+        h = np.asarray(x, dtype=np.float32)
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            h = h @ w + b
+            if i < len(self.weights) - 1:
+                h = np.maximum(h, 0.0)
+        return h.ravel()
+
+    def proba_from_vectors(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision_from_vectors(x)))
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Probabilities for the texts. The last ``CACHE_SIZE`` texts' vectors are kept: in a
+        surge the same post arrives many times (reshares, several reporters)."""
+        return self.proba_prepared([prepare(t) for t in texts])
+
+    def proba_prepared(self, prepared: list[str]) -> np.ndarray:
+        """Probabilities for texts already through ``encoder.prepare``."""
+        from .encoder import load_encoder
+
+        cache = self.__dict__.setdefault("_cache", {})
+        todo = [t for t in dict.fromkeys(prepared) if t not in cache]
+        if todo:
+            if len(cache) + len(todo) > CACHE_SIZE:
+                cache.clear()
+            vectors = load_encoder().embed(todo, prepared=True)
+            cache.update(zip(todo, vectors, strict=True))
+        return self.proba_from_vectors(np.stack([cache[t] for t in prepared]))
+
+    def clear_cache(self) -> None:
+        self.__dict__.pop("_cache", None)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {f"w{i}": w.astype(np.float32) for i, w in enumerate(self.weights)}
+        arrays |= {f"b{i}": b.astype(np.float32) for i, b in enumerate(self.biases)}
+        np.savez_compressed(
+            path,
+            layers=np.array([len(self.weights)]),
+            threshold=np.array([self.threshold], dtype=np.float64),
+            meta=np.frombuffer(yaml.safe_dump(self.meta).encode("utf-8"), dtype=np.uint8),
+            **arrays,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> EncoderHead:
+        with np.load(path, allow_pickle=False) as z:
+            n = int(z["layers"][0])
+            return cls(
+                weights=[z[f"w{i}"] for i in range(n)],
+                biases=[z[f"b{i}"] for i in range(n)],
+                threshold=float(z["threshold"][0]),
+                meta=yaml.safe_load(bytes(z["meta"]).decode("utf-8")) or {},
+            )
+
+
+def load_head(path: str | Path | None = None) -> EncoderHead:
+    """The trained head, loaded once per path; a clear error if it was never trained."""
+    return _load_head(str(Path(path) if path else HEAD_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load_head(path: str) -> EncoderHead:
+    if not Path(path).exists():
+        raise FileNotFoundError(MISSING_MODEL.format(path=path))
+    return EncoderHead.load(Path(path))
+
+
 # --------------------------------------------------------------------------- the rules
 
 
@@ -211,6 +296,7 @@ class Terms:
     positive: list[re.Pattern]
     in_group: dict[str, list[re.Pattern]]
     group_pronouns: re.Pattern
+    lexicon: frozenset[str] = frozenset()  # words a misspelling is corrected to (typo_fix)
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -254,6 +340,11 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         positive=_compile(raw["positive_cues"]),
         in_group={s: _compile(p) for s, p in raw["in_group_patterns"].items()},
         group_pronouns=_words_pattern(raw["group_pronouns"]),
+        lexicon=frozenset(
+            w
+            for w in [*raw["dehumanising_terms"], *raw["violent_words"], *raw["typo_lexicon"]]
+            if w.isalpha() and len(w) >= 5
+        ),
     )
 
 
@@ -296,6 +387,98 @@ def _find_slurs(text: str, terms: Terms) -> list[tuple[str, str]]:
     return found
 
 
+def _within_one_edit(a: str, b: str) -> bool:
+    """True if b is a with one letter deleted, inserted, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_WORD = re.compile(r"[a-z]{5,}")
+
+
+def typo_fix(prepared: str, lexicon: frozenset[str]) -> str:
+    """Correct a misspelt hostile word ("verimn", "disgustng", "cockraoches") to the word of
+    the rules' lexicon one edit away, but only a word the encoder's vocabulary does not know,
+    so real words are never changed (HateCheck's character swap and deletion)."""
+    from .encoder import _vocab_words
+
+    vocab = _vocab_words()
+    if not lexicon:
+        return prepared
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if word in vocab or word in lexicon or word.rstrip("s") in vocab:
+            return word
+        for cand in lexicon:
+            if _within_one_edit(word, cand):
+                return cand
+        return word
+
+    return _WORD.sub(fix, prepared)
+
+
+def mask_identities(prepared: str, terms: Terms) -> str:
+    """The text with each identity term replaced by "people": what the model says then is
+    about hostility, not about a group being named (identity-term bias, Dixon et al. 2018)."""
+    out = prepared
+    for pats in terms.identity.values():
+        for _w, p in pats:
+            out = p.sub("people", out)
+    return " ".join(out.replace("people people", "people").split())
+
+
+MASKED_SHIFT = 2.0
+MASKED_KEEP = 0.1  # a masked text this hostile keeps the model's reading of the whole text
+
+
+def _hostile_words(norm: str, terms: Terms) -> bool:
+    """Any word of the rules' hostile lexicon, a threat, dehumanising or derogatory pattern."""
+    words = set(re.findall(r"[a-z]+", norm))
+    return bool(
+        words & terms.lexicon
+        or terms.dehumanising.search(norm)
+        or terms.violent_words.search(norm)
+        or _hits(terms.derogatory, norm)
+        or _hits(terms.threat, norm)
+    )
+
+
+def _shift(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return float(1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + MASKED_SHIFT))))
+
+
+def default_model() -> EncoderHead | SignalModel:
+    """The encoder head; the TF-IDF model when the encoder or the head cannot load (a missing
+    package must degrade the signals, not stop them)."""
+    try:
+        from .encoder import load_encoder
+
+        head = load_head()
+        load_encoder()
+        return head
+    except (FileNotFoundError, ImportError, RuntimeError, OSError):
+        return load_model()
+
+
+def calibrated(model, p: float) -> float:
+    """The model's probability moved so that its validation-chosen threshold sits at 0.5, so
+    the rules and ``HATE_THRESHOLD`` mean the same for either model."""
+    thr = min(max(float(getattr(model, "threshold", 0.5)), 1e-6), 1 - 1e-6)
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    z = np.log(p / (1 - p)) - np.log(thr / (1 - thr))
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
 def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
     return [m.group(0) for p in patterns for m in [p.search(text)] if m]
 
@@ -313,13 +496,27 @@ def score(
     and is then lowered where the text denounces, negates or quotes hate, or is a positive
     mention of a group: the HateCheck functionalities that word models score as hate.
     """
-    model = model or load_model()
+    model = model or default_model()
     terms = terms or load_terms()
-    norm = normalise(text)
+    prepared = typo_fix(prepare(text), terms.lexicon)
+    norm = normalise(prepared)
     evidence: dict[str, list[str]] = {}
 
-    model_p = float(model.predict_proba([text])[0])
-    feats = model.top_features(text) if model_p >= 0.3 else []
+    if isinstance(model, EncoderHead):
+        masked = mask_identities(prepared, terms)
+        model_p = calibrated(model, float(model.proba_prepared([prepared])[0]))
+        if masked != prepared and model_p >= 0.3 and not _hostile_words(norm, terms):
+            # A group is named but no hostile word is: the head trained on tweets scores a mere
+            # mention of a group as hate, so hostility is also read with the group masked; the
+            # geometric mean of the two (the masked one raised by MASKED_SHIFT logits, as a
+            # masked text loses the target that made it hateful) keeps a mention alone from
+            # scoring as hate. With a hostile word present the model's reading stands.
+            p_masked = calibrated(model, float(model.proba_prepared([masked])[0]))
+            if p_masked < MASKED_KEEP:
+                model_p = float(np.sqrt(model_p * _shift(p_masked)))
+    else:
+        model_p = calibrated(model, float(model.predict_proba([text])[0]))
+    feats = model.top_features(text) if model_p >= 0.3 and hasattr(model, "top_features") else []
     if feats:
         evidence["model"] = feats
 
@@ -410,7 +607,7 @@ def score(
         damp *= 0.4
     if quoted:
         damp *= 0.5
-    if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits):
+    if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits or slurs):
         damp *= 0.4
     if not group_present and not pronoun:
         damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense

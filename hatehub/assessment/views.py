@@ -11,6 +11,7 @@ from hatehub.cases.models import Case
 from hatehub.core.access import staff_view
 
 from . import services
+from .decisions import classification_label, decision_of
 from .forms import AnswersForm, DecisionForm, ReviewForm
 from .models import Assessment
 from .rules import load_rules
@@ -118,17 +119,44 @@ def decision(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+@hub_staff
+@require_POST
+def confirm(request: HttpRequest, reference: str) -> HttpResponse:
+    """The officer confirms their decision, carried forward after new reports joined."""
+    case = _case(reference)
+    assessment = case.assessments.order_by("-number").first()
+    if assessment is None:
+        messages.error(request, "Assess the case before confirming a decision")
+        return _back(case)
+    try:
+        services.confirm_decision(assessment, by=request.user)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Decision confirmed")
+    return _back(case)
+
+
 @reviewers
 def disagreements(request: HttpRequest) -> HttpResponse:
     pending = (
         Assessment.objects.filter(disagrees=True, reviewed_at__isnull=True)
         .select_related("case", "decided_by")
         .order_by("decided_at")
-    )
+    )[:200]
+    rules = load_rules()
+    items = [
+        {
+            "assessment": assessment,
+            "recommended": classification_label(assessment.recommendation["classification"]),
+            "decision": decision_of(assessment, rules),
+        }
+        for assessment in pending
+    ]
     return render(
         request,
         "assessment/disagreements.html",
-        {"pending": pending[:200], "form": ReviewForm(), "nav": "disagreements"},
+        {"pending": items, "form": ReviewForm(), "nav": "disagreements"},
     )
 
 

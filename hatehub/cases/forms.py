@@ -260,7 +260,8 @@ class OutcomeForm(forms.Form):
     )
     confirm = forms.BooleanField(
         label="I confirm this outcome is right for this hate crime",
-        help_text="Only for outcome 21, which forces do not normally use for hate crime.",
+        help_text="For outcome 21, which forces do not normally use for hate crime, and for "
+        "outcome 17, once you have read the time limit shown.",
         required=False,
     )
 

@@ -38,6 +38,16 @@ class Case(models.Model):
     # orders cases of the same urgency in a surge, so likely threats are seen first; it never
     # decides anything (the assessment does, with an officer).
     content_signal = models.FloatField(default=0)
+    # The officer working the case now (hub staff, or an officer of the force that holds it):
+    # set by "Assign to me" on the queue or the case page, and shown in the queue.
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["urgency", "-content_signal", "-opened_at"]
@@ -68,6 +78,7 @@ class CaseEvent(models.Model):
         EVIDENCE_RECEIVED = "evidence_received", "Evidence received"
         STATUS_CHANGED = "status_changed", "Status changed"
         ALLOCATED = "allocated", "Allocated"
+        ASSIGNED = "assigned", "Officer assigned"
         ACCEPTED = "accepted", "Accepted by force"
         RETURNED = "returned", "Returned to the hub"
         TRANSFER_REQUESTED = "transfer_requested", "Transfer asked for"

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from hatehub.accounts import roles
+from hatehub.assessment.models import Assessment, confirm_label
 from hatehub.evidence.models import EvidenceFile
 from hatehub.intake.choices import PLATFORM_LABELS
 from hatehub.intake.models import Report, Strand
@@ -105,9 +106,45 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def queue(user, filters: QueueFilters | None = None) -> QuerySet[Case]:
-    """The cases `user` may see, most urgent first then newest (the model's ordering, which the
-    queue indexes match). Filters use EXISTS subqueries, so no join multiplies rows."""
+class QueueSort:
+    """The orders the queue can be sorted in. Urgency is the default and the one the queue
+    indexes match; sorting by report count computes every case's count first, so use it with
+    filters on a large queue."""
+
+    URGENCY = "urgency"  # most urgent first; likely threats first within one urgency; newest
+    OLDEST = "oldest"
+    NEWEST = "newest"
+    REPORTS = "reports"  # most reports first
+    CHOICES = (URGENCY, OLDEST, NEWEST, REPORTS)
+
+    @classmethod
+    def parse(cls, value: str | None) -> str:
+        return value if value in cls.CHOICES else cls.URGENCY
+
+    CAPTIONS = {
+        URGENCY: "most urgent first",
+        OLDEST: "oldest first",
+        NEWEST: "newest first",
+        REPORTS: "most reports first",
+    }
+    DESCRIPTIONS = {
+        URGENCY: "most urgent first (urgent, then priority, then routine; within each, likely "
+        "threats first, then the newest)",
+        OLDEST: "oldest first",
+        NEWEST: "newest first",
+        REPORTS: "most reports first",
+    }
+
+
+SNIPPET_CHARS = 160
+
+
+def queue(
+    user, filters: QueueFilters | None = None, sort: str = QueueSort.URGENCY
+) -> QuerySet[Case]:
+    """The cases `user` may see, in the order asked for (by default most urgent first then
+    newest: the model's ordering, which the queue indexes match). Filters use EXISTS subqueries,
+    so no join multiplies rows."""
     filters = filters or QueueFilters()
     cases = visible_cases(user)
     if filters.status:
@@ -154,12 +191,31 @@ def queue(user, filters: QueueFilters | None = None) -> QuerySet[Case]:
     offered_at = Allocation.objects.filter(
         case=OuterRef("pk"), state=Allocation.State.OFFERED
     ).values("offered_at")[:1]
+    # The latest assessment holds a decision carried forward after new reports joined.
+    latest_assessment = Assessment.objects.filter(case=OuterRef("pk")).order_by("-number")
+    # What the first report said, cut short in SQL: the queue shows a snippet of it.
+    snippet = (
+        Report.objects.filter(case=OuterRef("pk"))
+        .order_by("submitted_at", "pk")
+        .annotate(start=Substr("description", 1, SNIPPET_CHARS + 1))
+    )
+    orders = {
+        QueueSort.URGENCY: (*Case._meta.ordering, "pk"),
+        QueueSort.OLDEST: ("opened_at", "pk"),
+        QueueSort.NEWEST: ("-opened_at", "-pk"),
+        QueueSort.REPORTS: ("-report_count", *Case._meta.ordering, "pk"),
+    }
     return (
-        cases.select_related("allocated_force")
+        cases.select_related("allocated_force", "assigned_officer")
         .annotate(report_count=Coalesce(Subquery(report_count, output_field=IntegerField()), 0))
         .annotate(offered_at=Subquery(offered_at), last_allocation_state=_latest_allocation_state())
+        .annotate(
+            decision_to_confirm=Subquery(latest_assessment.values("decision_to_confirm")[:1]),
+            assessment_reason=Subquery(latest_assessment.values("reason")[:1]),
+        )
+        .annotate(first_description=Subquery(snippet.values("start")[:1]))
         .prefetch_related(Prefetch("reports", queryset=queue_reports, to_attr="queue_reports"))
-        .order_by(*Case._meta.ordering, "pk")
+        .order_by(*orders[QueueSort.parse(sort)])
     )
 
 
@@ -171,6 +227,13 @@ class QueueRow:
     strands: list[str]
     awaiting_days: int | None = None  # offered to a force this many whole days ago, unanswered
     needs_reallocation: bool = False
+    decision_to_confirm: str = ""  # e.g. "New report: confirm your decision"
+    snippet: str = ""  # the start of what the first report said
+
+    @property
+    def officer(self) -> str:
+        officer = self.case.assigned_officer
+        return (officer.get_full_name() or officer.username) if officer else ""
 
 
 def days_since(moment: datetime | None) -> int | None:
@@ -182,6 +245,13 @@ def days_since(moment: datetime | None) -> int | None:
 def platform_label(code: str, other: str = "") -> str:
     label = PLATFORM_LABELS.get(code, code)
     return f"{label}: {other}" if other else label
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def queue_rows(cases) -> list[QueueRow]:
@@ -203,6 +273,10 @@ def queue_rows(cases) -> list[QueueRow]:
                 awaiting_days=days_since(case.offered_at),
                 needs_reallocation=case.last_allocation_state in RETURNED_STATES
                 and not case.allocated_force_id,
+                decision_to_confirm=confirm_label(case.assessment_reason or "")
+                if getattr(case, "decision_to_confirm", False)
+                else "",
+                snippet=_snippet(case.first_description or ""),
             )
         )
     return rows
@@ -243,16 +317,25 @@ def with_contents(cases: QuerySet[Case], *, reports_page: int = 1) -> QuerySet[C
         to_attr="timeline",
     )
     return (
-        cases.select_related("allocated_force")
+        cases.select_related("allocated_force", "assigned_officer")
         .annotate(report_count=Count("reports", distinct=True))
         .prefetch_related(reports, events)
     )
+
+
+REPORTER_LABELS = {
+    "victim": "from the victim",
+    "witness": "from a witness",
+    "on_behalf": "for someone else",
+    "organisation": "for an organisation",
+}
 
 
 def label_reports(case: Case) -> None:
     """Display names the template cannot work out itself (platform codes are free text)."""
     for report in case.report_list:
         report.platform_display = platform_label(report.platform, report.platform_other)
+        report.reporter_label = REPORTER_LABELS.get(report.reporter_role, "from a reporter")
         for account in report.accounts.all():  # the prefetched objects the template reads
             account.platform_display = platform_label(account.platform)
 

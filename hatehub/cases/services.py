@@ -104,6 +104,35 @@ def join_case(case_id: int, *, urgency: int, urgency_reason: str) -> Case:
     return case
 
 
+@transaction.atomic
+def set_urgency(case: Case, *, urgency: int, reason: str) -> Case:
+    """The case's urgency as its latest assessment (or the officer's decision) sets it: it may
+    raise or lower what intake first set, so the queue shows the case as urgent as its THRIVE
+    grade (a grade 2 "attend within 60 minutes" case is never left as Routine). The change goes
+    on the timeline and in the audit log; an unchanged urgency and reason change nothing."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    reason = reason[:300]
+    if (case.urgency, case.urgency_reason) == (urgency, reason):
+        return case
+    before = case.get_urgency_display()
+    case.urgency, case.urgency_reason = urgency, reason
+    case.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    add_event(
+        case,
+        CaseEvent.Kind.STATUS_CHANGED,
+        f"Urgency {before} -> {case.get_urgency_display()}. {reason}",
+        details={"urgency": urgency},
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} urgency set to {case.get_urgency_display()}",
+        details={"urgency": urgency, "reason": reason},
+    )
+    return case
+
+
 # Allocation ----------------------------------------------------------------------------------
 
 
@@ -184,6 +213,38 @@ def allocate(case: Case, *, force, reason: str, by=None) -> Case:
         case.reference,
         summary=f"Case {case.reference} allocated to {force.name}",
         details={**details, "reason": reason},
+    )
+    return case
+
+
+@transaction.atomic
+def assign_to_me(case: Case, *, officer) -> Case:
+    """The officer takes the case: they are its assigned officer from now on (replacing anyone
+    assigned before), on the timeline and in the log. Only someone who may see the case and
+    works cases can take it; a merged or closed case is not assigned."""
+    if not roles.works_cases(officer) or not (
+        selectors.visible_cases(officer).filter(pk=case.pk).exists()
+    ):
+        raise AllocationRefused(f"You cannot work on case {case.reference}")
+    case = _locked(case)
+    _refuse_if_finished(case)
+    if case.assigned_officer_id == officer.pk:
+        raise AllocationRefused(f"Case {case.reference} is already assigned to you")
+    previous = case.assigned_officer
+    name = officer.get_full_name() or officer.username
+    case.assigned_officer, case.assigned_at = officer, timezone.now()
+    case.save(update_fields=["assigned_officer", "assigned_at", "updated_at"])
+    summary = f"Assigned to {name}"
+    if previous is not None:
+        summary += f" (was {previous.get_full_name() or previous.username})"
+    details = {"officer": officer.pk, "previous_officer": previous.pk if previous else None}
+    add_event(case, CaseEvent.Kind.ASSIGNED, summary, details=details)
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference}: {summary.lower()}",
+        details=details,
     )
     return case
 
@@ -282,6 +343,41 @@ def accept(case: Case, *, by, offer_id: int | None) -> Case:
     return case
 
 
+# How far along a case is, in the order of Case.Status: a status change never moves a case back
+# (a later allocation or outcome does, through its own function).
+STATUS_ORDER = tuple(Case.Status.values)
+
+
+@transaction.atomic
+def mark_referred(case: Case, *, by=None, referral: str) -> Case:
+    """Content of the case has been sent to the platform that hosts it (``referral`` names the
+    referral, e.g. "takedown referral TR-2026-000001 to X (Twitter)"): the case becomes
+    Referred, with a timeline entry and an audit entry, which Track my report and volunteers
+    read. A case already Referred, or further along (closed, merged), is left as it is."""
+    by = _acting_user(by)
+    case = _locked(case)
+    if STATUS_ORDER.index(case.status) >= STATUS_ORDER.index(Case.Status.REFERRED):
+        return case
+    previous = case.status
+    case.status = Case.Status.REFERRED
+    case.save(update_fields=["status", "updated_at"])
+    details = {"from": previous, "to": case.status, "referral": referral}
+    add_event(
+        case,
+        CaseEvent.Kind.STATUS_CHANGED,
+        f"Status: referred to platform ({referral})",
+        details=details,
+    )
+    record(
+        Action.CHANGE,
+        "case",
+        case.reference,
+        summary=f"Case {case.reference} referred to platform ({referral})",
+        details={**details, "by": getattr(by, "username", "") if by else ""},
+    )
+    return case
+
+
 def _back_to_hub(case: Case) -> None:
     case.allocated_force, case.force_accepted_at = None, None
     case.status = Case.Status.IN_ASSESSMENT
@@ -359,6 +455,49 @@ def request_transfer(case: Case, *, by, offer_id: int | None, to_force, reason: 
 # Outcomes ------------------------------------------------------------------------------------
 
 
+_NATION_OF_COUNTRY = {"england": "england_wales", "wales": "england_wales",
+                      "scotland": "scotland", "northern ireland": "northern_ireland"}  # fmt: skip
+
+
+def outcome_nation(case: Case) -> str:
+    """The nation whose outcome scheme applies: the owning force's (issue 15 s3)."""
+    force = case.allocated_force
+    country = (force.country or "").strip().lower() if force else ""
+    return _NATION_OF_COUNTRY.get(country, "england_wales")
+
+
+def time_limits(case: Case, report: Report) -> list[outcomes.TimeLimitDue]:
+    """The time limits of the case's summary-only offences (the officer's decided offences, else
+    the latest recommendation's), counted from the conduct date (the assessment's answer, else
+    the date the report gives, else the day it was sent). Shown before outcome 17."""
+    from hatehub.assessment.rules import load_rules
+
+    assessment = case.assessments.order_by("-number").first()
+    if assessment is None:
+        return []
+    if assessment.decided_at:
+        offence_ids = list(assessment.decided_offences or [])
+    else:
+        offence_ids = [o["id"] for o in (assessment.recommendation or {}).get("offences", [])]
+    conduct = (assessment.answers or {}).get("conduct_date")
+    conduct_day = (
+        date.fromisoformat(conduct)
+        if conduct
+        else report.occurred_on or timezone.localdate(report.submitted_at)
+    )
+    catalogue = {offence.id: offence for offence in load_rules().offences}
+    due = []
+    for offence_id in offence_ids:
+        offence = catalogue.get(offence_id)
+        if offence is None or offence.time_limit is None:
+            continue
+        due.append(outcomes.TimeLimitDue(
+            f"{offence.act} {offence.section}", offence.time_limit.text,
+            offence.time_limit.expires_on(conduct_day), offence.time_limit.source,
+        ))  # fmt: skip
+    return due
+
+
 @transaction.atomic
 def record_outcome(
     case: Case,
@@ -387,7 +526,11 @@ def record_outcome(
         )
     today = today or timezone.localdate()
     result = outcomes.check(
-        outcome, reported_on=timezone.localdate(report.submitted_at), today=today
+        outcome,
+        reported_on=timezone.localdate(report.submitted_at),
+        today=today,
+        nation=outcome_nation(case),
+        time_limits=time_limits(case, report),
     )
     if not result.acceptable(warnings_confirmed=warnings_confirmed):
         unconfirmed = () if warnings_confirmed else result.warnings

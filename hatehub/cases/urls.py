@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
     path("cases/<str:reference>/allocate/", views.allocate, name="allocate"),
+    path("cases/<str:reference>/assign/", views.assign_to_me, name="assign"),
     path("cases/<str:reference>/accept/", views.accept, name="accept"),
     path("cases/<str:reference>/return/", views.return_to_hub, name="return"),
     path("cases/<str:reference>/transfer/", views.request_transfer, name="transfer"),

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
@@ -27,7 +28,7 @@ from hatehub.intake.services import recording_backlog
 from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 
-from . import selectors, services
+from . import outcomes, selectors, services
 from .forms import (
     AcceptForm,
     AllocationForm,
@@ -37,6 +38,7 @@ from .forms import (
     TransferForm,
 )
 from .models import Allocation, Case
+from .summary import case_summary
 
 QUEUE_PAGE_SIZE = 50
 
@@ -55,7 +57,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET, choose_force=roles.sees_every_case(request.user))
     form.is_valid()  # errors are shown; the filters that are valid still apply
     filters = form.filters()
-    page, page_range = paginate(request, selectors.queue(request.user, filters), QUEUE_PAGE_SIZE)
+    sort = selectors.QueueSort.parse(request.GET.get("sort"))
+    cases = selectors.queue(request.user, filters, sort)
+    page, page_range = paginate(request, cases, QUEUE_PAGE_SIZE)
     rows = selectors.queue_rows(page.object_list)
     record(
         Action.VIEW,
@@ -65,13 +69,21 @@ def queue(request: HttpRequest) -> HttpResponse:
             "cases": [row.case.reference for row in rows],
             "page": page.number,
             "filters": filters.as_details(),
+            "sort": sort,
         },
     )
+    force = request.user.force if roles.responds_to_allocations(request.user) else None
     return render(
         request,
         "cases/queue.html",
         {
             "nav": "queue",
+            "heading": f"{force.name}: cases allocated to you" if force else "Triage queue",
+            "sort": sort,
+            "sort_order": selectors.QueueSort.DESCRIPTIONS[sort],
+            "sort_caption": selectors.QueueSort.CAPTIONS[sort],
+            "sort_links": _sort_links(request),
+            "here": request.get_full_path(),
             "form": form,
             "rows": rows,
             "page": page,
@@ -83,6 +95,37 @@ def queue(request: HttpRequest) -> HttpResponse:
             "force_user": roles.responds_to_allocations(request.user),
         },
     )
+
+
+def _sort_links(request: HttpRequest) -> dict[str, str]:
+    """The queue's address sorted each way, keeping the filters (and going back to page 1)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    links = {}
+    for key in selectors.QueueSort.CHOICES:
+        params["sort"] = key
+        links[key] = f"?{params.urlencode()}"
+    return links
+
+
+@casework
+@require_POST
+def assign_to_me(request: HttpRequest, reference: str) -> HttpResponse:
+    """The signed-in officer takes the case, from the queue or the case page, and goes back
+    there."""
+    case = _visible_case(request, reference)
+    if case is None:
+        return not_found(request)
+    try:
+        services.assign_to_me(case, officer=request.user)
+    except services.AllocationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Case {case.reference} assigned to you")
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("cases:case", reference=case.reference)
 
 
 def _visible_case(request: HttpRequest, reference: str, cases: QuerySet[Case] | None = None):
@@ -137,6 +180,18 @@ def _render_case(
     responsibility = case_responsibility(case)
     forms = {**_case_forms(request, case, offer, responsibility), **(bound or {})}
     crimes = selectors.crime_reports(case)
+    assessment = assessment_selectors.for_case_page(case, request.user)
+    records_outcomes = selectors.records_outcomes(request.user, case) and any(
+        crime.recorded_outcome is None for crime in crimes
+    )
+    summary = case_summary(
+        case,
+        request.user,
+        assessment=assessment["assessment"],
+        offer=offer,
+        crimes=crimes,
+        outcomes_due=records_outcomes,
+    )
     record(
         Action.VIEW,
         "case",
@@ -145,6 +200,7 @@ def _render_case(
         details={
             "reports": [report.reference for report in case.report_list],
             "complainant_details_shown": show_complainant,
+            "summary": summary.as_details(),
         },
     )
     return render(
@@ -155,7 +211,8 @@ def _render_case(
             "case": case,
             "matching": matching_selectors.for_case_page(case, request.user),
             "responsible_force": responsibility,
-            **assessment_selectors.for_case_page(case, request.user),
+            **assessment,
+            "case_summary": summary,
             "page": reports_page,
             "page_range": list(
                 paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)
@@ -172,8 +229,7 @@ def _render_case(
             "allocations": selectors.allocation_history(case),
             "crimes": crimes,
             "panels": case_panels(request, case),
-            "records_outcomes": selectors.records_outcomes(request.user, case)
-            and any(crime.recorded_outcome is None for crime in crimes),
+            "records_outcomes": records_outcomes,
         },
         status=status,
     )
@@ -303,6 +359,10 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
     if not pending:
         messages.error(request, "Every crime in this case already has an outcome")
         return redirect("cases:case", reference=case.reference)
+    if not outcomes.scheme_applies(services.outcome_nation(case)):
+        messages.error(request, outcomes.NOT_IN_SCOTLAND)  # no Home Office codes in Scotland
+        return redirect("cases:case", reference=case.reference)
+    limits = [(crime, services.time_limits(case, crime)) for crime in pending]
     form = OutcomeForm(request.POST or None, crimes=pending)
     if request.method == "POST" and form.is_valid():
         report = next(c for c in pending if c.reference == form.cleaned_data["crime"])
@@ -342,6 +402,7 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
             "nav": "queue",
             "case": case,
             "form": form,
+            "time_limits": [(crime, due) for crime, due in limits if due],
             "page_has_errors": bool(form.errors),
         },
     )

@@ -2,7 +2,8 @@
 
 Each app may have:
 - `navigation.py` with `ITEMS`: a list of `NavItem`, shown in the staff header to users it allows;
-- `case_panels.py` with `panels(request, case) -> list[Panel]`: sections of the case page;
+- `case_panels.py` with `panels(request, case) -> list[Panel]`: sections of the case page
+  (each checks access and writes its own audit entry; one with nothing yet sets `empty`);
 - `schedule.py` with `JOBS`: periodic tasks (see `hatehub.core.scheduling`).
 
 The case page and the header find them here, in the order of INSTALLED_APPS.
@@ -34,11 +35,17 @@ class NavItem:
 
 @dataclass
 class Panel:
-    """A section of the case page: its template gets `panel` (this object) in its context."""
+    """A section of the case page: its template gets `panel` (this object) in its context.
+
+    A panel with nothing in it yet (`empty`) is shown collapsed under its `title` (a GOV.UK
+    details element, which opens without JavaScript), so the case page leads with what there is.
+    """
 
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+    title: str = ""
+    empty: bool = False
 
 
 @cache

@@ -19,7 +19,14 @@ def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "errors/403.html", {"layout": _layout_for(request)}, status=403)
 
 
+STAFF_PREFIX = "/hub/"
+
+
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    """Staff pages (under /hub/) answer a missing page, or a case the user may not see, in the
+    staff layout with the way back to their work; everything else gets the public page."""
+    if request.path.startswith(STAFF_PREFIX):
+        return render(request, "errors/404_staff.html", status=404)
     return render(request, "errors/404.html", {"layout": _layout_for(request)}, status=404)
 
 

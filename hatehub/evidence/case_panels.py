@@ -26,4 +26,12 @@ def panels(request, case) -> list[Panel]:
         "has_content": has_content,
         "originals": selectors.originals(case),
     }
-    return [Panel(template="evidence/_case_panel.html", context=context, order=30)]
+    return [
+        Panel(
+            template="evidence/_case_panel.html",
+            context=context,
+            order=30,
+            title="Online captures",
+            empty=not captures,
+        )
+    ]

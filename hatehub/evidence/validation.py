@@ -7,6 +7,8 @@ from typing import BinaryIO
 import filetype
 from PIL import Image, UnidentifiedImageError
 
+from hatehub.core.wording import a_or_an, file_size
+
 ACCEPTED = {
     "image/png": "PNG",
     "image/jpeg": "JPEG",
@@ -27,14 +29,7 @@ class Checked:
     size_bytes: int
 
 
-def human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return (
-            f"{size / (1024 * 1024):.0f} MB"
-            if size >= 10 * 1024 * 1024
-            else f"{size / (1024 * 1024):.1f} MB"
-        )
-    return f"{max(1, round(size / 1024))} KB"
+human_size = file_size  # one format for file sizes across the hub (hatehub.core.wording)
 
 
 def check_file(stream: BinaryIO, *, name: str, size: int, max_bytes: int) -> Checked:
@@ -51,7 +46,7 @@ def check_file(stream: BinaryIO, *, name: str, size: int, max_bytes: int) -> Che
     media_type = kind.mime if kind else None
     if media_type not in ACCEPTED:
         found = (
-            f"it is a {kind.extension.upper()} file"
+            f"it is {a_or_an(kind.extension.upper())} file"
             if kind
             else "its contents are not a recognised image or document"
         )

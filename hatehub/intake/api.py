@@ -31,6 +31,7 @@ from hatehub.core.problems import PROBLEM_CONTENT_TYPE, problem
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import ReceivedFile, receive
 from hatehub.evidence.validation import EvidenceRejected, human_size
+from hatehub.intake.api_docs import AccessibleDocs
 
 from .api_schemas import (
     PROBLEM_EXAMPLES,
@@ -198,6 +199,33 @@ def _with_problems(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapped
 
 
+# The groups of the API description, in the order the docs page shows them.
+TAGS = [
+    {
+        "name": "Reports",
+        "description": "Partner organisations submit reports of online hate, with evidence, and "
+        "read back the ones they sent.",
+    },
+    {"name": "API keys", "description": "Your organisation's key: rotate it without downtime."},
+    {
+        "name": "Platforms",
+        "description": "Online platforms tell the hub what they did with a takedown referral.",
+    },
+    {
+        "name": "Intelligence",
+        "description": "Police recipients fetch the intelligence disseminated to them, as POLE.",
+    },
+]
+
+
+def _tag_used(schema: dict, name: str) -> bool:
+    return any(
+        name in operation.get("tags", [])
+        for operations in schema["paths"].values()
+        for operation in operations.values()
+    )
+
+
 class PartnerAPI(NinjaAPI):
     def set_default_exception_handlers(self) -> None:
         self.add_exception_handler(Exception, _on_error)
@@ -220,6 +248,7 @@ class PartnerAPI(NinjaAPI):
         """Error responses are documented as application/problem+json, as they are served, each
         with an example; the report body gets a complete example a partner can send as it is."""
         schema = super().get_openapi_schema(**kwargs)
+        schema["tags"] = [tag for tag in TAGS if _tag_used(schema, tag["name"])]
         for operations in schema["paths"].values():
             for operation in operations.values():
                 for status, answer in operation.get("responses", {}).items():
@@ -259,6 +288,7 @@ class PartnerKeyHeader(APIKeyHeader):
 
 
 api = PartnerAPI(
+    docs=AccessibleDocs(),
     title="Online Hate Crime Hub partner API",
     version="1",
     description=DESCRIPTION,
@@ -395,6 +425,7 @@ SUBMIT_HEADERS = {
     "/reports",
     response={201: ReportOut, 200: ReportOut, **problems(400, 401, 409, 413, 422)},
     summary="Submit a report",
+    tags=["Reports"],
     description="201 once the report is stored, with its reference; the hub then records it "
     "(matches it and puts it on a case), and its status reads `received` until then. 200 with "
     "the first report when the same Idempotency-Key and body are sent again (header "
@@ -456,6 +487,7 @@ def submit_report(
     "/reports/{reference}",
     response={200: ReportOut, **problems(401, 404)},
     summary="Read back a report your organisation submitted",
+    tags=["Reports"],
     url_name="report_status",
 )
 def report_status(request: HttpRequest, reference: str) -> Status[ReportOut]:
@@ -489,6 +521,7 @@ def report_status(request: HttpRequest, reference: str) -> Status[ReportOut]:
     "/keys/rotate",
     response={201: KeyRotated, **problems(401)},
     summary="Replace the API key used for this request",
+    tags=["API keys"],
     description="The new key is shown once. The current key keeps working for "
     f"{settings.API_KEY_ROTATION_GRACE_HOURS} hours (the grace period), then stops.",
 )

@@ -56,6 +56,9 @@ class StepForm(forms.Form):
     heading: str = ""  # a page heading of its own, for pages with more than one question
     hint: str = ""
     field_classes: dict[str, str] = {}
+    # Fields shown only under the answer they belong to (GOV.UK conditional reveal): for a
+    # field, its value ("on" for a single checkbox) and the fields that answer reveals.
+    reveals: dict[str, dict[str, list[str]]] = {}
 
     def __init__(self, *args, journey=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,8 +77,14 @@ class StepForm(forms.Form):
 
     def layout(self) -> list[dict]:
         """Fields as the template renders them: the first is the page's h1 unless the page has
-        a heading of its own."""
+        a heading of its own; a revealed field is rendered under the answer that reveals it."""
         grouped = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+        revealed = {
+            name
+            for by_value in self.reveals.values()
+            for names in by_value.values()
+            for name in names
+        }
         return [
             {
                 "field": self[name],
@@ -83,9 +92,20 @@ class StepForm(forms.Form):
                 "classes": self.field_classes.get(name, ""),
                 # Under a page heading, a question's legend is bold so the questions stand out.
                 "label_size": "s" if self.heading and isinstance(field.widget, grouped) else "",
+                "reveals": {
+                    value: [self[shown] for shown in names]
+                    for value, names in self.reveals.get(name, {}).items()
+                },
             }
             for index, (name, field) in enumerate(self.fields.items())
+            if name not in revealed
         ]
+
+    def _ignore(self, name: str) -> None:
+        """A revealed field whose answer was not chosen: whatever was typed in it (seen only
+        without JavaScript) is neither checked nor kept."""
+        self.cleaned_data[name] = ""
+        self._errors.pop(name, None)
 
     def raw_answers(self) -> dict:
         """What was posted for this page, in a form the session can hold and the form re-read."""
@@ -488,11 +508,29 @@ class VictimLocationForm(StepForm):
         label="Town or city", required=False, validators=[_at_most(100, "Town or city")]
     )
 
+    # The question and its answer's name on "Check your answers", in the reporter's terms: an
+    # organisation reports for itself, so it is asked where it is, not where "the victim" lives.
+    WORDING = {
+        ReporterRole.VICTIM: ("Where do you live?", "Where you live"),
+        ReporterRole.ORGANISATION: ("Where is your organisation?", "Where your organisation is"),
+        ReporterRole.ON_BEHALF: (
+            "Where does the person you are reporting for live?",
+            "Where the person you are reporting for lives",
+        ),
+        ReporterRole.WITNESS: (
+            "Where does the person it was aimed at live?",
+            "Where the person it was aimed at lives",
+        ),
+    }
+
+    def _wording(self) -> tuple[str, str]:
+        return self.WORDING.get(
+            self._earlier("who", "role"), ("Where does the victim live?", "Where the victim lives")
+        )
+
     @property
     def heading(self) -> str:
-        if self._earlier("who", "role") == ReporterRole.VICTIM:
-            return "Where do you live?"
-        return "Where does the victim live?"
+        return self._wording()[0]
 
     def clean_postcode(self) -> str:
         typed = self.cleaned_data["postcode"].upper().strip()
@@ -511,7 +549,7 @@ class VictimLocationForm(StepForm):
 
     def summary_rows(self) -> list[tuple[str, str]]:
         given = [self.cleaned_data["town"], self.cleaned_data["postcode"]]
-        return [("Where the victim lives", "\n".join(part for part in given if part) or NOT_GIVEN)]
+        return [(self._wording()[1], "\n".join(part for part in given if part) or NOT_GIVEN)]
 
 
 class PosterLocationForm(StepForm):
@@ -640,6 +678,14 @@ class ContactDetailsForm(StepForm):
     heading = "Your contact details"
     hint = "We will only use these to contact you about this report."
     field_classes = {"phone": "govuk-input--width-20"}
+    # One way to reach the person: the address or number for the way they choose, no other.
+    field_order = ["name", "contact_method", "email", "phone"]
+    reveals = {
+        "contact_method": {
+            ContactMethod.EMAIL.value: ["email"],
+            ContactMethod.PHONE.value: ["phone"],
+        }
+    }
     name = forms.CharField(
         label="Your name (optional)",
         required=False,
@@ -693,6 +739,10 @@ class ContactDetailsForm(StepForm):
     def clean(self) -> dict:
         data = super().clean()
         method = data.get("contact_method")
+        if method != ContactMethod.EMAIL:
+            self._ignore("email")
+        if method != ContactMethod.PHONE:
+            self._ignore("phone")
         if method == ContactMethod.EMAIL and not data.get("email") and "email" not in self.errors:
             self.add_error(
                 "email", "Enter your email address, or choose phone as the way to contact you"
@@ -717,11 +767,11 @@ class ContactDetailsForm(StepForm):
 
     def summary_rows(self) -> list[tuple[str, str]]:
         data = self.cleaned_data
+        method = ContactMethod(data["contact_method"])
+        detail = data["email"] if method == ContactMethod.EMAIL else data["phone"]
         return [
             ("Name", data["name"] or NOT_GIVEN),
-            ("Email address", data["email"] or NOT_GIVEN),
-            ("Phone number", data["phone"] or NOT_GIVEN),
-            ("How to contact you", ContactMethod(data["contact_method"]).label),
+            ("How to contact you", f"{method.label}: {detail}"),
             ("Safe to leave a message?", "Yes" if data["safe_to_leave_message"] == YES else "No"),
             ("When and how it is safe to contact you", data["contact_notes"] or NOT_GIVEN),
         ]

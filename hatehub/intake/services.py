@@ -171,6 +171,13 @@ def raise_content_signal(case, quoted_text: str) -> None:
         case.save(update_fields=["content_signal", "updated_at"])
 
 
+def _words_of(submission: ReportSubmission) -> str:
+    """What the report says, for the first urgency: the quoted post, the reporter's account
+    and what they said about a future event."""
+    parts = (submission.quoted_text, submission.description, submission.future_event_details)
+    return "\n".join(part for part in parts if part)
+
+
 def _create(submission: ReportSubmission, **origin) -> Report:
     # The audit entries are written last (audit.deferred): during a surge many reports join the
     # same case at once, and none may hold the audit chain while it waits for the case.
@@ -188,7 +195,9 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     matching.lock_keys(signals)
     found = matching.find_matches(signals)
     urgency = initial_urgency(
-        future_event=submission.future_event, poster_identity_known=submission.poster_identity_known
+        future_event=submission.future_event,
+        poster_identity_known=submission.poster_identity_known,
+        text=_words_of(submission),
     )
     if found.case_id is None:
         case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
@@ -284,6 +293,7 @@ def receive(
             urgency=initial_urgency(
                 future_event=submission.future_event,
                 poster_identity_known=submission.poster_identity_known,
+                text=_words_of(submission),
             ).level,
             **origin,
         )

@@ -71,7 +71,10 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def immediate_danger(request: HttpRequest) -> HttpResponse:
-    return render(request, "intake/immediate_danger.html")
+    # Nothing was kept (the safety answer ended the report), so the way back is the first
+    # question again: someone who is safe now can still report.
+    first = _url(STEPS[0])
+    return render(request, "intake/immediate_danger.html", {"report_url": first, "back_url": first})
 
 
 @require_http_methods(["GET", "POST"])

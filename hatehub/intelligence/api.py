@@ -44,7 +44,7 @@ class RecipientKeyHeader(APIKeyHeader):
         return services.authenticate_key(key or "")
 
 
-router = Router(auth=[RecipientBearer(), RecipientKeyHeader()], tags=["intelligence"])
+router = Router(auth=[RecipientBearer(), RecipientKeyHeader()], tags=["Intelligence"])
 
 
 def _date(value: str, field: str, errors: list[tuple[str, str]]) -> dt.date | None:

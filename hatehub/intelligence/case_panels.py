@@ -20,4 +20,12 @@ def panels(request, case) -> list[Panel]:
             summary=f"Intelligence reports of case {case.reference} listed: {len(reports)}",
             details={"reports": [report.reference for report in reports]},
         )
-    return [Panel(template="intelligence/_case_panel.html", context={"reports": reports}, order=70)]
+    return [
+        Panel(
+            template="intelligence/_case_panel.html",
+            context={"reports": reports},
+            order=70,
+            title="Intelligence reports",
+            empty=not reports,
+        )
+    ]

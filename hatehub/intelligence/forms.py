@@ -255,7 +255,7 @@ class ReviewForm(forms.Form):
 
 class RecipientChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.force.short_name})" if obj.force else obj.name
+        return f"{obj.name} ({obj.force.name})" if obj.force else obj.name
 
 
 class DisseminateForm(forms.Form):

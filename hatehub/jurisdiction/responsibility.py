@@ -12,6 +12,9 @@ Home Office Counting Rules section G is uncertain on online crime. A practitione
 
 Whatever the rule, a suspect abroad is flagged for international routing (the victim's force
 records), and a case with neither location known stays with the hub.
+
+A place given with doubt ("I don't know, maybe Leeds", "somewhere near Hull?") is a hint for
+the officer, shown as such, never a known location: the rule decides as if it were not given.
 """
 
 import re
@@ -33,6 +36,26 @@ _ABROAD = re.compile(
 )
 
 
+# Words that say the reporter is not sure where someone is. "says he lives in" is reported
+# speech, not doubt; "somewhere in the USA" is sure of the country, so only "somewhere near".
+_HEDGES = re.compile(
+    r"(\b(maybe|perhaps|possibly|probably|might be|could be|i think|i guess|i believe|not sure|"
+    r"unsure|not certain|no idea|don'?t know|do not know|dunno|somewhere near|somewhere around)\b"
+    r"|\?)",
+    re.IGNORECASE,
+)
+
+
+def hedges(text: str) -> tuple[str, ...]:
+    """The words in ``text`` that express doubt, lower-cased, in order; () when none."""
+    found = []
+    for match in _HEDGES.finditer((text or "").replace("’", "'")):
+        word = match.group(0).lower()
+        if word not in found:
+            found.append(word)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class ForceChoice:
     pfa_code: str
@@ -48,10 +71,23 @@ class Place:
     alternatives: tuple[ForceChoice, ...] = ()
     abroad: bool = False
     how: str = ""  # e.g. "postcode district LS1", "town Cardiff"
+    hedged: tuple[str, ...] = ()  # words of doubt in what was given: then only a hint
 
     @property
     def known(self) -> bool:
-        return self.force is not None
+        return self.force is not None and not self.hedged
+
+    @property
+    def hint(self) -> str:
+        """For the officer, when the place was given with doubt: where it may be."""
+        if not self.hedged or not (self.force or self.abroad):
+            return ""
+        where = f"the {self.force.force_name} area" if self.force else "outside the UK"
+        doubt = ", ".join(f"“{word}”" for word in self.hedged)
+        return (
+            f"“{self.given}” may put them in {where} ({doubt}): a hint to check, not a known "
+            "location, so the rule does not use it"
+        )
 
 
 @dataclass(frozen=True)
@@ -65,6 +101,8 @@ class Decision:
     international: bool = False
     alternatives: tuple[ForceChoice, ...] = ()
     inputs: dict = field(default_factory=dict)
+    # Places given with doubt, for the officer to check: ("Victim" or "Suspect", the hint).
+    hints: tuple[tuple[str, str], ...] = ()
 
 
 def mentions_abroad(text: str) -> bool:
@@ -80,8 +118,13 @@ def decide(victim: Place | None, suspect: Place | None, *, rule: str = DEFAULT_R
     }
     victim_force = victim.force if victim and victim.known else None
     suspect_force = suspect.force if suspect and suspect.known and not suspect.abroad else None
-    abroad = bool(suspect and suspect.abroad)
+    abroad = bool(suspect and suspect.abroad and not suspect.hedged)
     alternatives = _alternatives(victim, suspect)
+    hints = tuple(
+        (who, place.hint)
+        for who, place in (("Victim", victim), ("Suspect", suspect))
+        if place is not None and place.hint
+    )
 
     def made(recording, investigating, reason, **flags) -> Decision:
         others = tuple(
@@ -95,6 +138,7 @@ def decide(victim: Place | None, suspect: Place | None, *, rule: str = DEFAULT_R
             reason=reason,
             alternatives=others,
             inputs=inputs,
+            hints=hints,
             **flags,
         )
 
@@ -119,8 +163,9 @@ def decide(victim: Place | None, suspect: Place | None, *, rule: str = DEFAULT_R
         return made(
             None,
             None,
-            "Neither the victim's nor the suspect's location is known: the hub keeps the case "
-            "until one is.",
+            "Neither the victim's nor the suspect's location is known"
+            + (" (a place given with doubt is only a hint)" if hints else "")
+            + ": the hub keeps the case until one is.",
             stays_with_hub=True,
         )
     if rule == "victim_records" and victim_force is not None:
@@ -140,8 +185,9 @@ def decide(victim: Place | None, suspect: Place | None, *, rule: str = DEFAULT_R
     return made(
         victim_force,
         victim_force,
-        f"The suspect's location is not known: the victim's force ({victim_force.force_name}) "
-        "records and investigates.",
+        "The suspect's location is not known"
+        + (" (only a hint, given with doubt)" if suspect and suspect.hedged else "")
+        + f": the victim's force ({victim_force.force_name}) records and investigates.",
     )
 
 
@@ -167,4 +213,5 @@ def _describe(place: Place | None) -> dict:
         "force": place.force.force_name if place.force else None,
         "alternatives": [choice.force_name for choice in place.alternatives],
         "abroad": place.abroad,
+        "hedged": list(place.hedged),
     }

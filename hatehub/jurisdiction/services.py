@@ -107,10 +107,20 @@ def _place(given: str, resolution: geography.Resolution, how: str) -> responsibi
 def place_from_text(text: str) -> responsibility.Place | None:
     """Where a free-text answer ("says he lives in Leeds", "CF10 1AA", "somewhere in the USA")
     puts someone: a postcode or district in it first, then a town named in it (longest name
-    first), then a mention of another country. None when nothing in it is a place we know."""
+    first), then a mention of another country. None when nothing in it is a place we know.
+    An answer given with doubt ("I don't know, maybe Leeds") gives a place marked ``hedged``:
+    a hint the officer sees, which the responsible-force rule does not treat as known."""
     text = " ".join((text or "").split())
     if not text:
         return None
+    place = _place_in(text)
+    doubt = responsibility.hedges(text)
+    if place is None or not doubt:
+        return place
+    return dataclasses.replace(place, hedged=doubt)  # a hint for the officer, not a location
+
+
+def _place_in(text: str) -> responsibility.Place | None:
     try:
         return _place(text, resolve_place(text), f"place {text}")
     except geography.GeographyError:

@@ -247,6 +247,12 @@ def _strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
 
 
+def is_tracking_param(name: str, platform: rules.Platform | None = None) -> bool:
+    """True if a query parameter only tracks (who shared a link, from where), on any site or on
+    this platform: safe to drop from a link without changing what it shows."""
+    return _is_tracking(name, platform.tracking_params if platform else frozenset())
+
+
 def _is_tracking(name: str, extra: frozenset[str]) -> bool:
     lowered = name.lower()
     return (

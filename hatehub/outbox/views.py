@@ -21,6 +21,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     page = Paginator(selectors.messages(status), 50).get_page(request.GET.get("page"))
+    selectors.describe(page.object_list)
     record(
         AuditEvent.Action.VIEW,
         "outbox",
@@ -40,6 +41,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
 
 
 def _render_message(request, message: OutboxMessage, form: RetryForm, status: int = 200):
+    selectors.describe([message])
     record(
         AuditEvent.Action.VIEW,
         "outbox_message",

@@ -19,4 +19,12 @@ def panels(request, case) -> list[Panel]:
             summary=f"Evidence package versions of case {case.reference} listed",
             details={"versions": [version.number for version in versions]},
         )
-    return [Panel(template="packages/_case_panel.html", context={"versions": versions}, order=40)]
+    return [
+        Panel(
+            template="packages/_case_panel.html",
+            context={"versions": versions},
+            order=40,
+            title="Evidence package",
+            empty=not versions,
+        )
+    ]

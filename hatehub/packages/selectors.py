@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 
+from hatehub.assessment.decisions import decision_of, public_source, strand_label
 from hatehub.assessment.models import Assessment, Classification
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.selectors import platform_label, visible_cases
@@ -96,17 +97,19 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
         return None
     rec = latest_assessment.recommendation
     decided = latest_assessment.decided_at is not None and latest_assessment.decided_at <= cutoff
+    recorded = decision_of(latest_assessment) if decided else None
     decision = None
-    if decided:
-        who = latest_assessment.decided_by
+    if recorded:
         decision = {
-            "classification": latest_assessment.get_decided_classification_display(),
-            "offences": list(latest_assessment.decided_offences),
-            "priority": latest_assessment.decided_priority,
-            "rationale": latest_assessment.rationale,
-            "disagrees": latest_assessment.disagrees,
-            "by": (who.get_full_name() or who.username) if who else "",
-            "at": latest_assessment.decided_at,
+            "classification": recorded.classification,
+            "strands": recorded.strands,
+            "offences": recorded.offences,
+            "priority": recorded.priority,
+            "rationale": recorded.rationale,
+            "disagrees": recorded.disagrees,
+            "differences": recorded.differences,
+            "by": recorded.by,
+            "at": recorded.at,
         }
     classification = rec.get("classification", "")
     return {
@@ -117,7 +120,7 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
         "classification_label": Classification(classification).label
         if classification in Classification.values
         else classification,
-        "strands": list(rec.get("strands", [])),
+        "strands": [strand_label(strand) for strand in rec.get("strands", [])],
         "offences": [
             {
                 "name": offence.get("name", ""),
@@ -125,7 +128,7 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
                 "elements_met": list(offence.get("elements_met", [])),
                 "elements_missing": list(offence.get("elements_missing", [])),
                 "ag_consent": bool(offence.get("ag_consent")),
-                "source": offence.get("source", ""),
+                "source": public_source(offence.get("source", "")),
             }
             for offence in rec.get("offences", [])
         ],
@@ -133,17 +136,15 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
         "urgent": bool(rec.get("urgent")),
         "enhanced_rights": bool(rec.get("enhanced_rights")),
         "rules_fired": [
-            {"text": f.get("text", ""), "detail": f.get("detail", ""), "source": f.get("source")}
+            {
+                "text": f.get("text", ""),
+                "detail": f.get("detail", ""),
+                "source": public_source(f.get("source") or ""),
+            }
             for f in rec.get("rules_fired", [])
         ],
         "decision": decision,
-        "decision_summary": (
-            f"{decision['classification']}"
-            + (f", grade {decision['priority']}" if decision["priority"] else "")
-            + (f", offences {', '.join(decision['offences'])}" if decision["offences"] else "")
-        )
-        if decision
-        else None,
+        "decision_summary": recorded.summary if recorded else None,
     }
 
 

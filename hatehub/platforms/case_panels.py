@@ -20,4 +20,12 @@ def panels(request, case) -> list[Panel]:
         )
     refers = access.works_referrals(request.user) and selectors.crime_decision(case) is not None
     context = {"case": case, "items": items, "refers": refers}
-    return [Panel(template="platforms/_case_panel.html", context=context, order=60)]
+    return [
+        Panel(
+            template="platforms/_case_panel.html",
+            context=context,
+            order=60,
+            title="Takedown referrals",
+            empty=not items,
+        )
+    ]

@@ -1,14 +1,25 @@
 """The words of a takedown referral, from the facts the hub holds. Pure: no Django.
 
 A referral gives the platform knowledge of illegal content (DOMAIN.md s10), so it states
-exactly what the content is (canonical addresses and the address as reported), why the police
-believe it is illegal in the UK (the offences the officer decided, with their legal source),
-the evidence hashes the hub holds, the hub's reference for each item and where to reply.
+exactly what the content is (an address the platform can open, and the address as reported),
+why the police believe it is illegal in the UK (the offences the officer decided, cited by the
+legislation itself: never the hub's internal documents or rule ids), the evidence hashes the
+hub holds, the hub's reference for each item and where to reply.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from hatehub.matching import platform_rules
+from hatehub.matching.canonical_urls import canonicalise, is_tracking_param, platform_for_host
+
+# The account segment of an X address (/<account>/status/<id>); "i" is X's own account-less
+# form (/i/web/status/<id>), which is what we send when the account is not known.
+_X_STATUS = re.compile(r"^/(?P<account>[A-Za-z0-9_]+)/status(?:es)?/(?P<id>\d+)", re.IGNORECASE)
+_SECTION = re.compile(r"^s(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -20,8 +31,19 @@ class Offence:
     source: str
 
     @property
+    def legislation(self) -> str:
+        """The Act and section in words, e.g. "Online Safety Act 2023, section 181"."""
+        if not self.act:
+            return ""
+        section = _SECTION.sub("section ", self.section.strip())
+        return f"{self.act}, {section}" if section else self.act
+
+    @property
     def citation(self) -> str:
-        return f"{self.act} {self.section}: {self.name}"
+        """What an external notice says: the offence and the legislation that creates it."""
+        if not self.legislation:
+            return self.name
+        return f"{self.name} ({self.legislation})"
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,36 @@ def canonical_address(canonical_url: str) -> str:
     return f"https://{canonical_url}"
 
 
+def content_address(url: str, canonical_url: str = "") -> str:
+    """The address a platform can open for the content. Matching's canonical key is a key,
+    not a link (for X it drops the account name, and x.com/status/<id> does not open), so the
+    link is rebuilt from the address as reported: an X post as
+    https://x.com/<account>/status/<id> (https://x.com/i/web/status/<id> when the reported
+    address has no account); any other address as reported, on https, without tracking
+    parameters (which can identify who shared it) or fragment. The canonical key is used only
+    when there is no reported address."""
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return canonical_address(canonical_url) if canonical_url else url
+    found = canonicalise(url)
+    if found.platform == platform_rules.X.slug and found.content_id and found.identifies_content:
+        account = _X_STATUS.match(parts.path)
+        if account and account.group("id") == found.content_id and account["account"] != "i":
+            return f"https://x.com/{account['account']}/status/{found.content_id}"
+        if found.canonical == f"x.com/status/{found.content_id}":
+            return f"https://x.com/i/web/status/{found.content_id}"
+    platform, _ = platform_for_host(parts.hostname)
+    query = urlencode(
+        [
+            (name, value)
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            if name and not is_tracking_param(name, platform)
+        ]
+    )
+    return urlunsplit(("https", parts.netloc, parts.path or "/", query, ""))
+
+
 def item_reference(reference: str, number: int) -> str:
     return f"{reference}/{number}"
 
@@ -79,13 +131,13 @@ def body(draft: Draft) -> str:
     for item in draft.items:
         lines += [
             f"Item {item_reference(draft.reference, item.number)}",
-            f"  Content: {canonical_address(item.canonical_url)}",
+            f"  Content: {content_address(item.url, item.canonical_url)}",
         ]
-        if item.url and canonical_address(item.url) != canonical_address(item.canonical_url):
+        if item.url and item.url != content_address(item.url, item.canonical_url):
             lines.append(f"  As reported: {item.url}")
         lines.append("  Believed offences (law of England and Wales):")
         for offence in item.offences:
-            lines.append(f"    - {offence.citation} (source: {offence.source})")
+            lines.append(f"    - {offence.citation}")
         if item.evidence_sha256:
             lines.append("  Evidence held by the police (SHA-256):")
             lines += [f"    - {digest}" for digest in item.evidence_sha256]
@@ -115,15 +167,14 @@ def payload(draft: Draft) -> dict:
             {
                 "item": item.number,
                 "reference": item_reference(draft.reference, item.number),
-                "url": canonical_address(item.canonical_url),
+                "url": content_address(item.url, item.canonical_url),
                 "reported_url": item.url,
                 "offences": [
                     {
-                        "id": o.id,
+                        "name": o.name,
                         "act": o.act,
                         "section": o.section,
-                        "name": o.name,
-                        "source": o.source,
+                        "legislation": o.legislation,
                     }
                     for o in item.offences
                 ],

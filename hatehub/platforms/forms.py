@@ -184,7 +184,7 @@ class ItemStatusForm(forms.Form):
 
 class SubmissionForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I have pasted this text into the platform's web form and submitted it",
+        label="I have sent this text to the platform (its web form, or the email myself)",
         error_messages={"required": "Confirm that you submitted the referral"},
     )
     note = forms.CharField(

@@ -162,6 +162,13 @@ class ReferralItem(models.Model):
     def label(self) -> str:
         return f"{self.referral.reference}/{self.number}"
 
+    @property
+    def content_link(self) -> str:
+        """The address the platform was sent: one that opens, not matching's key."""
+        from .composition import content_address
+
+        return content_address(self.url, self.canonical_url)
+
 
 class StatusChange(models.Model):
     """The history of an item's status: who or what set it, and the evidence."""

@@ -21,6 +21,7 @@ from hatehub.assessment.models import Assessment
 from hatehub.assessment.rules import load_rules
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
+from hatehub.cases import services as case_services
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event
 from hatehub.evidence.models import EvidenceFile
@@ -67,9 +68,9 @@ def reply_address() -> str:
 
 
 def callback_url(platform: Platform) -> str:
-    base = getattr(settings, "HUB_PUBLIC_URL", "").rstrip("/")
-    path = f"/api/v1/platforms/{platform.slug}/status"
-    return f"{base}{path}" if base else path
+    """Absolute: a platform calls it from outside (HUB_PUBLIC_URL, the demo's address if unset)."""
+    base = (getattr(settings, "HUB_PUBLIC_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+    return f"{base}/api/v1/platforms/{platform.slug}/status"
 
 
 # --- The directory ---------------------------------------------------------------------------
@@ -366,10 +367,19 @@ def mark_sent(referral: Referral, *, at: datetime, source: str = StatusSource.DE
     referral.delivery, referral.sent_at, referral.delivery_error = delivered, at, ""
     referral.save(update_fields=["delivery", "sent_at", "delivery_error"])
     changed = 0
+    cases = {}
     for item in referral.items.select_related("case").filter(status=ItemStatus.DRAFTED):
         item.sent_at = at
         _change(item, ItemStatus.SENT, source=source, at=at, reason="")
+        cases[item.case_id] = item.case
         changed += 1
+    platform = Platform.objects.get(pk=referral.platform_id)
+    for case in cases.values():  # Track my report and volunteers read the case's status
+        case_services.mark_referred(
+            case,
+            by=referral.sent_by,
+            referral=f"takedown referral {referral.reference} to {platform.name}",
+        )
     record(
         Action.CHANGE,
         "referral",
@@ -419,22 +429,38 @@ def retry_delivery(referral: Referral, *, by, reason: str) -> Referral:
     return referral
 
 
+def held_in_outbox(referral: Referral) -> bool:
+    """The outbox holds the referral's message and will not send it: this hub sends nothing
+    on that channel (HUB_EMAIL_BACKEND / HUB_WEBHOOK_BACKEND = outbox), so an officer sends
+    the text themselves and records it."""
+    from hatehub.outbox.models import OutboxMessage
+
+    if referral.delivery != Referral.Delivery.QUEUED or not referral.outbox_key:
+        return False
+    return OutboxMessage.objects.filter(
+        key=referral.outbox_key, status=OutboxMessage.Status.HELD
+    ).exists()
+
+
 @transaction.atomic
 def record_submission(referral: Referral, *, by, note: str = "") -> Referral:
-    """An officer pasted the referral into the platform's web form and submitted it."""
+    """An officer pasted the referral into the platform's web form and submitted it, or sent
+    by hand a referral the outbox held."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
-    if referral.channel != Platform.Channel.WEB_FORM:
-        raise ReferralRefused("Only a web-form referral is submitted by hand")
-    if referral.delivery == Referral.Delivery.SUBMITTED:
-        raise ReferralRefused("This referral has already been recorded as submitted")
+    if referral.channel != Platform.Channel.WEB_FORM and not held_in_outbox(referral):
+        raise ReferralRefused(
+            "Only a web-form referral, or one the outbox held, is recorded as sent by hand"
+        )
+    if referral.delivery in (Referral.Delivery.SUBMITTED, Referral.Delivery.SENT):
+        raise ReferralRefused("This referral has already been recorded as sent")
     referral.sent_by = by
     referral.save(update_fields=["sent_by"])
     record(
         Action.DISCLOSE,
         "referral",
         referral.reference,
-        summary=f"Takedown referral {referral.reference} submitted by hand on "
-        f"{referral.platform.name}'s web form",
+        summary=f"Takedown referral {referral.reference} sent by hand to "
+        f"{referral.platform.name} ({referral.get_channel_display()})",
         details={"note": note[:300], "to": referral.address},
     )
     mark_sent(referral, at=timezone.now(), source=StatusSource.OFFICER)

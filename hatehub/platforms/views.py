@@ -268,6 +268,7 @@ def _referral_page(request, referral: Referral, **forms) -> HttpResponse:
         "rows": rows,
         "hub": hub,
         "outbox": outbox,
+        "held": hub and services.held_in_outbox(referral),
         "submission_form": forms.get("submission_form") or SubmissionForm(),
         "retry_form": forms.get("retry_form") or RetryForm(),
         "page_has_errors": any(f.errors for f in forms.values()),

@@ -35,5 +35,7 @@ def panels(request, case) -> list[Panel]:
                 "can_record": access.records_requests(user),
             },
             order=70,
+            title="Victims' Right to Review",
+            empty=not reviews,
         )
     ]

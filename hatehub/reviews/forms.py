@@ -37,7 +37,7 @@ def date_field(label: str, required_message: str) -> forms.DateField:
 
 def _user_label(user: User) -> str:
     name = user.get_full_name() or user.username
-    where = f", {user.force.short_name}" if getattr(user, "force", None) else ""
+    where = f", {user.force.name}" if getattr(user, "force", None) else ""
     return f"{name} ({user.get_role_display()}{where})"
 
 

@@ -73,8 +73,10 @@ def record_request(
         raise ReviewRefused(
             "The request cannot be received before the decision was made", "received_on"
         )
-    checked = eligibility.check(decision_kind, suspect_interviewed, decision_date, received_on)
     nation = nation_for_case(case)
+    checked = eligibility.check(
+        decision_kind, suspect_interviewed, decision_date, received_on, nation.value
+    )
     ack_due = decision_due = None
     status = {
         eligibility.Eligibility.OUT_OF_TIME: ReviewRequest.Status.OUT_OF_TIME,

@@ -36,5 +36,7 @@ def panels(request, case) -> list[Panel]:
                 "any_eligible": any(entry.refusal is None for entry in entries),
             },
             order=60,
+            title="Support",
+            empty=not entries,
         )
     ]

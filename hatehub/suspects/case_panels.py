@@ -41,5 +41,7 @@ def panels(request, case) -> list[Panel]:
                 "reads_requests": access.reads_identification_requests(user),
             },
             order=60,
+            title="Suspects",
+            empty=not data.people and not data.requests,
         )
     ]

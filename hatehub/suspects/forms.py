@@ -193,7 +193,7 @@ class RequestForm(forms.Form):
     )
     holder_country = _text("Country, if outside the UK", required=False, max_length=100)
     serious_crime = forms.BooleanField(
-        label="The offence is punishable by more than 3 years' imprisonment",
+        label="The offence is punishable by at least 3 years' imprisonment",
         required=False,
         help_text="The UK-US Data Access Agreement is for serious crime only",
     )

@@ -12,7 +12,7 @@ The rules, in order (the first that applies decides):
 3. The provider is in the UK: a Part 3 request direct to the provider.
 4. The provider is in the US and the offence is serious crime: the UK-US Data Access Agreement.
    The Agreement defines serious crime as an offence punishable by a maximum term of
-   imprisonment of more than three years, and an order under it may not target a US person or
+   imprisonment of at least three years, and an order under it may not target a US person or
    a person in the US: the SPoC confirms both.
 5. Anywhere else (a US provider for an offence below that threshold, or a provider in another
    country): mutual legal assistance, through the UK Central Authority.
@@ -53,7 +53,7 @@ class Facts:
     provider_country: str | None  # ISO 3166 alpha-2 of the company holding the data
     holder_location: str  # "uk" | "abroad" | "unknown"
     holder_country: str = ""  # as given, when abroad
-    serious_crime: bool = False  # punishable by more than three years' imprisonment
+    serious_crime: bool = False  # punishable by at least three years' imprisonment
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def decide(facts: Facts) -> Route:
     if provider == US and facts.serious_crime:
         return Route(
             UK_US_DAA,
-            "The provider is in the US and the offence is serious crime (punishable by more than "
+            "The provider is in the US and the offence is serious crime (punishable by at least "
             "three years' imprisonment).",
             (
                 "Confirm the account holder is not a US person and not in the US: an order under "
@@ -114,7 +114,7 @@ def decide(facts: Facts) -> Route:
         return Route(
             MLA,
             "The provider is in the US but the offence is below the Data Access Agreement's "
-            "serious crime threshold (more than three years' imprisonment): use mutual legal "
+            "serious crime threshold (at least three years' imprisonment): use mutual legal "
             "assistance.",
         )
     return Route(

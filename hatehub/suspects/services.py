@@ -8,9 +8,11 @@ An identification request moves:
     approved -> authorised (an Authorisation recorded) -> sent -> response_received | refused
 
 It cannot be sent without a SPoC's approval and an authorisation record, and not after the
-authorisation has lapsed (IPA 2016 s65: one month from the grant).
+authorisation has lapsed (IPA 2016 s65: one month beginning with the day it was granted; three
+days for an urgent one).
 """
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import BinaryIO
@@ -41,10 +43,14 @@ from .models import (
 from .selectors import case_ids_by_account
 
 Status = IdentificationRequest.Status
-# How long an authorisation can be acted on: one month from the grant (IPA 2016 s65), three
-# days for an urgent one (s61A). Not in DOMAIN.md: taken from the Act, check against its current
-# text. A month is counted as 31 days.
-AUTHORISATION_LASTS = {Authorisation.Body.OCDA: 31, Authorisation.Body.DSO_URGENT: 3}
+# How long an authorisation can be acted on (DOMAIN.md s5a; IPA 2016 s65): it ceases to have
+# effect at the end of the period of one month beginning with the day it was granted, three days
+# for an urgent one. "Beginning with" counts the day of grant: granted 5 January, the last day is
+# 4 February; urgent, granted 5 January, the last day is 7 January. Where the next month has no
+# corresponding day (granted 31 January), the last day is taken one day before that month's end,
+# erring on the short side so nothing is ever sent on a lapsed authorisation.
+AUTHORISATION_LASTS = {Authorisation.Body.OCDA: ("months", 1),
+                       Authorisation.Body.DSO_URGENT: ("days", 3)}  # fmt: skip
 IDENTIFYING = (PersonAccountLink.Confidence.CONFIRMED, PersonAccountLink.Confidence.PROBABLE)
 
 
@@ -491,8 +497,20 @@ def record_authorisation(
     return authorisation
 
 
+def last_day_in_force(body: str, granted: date) -> date:
+    """The last day an authorisation granted on ``granted`` has effect (IPA 2016 s65)."""
+    unit, count = AUTHORISATION_LASTS[body]
+    if unit == "days":
+        return granted + timedelta(days=count - 1)
+    index = granted.month - 1 + count
+    year, month = granted.year + index // 12, index % 12 + 1
+    corresponding = date(year, month, min(granted.day, calendar.monthrange(year, month)[1]))
+    return corresponding - timedelta(days=1)
+
+
 def authorisation_lapses_on(authorisation: Authorisation) -> date:
-    return authorisation.authorised_on + timedelta(days=AUTHORISATION_LASTS[authorisation.body])
+    """The last day the authorisation has effect: nothing may be sent after it."""
+    return last_day_in_force(authorisation.body, authorisation.authorised_on)
 
 
 def may_send(request: IdentificationRequest) -> tuple[bool, str]:
@@ -509,7 +527,8 @@ def may_send(request: IdentificationRequest) -> tuple[bool, str]:
         return False, "It needs a SPoC's approval and an authorisation before it is sent."
     if timezone.localdate() > authorisation_lapses_on(authorisation):
         return False, (
-            f"The authorisation lapsed on {authorisation_lapses_on(authorisation):%d %B %Y}: "
+            "The authorisation lapsed: it had effect until the end of "
+            f"{authorisation_lapses_on(authorisation):%d %B %Y} (IPA 2016 s65): "
             "a new one is needed."
         )
     return True, ""

@@ -17,7 +17,13 @@ LANGUAGE_CHOICES = [("en", "English"), ("cy", "Cymraeg (Welsh)")]
 class ContactDetailsAndPreferencesForm(ContactDetailsForm):
     """The report journey's contact details page, with how the reporter wants updates: the
     language, times to avoid and whether letters are safe. All optional: English, any time,
-    no letters unless they say so."""
+    no letters unless they say so. The postal address is asked only of someone who says
+    letters are safe."""
+
+    reveals = {
+        **ContactDetailsForm.reveals,
+        "post_allowed": {"on": ["postal_address"]},
+    }
 
     language = forms.ChoiceField(
         label="Which language should we write to you in? (optional)",
@@ -35,12 +41,12 @@ class ContactDetailsAndPreferencesForm(ContactDetailsForm):
         widget=forms.CheckboxSelectMultiple,
     )
     post_allowed = forms.BooleanField(
-        label="It is safe to send me letters",
+        label="It is safe to send me letters (optional)",
         help_text="Leave this unticked if someone else might open your post.",
         required=False,
     )
     postal_address = forms.CharField(
-        label="Postal address (only if letters are safe)",
+        label="Postal address",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
         validators=[MaxLengthValidator(500, "Postal address must be 500 characters or less")],
@@ -58,7 +64,9 @@ class ContactDetailsAndPreferencesForm(ContactDetailsForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("post_allowed") and not (data.get("postal_address") or "").strip():
+        if not data.get("post_allowed"):
+            self._ignore("postal_address")
+        elif not (data.get("postal_address") or "").strip():
             self.add_error("postal_address", "Enter your postal address, or untick letters")
         return data
 

@@ -65,6 +65,18 @@ class MessageContext:
     release_terms: str = ""
     review_result: str = ""
     discreet: bool = False  # not safe to leave a message: a subject that does not say "report"
+    # What the complainant already told us or has had, so no message contradicts it:
+    # "offered" (they did not ask for a referral), "consented" (they asked; not passed on yet)
+    # or "referred" (their details have gone to a service).
+    support: str = "offered"
+    has_tracking_code: bool = True  # shown a Track my report code when they reported
+
+
+SUPPORT_TEXTS = {
+    "offered": "support",
+    "consented": "support_consented",
+    "referred": "support_referred",
+}
 
 
 @dataclass(frozen=True)
@@ -149,9 +161,13 @@ def render(ctx: MessageContext) -> Rendered:
         paragraphs.append(_fill(text["review_police"], values))
     elif ctx.review == "cps":
         paragraphs.append(_fill(text["review_cps"], values))
-    paragraphs.append(_fill(text["support"], values))
+    if ctx.support not in SUPPORT_TEXTS:
+        raise MessageError(f"Unknown support state {ctx.support!r}")
+    # The referral message itself says the details went: it does not offer or promise them.
+    support = "referred" if ctx.event == "support_referral" else ctx.support
+    paragraphs.append(_fill(text[SUPPORT_TEXTS[support]], values))
     paragraphs.append(_fill(text["reference_line"], values))
-    paragraphs.append(_fill(text["track"], values))
+    paragraphs.append(_fill(text["track" if ctx.has_tracking_code else "track_no_code"], values))
     paragraphs.append(_fill(text["emergency"], values))
     paragraphs.append(_fill(text["sign_off"], values))
     if ctx.event == "report_received":

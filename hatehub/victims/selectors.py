@@ -34,11 +34,19 @@ def event_label(event: str) -> str:
     return event.replace("_", " ").capitalize()
 
 
+UPCOMING_DAYS = 7  # the dashboard shows open updates due within this many days, too
+
+
 @dataclass
 class Row:
     update: VictimUpdateDue
     overdue: bool
     scheduled_for: dt.datetime | None = None
+    days_left: int = 0  # 0: due today; more: upcoming
+
+    @property
+    def upcoming(self) -> bool:
+        return not self.overdue and self.days_left > 0
 
     @property
     def label(self) -> str:
@@ -62,12 +70,16 @@ class ForceGroup:
 
 
 def dashboard(user, today: dt.date | None = None) -> tuple[list[ForceGroup], dict[str, int]]:
-    """Open updates due today or overdue, grouped by force (the hub while no force has accepted
-    the case), then by the officer whose decision started the clock; and the counts."""
+    """Open updates overdue, due today or due in the next UPCOMING_DAYS days, grouped by force
+    (the hub while no force has accepted the case), then by the officer whose decision started
+    the clock; and the counts of each."""
     today = today or timezone.localdate()
     due = (
         visible_updates(user)
-        .filter(status=VictimUpdateDue.Status.OPEN, due__lte=today)
+        .filter(
+            status=VictimUpdateDue.Status.OPEN,
+            due__lte=today + dt.timedelta(days=UPCOMING_DAYS),
+        )
         .select_related("report__case__allocated_force", "officer")
         .order_by("due", "pk")
     )
@@ -77,7 +89,7 @@ def dashboard(user, today: dt.date | None = None) -> tuple[list[ForceGroup], dic
         ).values_list("update_id", "send_after")
     )
     forces: dict[str, dict[str, list[Row]]] = {}
-    counts = {"overdue": 0, "today": 0}
+    counts = {"overdue": 0, "today": 0, "upcoming": 0}
     for update in due:
         case = update.report.case
         force = case.allocated_force.name if case.force_accepted_at else "Online Hate Crime Hub"
@@ -87,9 +99,10 @@ def dashboard(user, today: dt.date | None = None) -> tuple[list[ForceGroup], dic
             else "No officer named"
         )
         overdue = update.due < today
-        counts["overdue" if overdue else "today"] += 1
+        days_left = max((update.due - today).days, 0)
+        counts["overdue" if overdue else "upcoming" if days_left else "today"] += 1
         forces.setdefault(force, {}).setdefault(officer, []).append(
-            Row(update, overdue, scheduled.get(update.pk))
+            Row(update, overdue, scheduled.get(update.pk), days_left)
         )
     groups = [
         ForceGroup(force, [OfficerGroup(name, rows) for name, rows in sorted(officers.items())])
@@ -192,4 +205,17 @@ def track_view(report: Report) -> TrackView:
         updates=updates,
         review_closes=closes,
         review_kind=review_kind,
+    )
+
+
+def next_open_update(user, case: Case) -> VictimUpdateDue | None:
+    """The case's open Victims' Code update due soonest, for the case page's summary; None for
+    a user who does not write to victims or cannot see the case."""
+    if not sends_updates(user):
+        return None
+    return (
+        visible_updates(user)
+        .filter(report__case=case, status=VictimUpdateDue.Status.OPEN)
+        .order_by("due", "pk")
+        .first()
     )

@@ -6,7 +6,9 @@
 - ``send_update(update, ...)`` sends the officer's checked text through the outbox in the
   complainant's chosen channel, at a time they allow, and stores it exactly as sent;
   ``mark_update_sent`` meets the duty (also for an update given by phone).
-- ``send_confirmation(report)`` writes the confirmation of a report automatically.
+- ``send_confirmation(report)`` writes the confirmation of a report automatically, unless the
+  reporter said it is not safe to leave a message (``contact_safety``): then nothing is sent
+  automatically and an officer makes contact.
 - Track my report: ``new_tracking_secret`` (at receipt) and ``store_tracking_secret`` (once
   recorded), ``new_tracking_link``, ``open_with_secret`` and
   ``open_with_link``, with lock-outs per IP address and per reference kept in the database.
@@ -20,6 +22,7 @@ import hmac
 import logging
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
@@ -37,6 +40,7 @@ from . import conf, contact, messages
 from .calendar import Nation
 from .clocks import RULES, deadline
 from .models import (
+    CHANNEL_LABELS,
     TrackingAttempt,
     TrackingCredential,
     TrackingLink,
@@ -84,6 +88,50 @@ def channels_for(report: Report) -> list[str]:
     if person.post_allowed and person.postal_address.strip():
         found.append("letter")
     return found
+
+
+@dataclass(frozen=True)
+class ContactSafety:
+    """What an officer must know before contacting a complainant who said it is not safe to
+    leave a message: why nothing goes out automatically, and how they may be contacted."""
+
+    automatic: bool  # may the hub write to them with no officer involved (the confirmation)?
+    channels: tuple[str, ...]  # the written channels an officer may still choose, as labels
+    summary: str  # "Not safe to leave a message: contact only by ..."
+
+
+def contact_safety(report: Report) -> ContactSafety | None:
+    """None when a message may be left (or the reporter cannot be contacted at all). Otherwise
+    nothing is sent automatically, and the officer is told how to make contact: a phone call
+    speaking to the person themselves, and a written channel only once they have checked it is
+    safe. An email is a message someone else might see, which is what the reporter was
+    asked about, so an officer chooses it knowingly; a text message is never sent."""
+    person = complainant_of(report)
+    if report.anonymous or person is None or person.safe_to_leave_message:
+        return None
+    ways = []
+    if person.phone:
+        ways.append(f"phone ({person.phone}), speaking to them: leave no voicemail or text")
+    written = tuple(CHANNEL_LABELS[channel] for channel in channels_for(report))
+    if written:
+        ways.append(
+            " or ".join(label.lower() for label in written)
+            + " only once they have told you it is safe"
+        )
+    if not ways:
+        ways.append("a way they tell you is safe: they gave no phone number and no safe channel")
+    summary = "Not safe to leave a message: contact only by " + "; or by ".join(ways) + "."
+    summary += " Nothing is sent to them automatically."
+    if person.contact_notes:
+        summary += f" They said: “{person.contact_notes}”"
+    return ContactSafety(automatic=False, channels=written, summary=summary)
+
+
+def writes_automatically(report: Report) -> bool:
+    """May the hub write to this reporter with no officer involved? Not when it is unsafe to
+    leave a message: an email, text or letter could be seen by the person they fear."""
+    person = complainant_of(report)
+    return can_be_contacted(report) and bool(person and person.safe_to_leave_message)
 
 
 def can_be_contacted(report: Report) -> bool:
@@ -279,7 +327,17 @@ def message_context(
         release_terms=str(update.details.get("release_terms", "")),
         review_result=str(update.details.get("review_result", "")),
         discreet=not person.safe_to_leave_message,
+        support=_support_state(report, person),
+        has_tracking_code=TrackingCredential.objects.filter(report=report).exists(),
     )
+
+
+def _support_state(report: Report, person: Complainant) -> str:
+    """What the complainant said about a support referral, and whether it has been made."""
+    if not person.support_referral_consent:
+        return "offered"
+    passed_on = report.support_referrals.filter(status__in=("sent", "acknowledged", "closed"))
+    return "referred" if passed_on.exists() else "consented"
 
 
 def _support_default(person: Complainant) -> str:
@@ -496,8 +554,8 @@ def send_confirmation(report_id: int) -> VictimMessage | None:
     with transaction.atomic():
         report = Report.objects.select_related("complainant", "case").get(pk=report_id)
         channels = channels_for(report)
-        if not channels:
-            return None
+        if not channels or not writes_automatically(report):
+            return None  # an officer makes contact (the clock stays open for them)
         existing = VictimMessage.objects.filter(key=f"victim-confirmation:{report.pk}").first()
         if existing is not None:
             return existing
@@ -527,7 +585,7 @@ def report_received(report: Report) -> None:
     """The intake hook: start the report-received clock for its reporter and send the written
     confirmation once the report is committed."""
     record_event(report.case, "report_received", at=report.submitted_at, reports=[report])
-    if can_be_contacted(report):
+    if writes_automatically(report):
         from .tasks import send_confirmation_task
 
         transaction.on_commit(lambda: send_confirmation_task.enqueue(report.pk))

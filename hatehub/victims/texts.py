@@ -248,11 +248,28 @@ TEXTS: dict[str, dict] = {
             "Support: call 08 08 16 89 111 (free, 24 hours a day, every day) or visit "
             "www.victimsupport.org.uk. Ask us if you would like us to refer you."
         ),
+        # The complainant said yes to a referral: never offer what they already accepted.
+        "support_consented": (
+            "Support is free and confidential, whether or not the police take action. As you "
+            "asked, we will pass your details to a support service, and they will contact you. "
+            "If you want help before then, call Victim Support on 08 08 16 89 111 (free, 24 "
+            "hours a day, every day) or visit www.victimsupport.org.uk."
+        ),
+        "support_referred": (
+            "Support is free and confidential, whether or not the police take action. If you "
+            "need help at any time, call Victim Support on 08 08 16 89 111 (free, 24 hours a "
+            "day, every day) or visit www.victimsupport.org.uk."
+        ),
         "reference_line": "Your reference is {reference}.",
         "track": (
             "See your report's progress and the updates we have sent you on Track my report: "
             "{track_link}\nThis link works once. After that, use your reference and the secret "
             "code you were given when you reported."
+        ),
+        # Reported through a partner: they were never shown a Track my report code.
+        "track_no_code": (
+            "See your report's progress and the updates we have sent you on Track my report: "
+            "{track_link}\nThis link works once. Each message we send you has a new link."
         ),
         "emergency": ("If anyone is in immediate danger, call 999. For non-emergencies, call 101."),
         "sign_off": "{sender}",
@@ -458,11 +475,28 @@ TEXTS: dict[str, dict] = {
             "Cymorth i Ddioddefwyr: ffoniwch 08 08 16 89 111 (am ddim, 24 awr y dydd, bob dydd) "
             "neu ewch i www.victimsupport.org.uk. Gofynnwch i ni os hoffech i ni eich cyfeirio."
         ),
+        "support_consented": (
+            "Mae cymorth am ddim ac yn gyfrinachol, p'un a yw'r heddlu'n gweithredu ai peidio. "
+            "Fel y gofynnoch, byddwn yn anfon eich manylion at wasanaeth cymorth, a byddant yn "
+            "cysylltu â chi. Os hoffech gael help cyn hynny, ffoniwch Cymorth i Ddioddefwyr ar "
+            "08 08 16 89 111 (am ddim, 24 awr y dydd, bob dydd) neu ewch i "
+            "www.victimsupport.org.uk."
+        ),
+        "support_referred": (
+            "Mae cymorth am ddim ac yn gyfrinachol, p'un a yw'r heddlu'n gweithredu ai peidio. "
+            "Os oes angen help arnoch ar unrhyw adeg, ffoniwch Cymorth i Ddioddefwyr ar 08 08 16 "
+            "89 111 (am ddim, 24 awr y dydd, bob dydd) neu ewch i www.victimsupport.org.uk."
+        ),
         "reference_line": "Eich cyfeirnod yw {reference}.",
         "track": (
             "Gwelwch hynt eich adroddiad a'r diweddariadau rydym wedi'u hanfon atoch ar Dilyn "
             "fy adroddiad: {track_link}\nMae'r ddolen hon yn gweithio unwaith. Ar ôl hynny, "
             "defnyddiwch eich cyfeirnod a'r cod cyfrinachol a gawsoch pan wnaethoch roi gwybod."
+        ),
+        "track_no_code": (
+            "Gwelwch hynt eich adroddiad a'r diweddariadau rydym wedi'u hanfon atoch ar Dilyn "
+            "fy adroddiad: {track_link}\nMae'r ddolen hon yn gweithio unwaith. Mae dolen newydd "
+            "ym mhob neges a anfonwn atoch."
         ),
         "emergency": (
             "Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999. Pan nad yw'n argyfwng, "

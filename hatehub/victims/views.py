@@ -27,7 +27,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         Action.VIEW,
         "victim_update_list",
         summary=f"Victims' Code dashboard viewed: {counts['overdue']} overdue, "
-        f"{counts['today']} due today",
+        f"{counts['today']} due today, {counts['upcoming']} upcoming",
         details={
             "updates": [row.update.pk for g in groups for o in g.officers for row in o.rows],
         },
@@ -35,7 +35,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "victims/dashboard.html",
-        {"nav": "victims", "groups": groups, "counts": counts, "today": timezone.localdate()},
+        {
+            "nav": "victims",
+            "groups": groups,
+            "counts": counts,
+            "today": timezone.localdate(),
+            "upcoming_days": selectors.UPCOMING_DAYS,
+        },
     )
 
 
@@ -139,6 +145,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
             "case": report.case,
             "person": person,
             "channels": channels,
+            "safety": services.contact_safety(report),
             "avoid": [contact.WINDOWS[code][0] for code in person.avoid_contact_times or []],
             "form": form,
             "given_form": GivenAnotherWayForm(),

@@ -149,7 +149,7 @@ def test_every_chart_csv_matches_a_direct_database_count(world, interval):
         else:
             expected = reports.filter(case__allocated_force_id=int(row["force"])).count()
         assert int(row["reports"]) == expected
-    assert {row["label"] for row in force} == {"Merseyside", "Kent", "Not allocated"}
+    assert {row["label"] for row in force} == {"Merseyside Police", "Kent Police", "Not allocated"}
 
     classification = rows(client.get(f"/hub/analytics/charts/volume-classification.csv{query}"))
     counted: dict[tuple, int] = {}
@@ -222,7 +222,7 @@ def test_a_force_user_sees_only_their_forces_figures(world):
     client = client_for(users["force_user"])  # Merseyside
     query = f"?date_from={START:%Y-%m-%d}&date_to={TODAY:%Y-%m-%d}&force=kent"  # ignored
     force = rows(client.get(f"/hub/analytics/charts/volume-force.csv{query}"))
-    assert {row["label"] for row in force} == {"Merseyside"}
+    assert {row["label"] for row in force} == {"Merseyside Police"}
     assert (
         sum(int(row["reports"]) for row in force)
         == Report.objects.filter(case__allocated_force=forces["merseyside"]).count()

@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 
 KEYS = {
     "classification", "strands", "offences", "priority", "route_to_local_force", "urgent",
-    "enhanced_rights", "inferred", "rules_fired", "signals",
+    "enhanced_rights", "inferred", "rules_fired", "signals", "nation", "nchi_code",
+    "explanation", "conduct_date",
 }  # fmt: skip
 
 
@@ -29,7 +30,8 @@ def test_threat_to_kill_output(tmp_path):
     assert set(result) == KEYS
     assert result["classification"] == "crime"
     assert result["strands"] == ["religion"]
-    s181 = result["offences"][0]
+    assert result["offences"][0]["id"] == "oapa1861_s16"  # the primary charge (DOMAIN.md s5a)
+    s181 = result["offences"][1]
     assert {"name", "section", "elements_met", "elements_missing"} <= set(s181)
     assert s181["section"] == "Online Safety Act 2023 s181"
     assert result["urgent"] is True and result["route_to_local_force"] is True
@@ -46,7 +48,7 @@ def test_given_answers_override_inferred(tmp_path):
         "text": "Someone replied to my post saying I was an idiot.",
         "reporter": "victim",
         "answers": {"poster_identity_known": True, "strands": ["race"],
-                    "intentional_hostility_basis": True},
+                    "intentional_hostility_basis": True, "lawful_expression": False},
     }, "--no-signals")  # fmt: skip
     assert result["classification"] == "nchi"
     assert result["route_to_local_force"] is True
@@ -86,3 +88,23 @@ def test_invalid_input_is_a_clear_command_error(tmp_path, payload, message):
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("assess", "--json", str(tmp_path / "absent.json"))
+
+
+def test_nation_is_an_answer_and_unknown_is_said(tmp_path):
+    text = "Someone keeps posting that I'm a [SLUR] because I'm Catholic."
+    unknown = run(tmp_path, {"text": text, "reporter": "victim"}, "--no-signals")
+    assert unknown["nation"] == {"id": "england_wales", "name": "England and Wales",
+                                 "assumed": True}  # fmt: skip
+    assert "nation.unknown" in {r["id"] for r in unknown["rules_fired"]}
+    scotland = run(tmp_path, {"text": text, "reporter": "victim",
+                              "answers": {"nation": "scotland"}}, "--no-signals")  # fmt: skip
+    assert scotland["nation"]["id"] == "scotland" and not scotland["nation"]["assumed"]
+    assert "nation.unknown" not in {r["id"] for r in scotland["rules_fired"]}
+
+
+def test_unknown_nation_value_is_refused(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"text": "x", "reporter": "victim",
+                                "answers": {"nation": "wales"}}))  # fmt: skip
+    with pytest.raises(CommandError, match="nation"):
+        call_command("assess", "--json", str(path), stdout=io.StringIO())

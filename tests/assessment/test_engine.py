@@ -53,8 +53,8 @@ def assert_threat_to_kill(rec):
     assert rec.classification == "crime"
     assert rec.hate_crime
     assert rec.strands == ("religion",)
-    assert offence_ids(rec)[0] == "osa2023_s181"
-    s181 = rec.offences[0]
+    assert offence_ids(rec)[:2] == ["oapa1861_s16", "osa2023_s181"]  # s16: primary charge
+    s181 = rec.offences[1]
     assert any(e.startswith("threat_death_serious_harm") for e in s181.elements_met)
     assert "mca1988_s1_threat" not in offence_ids(rec)  # repealed limb
     assert rec.urgent and rec.route_to_local_force
@@ -140,14 +140,17 @@ def test_known_real_name_poster_routes_to_local_force_from_text(rules):
 
 
 def test_known_poster_routes_from_answers(rules):
-    for classification_answers in (
-        {"strands": ("race",), "intentional_hostility_basis": True},
-        {"strands": ("race",), "threat_seriousness": "violence", "aimed_at": "person"},
-    ):
-        rec = recommend(Answers(poster_identity_known=True, **classification_answers), rules,
-                        today=TODAY)  # fmt: skip
-        assert rec.route_to_local_force
-        assert not rec.urgent
+    rec = recommend(Answers(poster_identity_known=True, strands=("race",),
+                            intentional_hostility_basis=True, lawful_expression=False), rules,
+                    today=TODAY)  # fmt: skip
+    assert rec.route_to_local_force
+    assert not rec.urgent
+    # A threat of violence to a person is a risk of harm (True Vision): urgent as well.
+    rec = recommend(Answers(poster_identity_known=True, strands=("race",),
+                            threat_seriousness="violence", aimed_at="person"), rules,
+                    today=TODAY)  # fmt: skip
+    assert rec.route_to_local_force and rec.urgent
+    assert "routing.threat_to_locatable_person" in {f.id for f in rec.rules_fired}
 
 
 def test_future_event_routes_to_local_force(rules):
@@ -202,7 +205,8 @@ def test_unknown_conduct_date_uses_today_and_says_so(rules):
 
 
 NCHI_BASE = dict(strands=("transgender",), hostility_based_on_characteristic=True,
-                 intentional_hostility_basis=True, aimed_at="group")  # fmt: skip
+                 intentional_hostility_basis=True, aimed_at="group",
+                 abusive_or_insulting=True)  # fmt: skip
 
 
 def test_nchi_without_subject_personal_data(rules):
@@ -265,7 +269,7 @@ def test_priority_grades_and_response_times(rules):
     veiled = recommend(Answers(threat_seriousness="violence", aimed_at="person"), rules,
                        today=TODAY)  # fmt: skip
     assert veiled.priority.grade == 2 and veiled.priority.response_minutes == 60
-    assert not veiled.urgent
+    assert veiled.urgent and veiled.route_to_local_force  # risk of harm to a person
     crime = recommend(Answers(grossly_offensive=True), rules, today=TODAY)
     assert crime.classification == "crime" and crime.priority.grade == 3
     assert crime.priority.response_time == "within about 48 hours"

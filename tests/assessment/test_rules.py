@@ -38,7 +38,8 @@ def problems(directory):
 def test_real_tables_load_with_sources_and_dates():
     rules = load_rules()
     assert set(rules.strands) == {
-        "race", "religion", "sexual_orientation", "disability", "transgender", "other"
+        "race", "religion", "sexual_orientation", "disability", "transgender", "other",
+        "age", "variations_in_sex_characteristics", "sectarian",
     }  # fmt: skip
     for ref in rules.refs.values():
         assert ref.source.strip()

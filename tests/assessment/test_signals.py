@@ -1,8 +1,10 @@
-"""Content signals: the shipped model loads, the rules fire with their evidence, and the
-HateCheck functionalities that must not score as hate pass at the rates the bench reports.
+"""Content signals: the encoder head loads once, the rules fire with their evidence, the
+obfuscations HateCheck and HatemojiCheck test are seen through, and counter-speech, negation
+and plain mentions of a group do not score as hate.
 
-Uses only the committed model file and rules (no ../shared/eval), and invented placeholder
-slurs (``functional_suite.TEST_SLURS``), never real ones.
+Uses only the committed head, the encoder installed from PyPI and the rules (no
+../shared/eval), and invented placeholder slurs (``functional_suite.TEST_SLURS``), never real
+ones. The encoder is loaded once for the module; the functional cases are encoded in one batch.
 """
 
 import re
@@ -12,13 +14,17 @@ from collections import defaultdict
 import pytest
 
 from hatehub.assessment import signals
+from hatehub.assessment.encoder import load_encoder, prepare
 from hatehub.assessment.functional_suite import TEST_SLURS, cases
 from hatehub.assessment.signals import (
     HATE_THRESHOLD,
     STRANDS,
     TERMS_PATH,
     ContentSignals,
+    EncoderHead,
+    SignalModel,
     add_slur_terms,
+    load_head,
     load_model,
     load_terms,
     score,
@@ -32,115 +38,160 @@ def terms():
 
 
 @pytest.fixture(scope="module")
-def pass_rates(terms):
-    """Pass rate per functionality and per HateCheck id of the whole functional suite."""
+def head():
+    return load_head()
+
+
+def hateful(text, terms, head) -> bool:
+    return score(text, terms=terms, model=head).hate >= HATE_THRESHOLD
+
+
+@pytest.fixture(scope="module")
+def pass_rates(terms, head):
+    """Accuracy per functionality (and per split) of the two held-out sets."""
+    all_cases = cases("heldout") + cases("heldout2")
+    head.predict_proba([c.text for c in all_cases])  # one batch; score() then reuses it
     by: dict[str, list[bool]] = defaultdict(list)
-    for case in cases():
-        s = score(case.text, terms=terms)
-        ok = (s.hate >= HATE_THRESHOLD) == case.hateful
-        by[case.functionality].append(ok)
-        by[case.hatecheck_id].append(ok)
-        by["ALL"].append(ok)
+    for case in all_cases:
+        ok = hateful(case.text, terms, head) == case.hateful
+        by[f"{case.split}:{case.suite}"].append(ok)
+        by[f"{case.split}:{case.hatecheck_id}"].append(ok)
     return {k: sum(v) / len(v) for k, v in by.items()}
 
 
-def test_model_file_loads_and_is_small():
+def test_head_file_is_small_plain_arrays_and_loads_once(head):
+    assert signals.HEAD_PATH.stat().st_size < 1_000_000
+    assert head.weights[0].shape[0] == 384
+    assert 0.0 < head.threshold < 1.0
+    assert head.meta["encoder"] == "all-MiniLM-L6-v2-onnx-int8"
+    assert load_head() is head
+    assert load_encoder() is load_encoder()
+
+
+def test_the_old_tfidf_model_still_loads_as_the_baseline():
     model = load_model()
-    assert signals.MODEL_PATH.stat().st_size < 5_000_000
-    assert len(model.word_vocab) > 1000 and len(model.char_vocab) > 1000
-    assert model.coef.shape == (len(model.word_vocab) + len(model.char_vocab),)
-    assert 0.0 < model.threshold < 1.0
-    assert load_model() is model  # cached
+    assert isinstance(model, SignalModel)
+    assert model.predict_proba(["I hate Muslims."]).shape == (1,)
 
 
-def test_missing_model_says_how_to_build_it(tmp_path):
+def test_missing_head_says_how_to_build_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="train_signals"):
-        load_model(tmp_path / "nope.npz")
+        load_head(tmp_path / "nope.npz")
 
 
-def test_score_returns_every_field(terms):
-    s = score("I hate Muslims.", terms=terms)
+def test_signals_fall_back_to_the_old_model_when_the_encoder_cannot_load(monkeypatch, terms):
+    def broken(*_a, **_k):
+        raise FileNotFoundError("no head")
+
+    monkeypatch.setattr(signals, "load_head", broken)
+    assert isinstance(signals.default_model(), SignalModel)
+    s = score("I am going to kill all Muslims.", terms=terms)
+    assert s.threat >= 0.8
+
+
+def test_score_returns_every_field(terms, head):
+    s = score("I hate Muslims.", terms=terms, model=head)
     assert isinstance(s, ContentSignals)
     for name in ("hate", "threat", "dehumanising", "derogatory", "slur", "model_hate"):
         assert 0.0 <= getattr(s, name) <= 1.0
     assert set(s.targets) == set(STRANDS)
     assert s.targets["religion"] > 0.5
-    assert isinstance(s.evidence, dict)
+    assert s.hate >= HATE_THRESHOLD
 
 
-def test_threat_rule_fires_with_evidence(terms):
-    s = score("I am going to kill all Muslims.", terms=terms)
+def test_the_encoder_scores_hate_above_a_positive_mention(head):
+    hate, kind = head.predict_proba(["Gay people are disgusting vermin.", "I love gay people."])
+    assert hate > head.threshold > kind
+
+
+def test_counter_speech_negation_and_neutral_mentions_are_not_hate(terms, head):
+    for text in (
+        'Someone just tweeted "I will kill all Muslims". Reported it. Shame on them.',
+        "Saying that immigrants are vermin is wrong and hateful.",
+        "I don't hate gay people.",
+        "Trans people are not disgusting.",
+        "My neighbours are Muslims.",
+        "We are a group of disabled people.",
+    ):
+        assert not hateful(text, terms, head), text
+
+
+def test_threat_rule_fires_with_evidence(terms, head):
+    s = score("I am going to kill all Muslims.", terms=terms, model=head)
     assert s.threat >= 0.8
     assert s.hate >= HATE_THRESHOLD
     assert any("kill" in w for w in s.evidence["threat"])
 
 
-def test_weapon_emoji_aimed_at_group_is_a_threat(terms):
-    s = score("I would love to 🔪 some immigrants", terms=terms)
+def test_weapon_emoji_aimed_at_a_group_is_a_threat(terms, head):
+    s = score("I would love to 🔪 some immigrants", terms=terms, model=head)
     assert s.threat >= 0.7
     assert "🔪" in s.evidence["threat"]
+    assert s.hate >= HATE_THRESHOLD
 
 
-def test_dehumanising_rule_needs_a_group_and_gives_evidence(terms):
-    s = score("Immigrants are vermin and a plague.", terms=terms)
+def test_an_emoji_standing_for_the_group_is_a_target(terms, head):
+    s = score("I hate 🏳️‍🌈", terms=terms, model=head)
+    assert s.targets["sexual_orientation"] > 0.5
+    assert s.hate >= HATE_THRESHOLD
+    assert not hateful("I love 🏳️‍🌈", terms, head)
+
+
+def test_spaced_out_run_together_and_emoji_letters_are_seen_through(terms, head):
+    assert prepare("I will k i l l all Jews") == "i will kill all jews"
+    assert prepare("Ihategaymen.") == "i hate gay men."
+    assert prepare("I h🅰️te Muslims") == "i hate muslims"
+    for text in ("You filthy z o r b l a t", "You filthy z⭕rblat", "all those z0rbl4ts"):
+        s = score(text, terms=terms, model=head)
+        assert s.slur >= 0.8, text
+        assert s.targets["race"] >= 0.8, text
+    assert hateful("Muslims are d i s g u s t i n g.", terms, head)
+
+
+def test_dehumanising_rule_needs_a_group_and_gives_evidence(terms, head):
+    s = score("Immigrants are vermin and a plague.", terms=terms, model=head)
     assert s.dehumanising >= 0.8
     assert "vermin" in s.evidence["dehumanising"]
-    assert s.targets["race"] > 0.5
-    assert score("There are rats in the shed.", terms=terms).dehumanising == 0.0
+    assert score("There are rats in the shed.", terms=terms, model=head).dehumanising == 0.0
 
 
-def test_slur_is_found_by_hash_including_leet_and_plural(terms):
-    assert score("you filthy zorblat", terms=terms).slur >= 0.8
-    s = score("all those z0rbl4ts", terms=terms)
-    assert s.slur >= 0.8
-    assert s.targets["race"] >= 0.8
-
-
-def test_reclaimed_in_group_use_lowers_the_slur_score(terms):
-    used = score("You are just a flumph to me.", terms=terms)
-    reclaimed = score("As a gay man, I am a flumph and proud of it.", terms=terms)
+def test_reclaimed_in_group_use_lowers_the_slur_score(terms, head):
+    used = score("You are just a flumph to me.", terms=terms, model=head)
+    reclaimed = score("As a gay man, I am a flumph and proud of it.", terms=terms, model=head)
     assert used.slur >= 0.8
     assert reclaimed.slur < used.slur / 2
     assert reclaimed.hate < HATE_THRESHOLD
     assert "reclaimed" in reclaimed.evidence
 
 
-def test_quoted_slur_is_lowered(terms):
-    quoted = score('He called me a "quandle" and I reported it.', terms=terms)
+def test_quoted_slur_is_lowered(terms, head):
+    quoted = score('He called me a "quandle" and I reported it.', terms=terms, model=head)
     assert quoted.slur < 0.5
     assert quoted.hate < HATE_THRESHOLD
 
 
-def test_counter_speech_negation_and_quotes_are_not_hate(terms):
-    for text in (
-        'Someone just tweeted "I will kill all Muslims". Reported it. Shame on them.',
-        "Saying that immigrants are vermin is wrong and hateful.",
-        "I don't hate gay people.",
-        "Trans people are not disgusting.",
-    ):
-        assert score(text, terms=terms).hate < HATE_THRESHOLD, text
-
-
-# The rates below are the floors of what `bench/signals_eval.py` reports (see the report):
-# counter-speech 100%, negation 100%, reclaimed slurs 100%, non-hateful identity mentions 81%
-# (ident_neutral 62%: the model scores "We are a group of Muslims" as hate), all 98%.
+# Floors a little under what `bench/signals_eval.py` reports (docs/benchmarks.md, issue 15).
+# The issue's aim of no functionality under 60% is NOT met on the second held-out set (reclaimed
+# slurs, "never going to be normal", words run together with a misspelling): see the docs.
 @pytest.mark.parametrize(
-    "functionality, floor",
+    "key, floor",
     [
-        ("counter_speech", 0.95),
-        ("counter_quote_nh", 0.95),
-        ("negate_neg_nh", 0.95),
-        ("reclaimed_slurs", 0.95),
-        ("non_hateful_identity", 0.80),
-        ("non_protected_targets", 0.80),
-        ("profanity_nh", 0.75),
-        ("threatening_language", 0.90),
-        ("derogation", 0.90),
-        ("ALL", 0.90),
+        ("heldout:hatecheck", 0.85),
+        ("heldout:hatemojicheck", 0.95),
+        ("heldout2:hatecheck", 0.78),
+        ("heldout2:hatemojicheck", 0.90),
+        ("heldout:counter_quote_nh", 0.90),
+        ("heldout:counter_ref_nh", 0.90),
+        ("heldout2:counter_ref_nh", 0.90),
+        ("heldout:ident_neutral_nh", 0.75),
+        ("heldout2:ident_neutral_nh", 0.90),
+        ("heldout:spell_space_add_h", 0.90),
+        ("heldout:emoji_leet_h", 0.90),
+        ("heldout2:emoji_leet_h", 0.90),
     ],
 )
-def test_functional_suite_pass_rates(pass_rates, functionality, floor):
-    assert pass_rates[functionality] >= floor, pass_rates
+def test_functional_accuracy_floors(pass_rates, key, floor):
+    assert pass_rates[key] >= floor, {k: round(v, 2) for k, v in pass_rates.items()}
 
 
 def test_rules_file_holds_no_slur_in_clear():
@@ -161,3 +212,11 @@ def test_add_slur_terms_appends_hashes_under_the_strand(tmp_path):
     loaded = load_terms(path)
     assert loaded.slurs[term_hash("bresk")] == "disability"
     assert add_slur_terms("disability", ["bresk"], path=path) == []
+
+
+def test_head_round_trips_through_npz(tmp_path, head):
+    path = tmp_path / "head.npz"
+    head.save(path)
+    again = EncoderHead.load(path)
+    x = load_encoder().embed(["Muslims are vermin"])
+    assert abs(float(again.proba_from_vectors(x)[0]) - float(head.proba_from_vectors(x)[0])) < 1e-6

@@ -21,7 +21,7 @@ def _sign_in(browser, live_server, user):
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Triage queue").wait_for()
+    page.locator("h1").wait_for()
     return page
 
 
@@ -81,7 +81,7 @@ def test_allocate_return_reallocate_accept_and_record_the_outcome(
     violations += axe_violations(merseyside)
     merseyside.get_by_role("button", name="Record outcome").click()
     _success(merseyside, "The case is now closed.")
-    merseyside.locator(".govuk-summary-list__value .govuk-tag", has_text="Closed").wait_for()
+    merseyside.locator(".app-case-tags .govuk-tag", has_text="Closed").wait_for()
     merseyside.get_by_text("8: Community resolution").wait_for()
     violations += axe_violations(merseyside)
 

@@ -40,6 +40,7 @@ def test_an_officer_refers_sends_and_records_removal_and_the_pages_are_accessibl
 
     officer = _sign_in(browser, live_server, users["hub_officer"])
     officer.goto(f"/hub/cases/{case.reference}/")
+    officer.get_by_text("Takedown referrals: nothing yet").click()  # folded until used
     officer.get_by_role("link", name="Refer content to a platform").click()
     officer.get_by_role("heading", name="Refer content to a platform").wait_for()
     _accessible(officer)

@@ -22,8 +22,8 @@ LINK = re.compile(r"https?://\S+/track/link/\S+/")
 
 def _contact_details(page) -> None:
     page.locator("[name='name']").fill("Sam Example [SYNTHETIC]")
+    _radio(page, "contact_method", "email")  # reveals the email address box
     page.locator("[name='email']").fill(EMAIL)
-    _radio(page, "contact_method", "email")
     _radio(page, "safe_to_leave_message", "yes")
     _radio(page, "language", "en")
 
@@ -79,6 +79,8 @@ def test_victim_is_confirmed_by_email_then_follows_the_link_to_a_no_further_acti
     [confirmation] = _mail_to(smtp_server, EMAIL)
     assert confirmation["Subject"] == f"We have received your report {reference}"
     assert "Thank you for reporting online hate" in _text(confirmation)
+    # They said no to a support referral: the offer stands (test_sending covers "yes").
+    assert "Ask us if you would like us to refer you" in _text(confirmation)
     assert LINK.search(_text(confirmation))
 
     # Later: Merseyside takes the case, finds no suspect and the officer sends the update.

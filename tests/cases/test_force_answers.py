@@ -45,7 +45,7 @@ def test_the_force_it_is_offered_to_sees_its_decision(merseyside, merseyside_cas
     assert "Your force's decision" in html
     assert f'value="{_offer(merseyside_case).pk}"' in html  # the offer the answer is about
     assert "Accept case" in html and "Return to hub" in html and "Ask for transfer" in html
-    assert "The hub, until Merseyside Police accepts the case" in html
+    assert "The hub holds it until <strong>Merseyside Police</strong> accepts" in html
     assert "Awaiting acceptance (0 days)" in html
     assert "Merseyside Police" not in html.split('id="id_transfer-force"')[1].split("</select>")[0]
 
@@ -70,7 +70,7 @@ def test_accepting(merseyside, users, merseyside_case):
     assert "accepted: your force now owns it and its victim care" in html
     assert "Accept case" not in html
     assert "Record an outcome" in html
-    assert "Merseyside Police, since it accepted the case on" in html
+    assert "<strong>Merseyside Police</strong> holds the case and victim care (accepted" in html
 
 
 @pytest.mark.parametrize("action", ["accept", "return", "transfer", "outcome"])

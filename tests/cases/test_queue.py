@@ -212,3 +212,54 @@ def test_an_empty_queue_says_so(officer, db):
     response = officer.get("/hub/")
 
     assert "There are no cases in your queue." in response.content.decode()
+
+
+def test_sorting_by_age_and_by_reports(officer, make_report):
+    old = _opened(make_report().case, 2025, 1, 1, 9, 0)
+    new = _opened(make_report().case, 2025, 3, 1, 9, 0)
+    url = "https://x.com/someone/status/42"
+    busy = _opened(make_report(urls=[url]).case, 2025, 2, 1, 9, 0)
+    make_report(urls=[url])
+    make_report(urls=[url])
+
+    assert _references(officer.get("/hub/?sort=oldest")) == [
+        old.reference,
+        busy.reference,
+        new.reference,
+    ]
+    assert _references(officer.get("/hub/?sort=newest"))[0] == new.reference
+    assert _references(officer.get("/hub/?sort=reports"))[0] == busy.reference
+    # An unknown order is the default one, not an error.
+    assert officer.get("/hub/?sort=evil").context["sort"] == "urgency"
+
+
+def test_assign_to_me_is_recorded_and_shown(officer, users, make_report):
+    case = make_report(description="Someone posted my address and said to come round.").case
+
+    response = officer.post(f"/hub/cases/{case.reference}/assign/", {"next": "/hub/?sort=oldest"})
+
+    assert response.status_code == 302 and response["Location"] == "/hub/?sort=oldest"
+    case.refresh_from_db()
+    assert case.assigned_officer == users["hub_officer"]
+    entry = AuditEvent.objects.filter(object_id=case.reference, action="change").latest("sequence")
+    assert "assigned to" in entry.summary
+    assert case.events.filter(kind="assigned").exists()
+    row = officer.get("/hub/").context["rows"][0]
+    assert row.officer == users["hub_officer"].username
+    assert row.snippet == "Someone posted my address and said to come round."
+
+
+def test_assign_refused_for_a_case_the_user_cannot_see(signed_in, users, make_report):
+    case = make_report().case  # not allocated: Merseyside cannot see it
+    response = signed_in(users["force_user"]).post(f"/hub/cases/{case.reference}/assign/")
+    assert response.status_code == 404
+    case.refresh_from_db()
+    assert case.assigned_officer is None
+
+
+def test_an_outside_next_address_is_not_followed(officer, make_report):
+    case = make_report().case
+    response = officer.post(
+        f"/hub/cases/{case.reference}/assign/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == f"/hub/cases/{case.reference}/"

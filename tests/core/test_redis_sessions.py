@@ -15,6 +15,7 @@ from django.test import override_settings
 
 from hatehub.intake.models import ReceivedReport
 from hatehub.settings import redis_caches
+from tests.conftest import require
 from tests.intake.test_journey import CHECK_ANSWERS, answers, submit, walk
 
 REDIS_URL = os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -29,10 +30,12 @@ def redis_reachable() -> bool:
 
 @pytest.fixture
 def sessions_in_redis():
-    if not redis_reachable():
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is not reachable at {REDIS_URL}; .ci/run starts it")
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    require(
+        redis_reachable(),
+        f"Redis is not reachable at {REDIS_URL}: install and start it (`apt-get install "
+        "redis-server`, then `redis-server --daemonize yes --bind 127.0.0.1`; .ci/run does), "
+        "or point HUB_TEST_REDIS_URL at one",
+    )
     # A prefix of its own: test runs in parallel share the server.
     caches = redis_caches(REDIS_URL, key_prefix=f"test-{uuid.uuid4().hex}")
     with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"):

@@ -37,7 +37,7 @@ def test_a_pdf_is_accepted():
 def test_an_executable_renamed_png_is_refused_saying_what_it_is():
     with pytest.raises(
         EvidenceRejected,
-        match=r"virus\.png must be a PNG, JPEG or WebP image, or a PDF \(it is a EXE file\)",
+        match=r"virus\.png must be a PNG, JPEG or WebP image, or a PDF \(it is an EXE file\)",
     ):
         check_bytes(fake_executable(), name="virus.png", max_bytes=MB)
 

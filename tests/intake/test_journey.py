@@ -146,10 +146,12 @@ def test_walking_the_whole_journey_files_the_report_with_every_answer_and_the_ev
     assert list(report.accounts.values_list("handle", flat=True)) == ["@someone", "@someone_else"]
 
     complainant = report.complainant
+    # Email was the way chosen: the phone number typed in the hidden phone box (seen only
+    # without JavaScript) is not kept.
     assert (complainant.name, complainant.email, complainant.phone) == (
         "Alex Example",
         "alex@example.org",
-        "07700 900 982",
+        "",
     )
     assert complainant.contact_method == "email"
     assert not complainant.safe_to_leave_message

@@ -105,7 +105,7 @@ def test_an_executable_renamed_png_is_refused_and_not_stored(at_evidence):
 
     assert response.status_code == 200
     assert errors(response) == [
-        "holiday.png must be a PNG, JPEG or WebP image, or a PDF (it is a EXE file)"
+        "holiday.png must be a PNG, JPEG or WebP image, or a PDF (it is an EXE file)"
     ]
     assert not store.exists(hashlib.sha256(exe).hexdigest())
 

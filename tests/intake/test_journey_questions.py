@@ -193,3 +193,85 @@ def test_common_ways_of_writing_a_uk_number_are_accepted(client, db, phone):
         url, {"phone": phone, "contact_method": "phone", "safe_to_leave_message": "yes"}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("role", "question", "summary_key"),
+    [
+        ("victim", "Where do you live?", "Where you live"),
+        ("organisation", "Where is your organisation?", "Where your organisation is"),
+        (
+            "on_behalf",
+            "Where does the person you are reporting for live?",
+            "Where the person you are reporting for lives",
+        ),
+        ("witness", "Where does the person it was aimed at live?", "Where the person it was"),
+    ],
+)
+def test_the_where_question_is_asked_in_the_reporters_terms(
+    client, db, role, question, summary_key
+):
+    url = reach(client, "victim-location", who={"role": role})
+    page = client.get(url).content.decode()
+    assert f'<h1 class="govuk-heading-l">{question}</h1>' in page
+    assert "the victim" not in page
+
+    walk(client, answers(who={"role": role}))
+    assert summary_key in client.get(CHECK_ANSWERS).content.decode()
+
+
+def test_a_bad_phone_number_under_email_is_neither_refused_nor_kept(client, db):
+    """Someone without JavaScript sees the phone box too; with email chosen, what they typed
+    there is not checked and not kept: only the chosen way is asked for."""
+    walk(
+        client,
+        answers(
+            **{
+                "contact-details": {
+                    "email": "alex@example.org",
+                    "phone": "12345",
+                    "contact_method": "email",
+                    "safe_to_leave_message": "yes",
+                    "postal_address": "1 Example Street",  # letters not ticked
+                }
+            }
+        ),
+    )
+    submit(client)
+    complainant = Report.objects.get().complainant
+    assert (complainant.email, complainant.phone) == ("alex@example.org", "")
+    assert not complainant.post_allowed
+    assert complainant.postal_address == ""
+
+
+def test_letters_need_an_address_and_a_bad_answer_changes_nothing(client, db):
+    url = reach(client, "contact-details")
+    before = client.session["intake_report"]["answers"].get("contact-details")
+    response = client.post(
+        url,
+        {
+            "email": "alex@example.org",
+            "contact_method": "email",
+            "safe_to_leave_message": "yes",
+            "post_allowed": "on",
+        },
+    )
+    assert errors(response) == ["Enter your postal address, or untick letters"]
+    assert client.session["intake_report"]["answers"].get("contact-details") == before
+    page = response.content.decode()
+    # The address box is shown (not hidden) under the ticked box, so the error can be seen.
+    assert 'class="govuk-checkboxes__conditional" id="conditional-id_post_allowed"' in page
+
+
+def test_the_contact_page_reveals_each_detail_under_its_own_answer(client, db):
+    page = client.get(reach(client, "contact-details")).content.decode()
+    email_radio = page.index('value="email" aria-controls="conditional-id_contact_method_0"')
+    email_box = page.index('id="id_email"')
+    phone_radio = page.index('value="phone" aria-controls="conditional-id_contact_method_1"')
+    phone_box = page.index('id="id_phone"')
+    letters = page.index('aria-controls="conditional-id_post_allowed"')
+    address = page.index('id="id_postal_address"')
+    assert email_radio < email_box < phone_radio < phone_box < letters < address
+    for optional in ("Your name", "Which language", "Are there times", "send me letters"):
+        label_end = page.index(optional)
+        assert "(optional)" in page[label_end : label_end + 80], optional

@@ -85,3 +85,52 @@ def test_the_rule_is_a_deployment_setting(make_report):
     assert decision.recording.force_name == "West Yorkshire Police"
     assert decision.investigating.force_name == "South Wales Police"
     assert decision.rule_text == responsibility.RULES["victim_records"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("I don't know, maybe Leeds", ("don't know", "maybe")),
+        ("I think Leeds", ("i think",)),
+        ("not sure, Leeds possibly", ("not sure", "possibly")),
+        ("somewhere near Leeds", ("somewhere near",)),
+        ("Leeds?", ("?",)),
+        ("Says he lives in Leeds", ()),
+        ("LS1 4AP", ()),
+    ],
+)
+def test_words_of_doubt_are_found(text, doubt):
+    assert responsibility.hedges(text) == doubt
+
+
+def test_a_place_given_with_doubt_is_a_hint_not_a_known_location(make_report):
+    report = make_report(
+        victim_postcode="CF10 1AA", poster_location="I don't know, maybe Leeds", urls=[]
+    )
+    decision = responsible_force(report)
+    # The victim's force: the suspect's location is not known, whatever the hint says.
+    assert decision.recording.force_name == "South Wales Police"
+    assert decision.investigating.force_name == "South Wales Police"
+    assert "The suspect's location is not known (only a hint" in decision.reason
+    assert "location is known" not in decision.reason
+    ((who, hint),) = decision.hints
+    assert who == "Suspect"
+    assert hint.startswith("“I don't know, maybe Leeds” may put them in the West "
+                           "Yorkshire Police area")  # fmt: skip
+    assert "a hint to check, not a known location" in hint
+    # The hinted force is offered as an alternative the officer may choose.
+    assert "West Yorkshire Police" in [choice.force_name for choice in decision.alternatives]
+    assert decision.inputs["suspect"]["hedged"] == ["don't know", "maybe"]
+
+
+def test_a_hedged_place_alone_leaves_the_case_with_the_hub(db):
+    decision = decide(None, place_from_text("somewhere near Hull?"))
+    assert decision.stays_with_hub and decision.recording is None
+    assert decision.hints and "Humberside Police" in decision.hints[0][1]
+
+
+def test_a_hedged_country_is_not_international_routing(db):
+    decision = decide(Place("CF10", CARDIFF), place_from_text("maybe in the USA"))
+    assert not decision.international
+    assert decision.recording == CARDIFF
+    assert "outside the UK" in decision.hints[0][1]

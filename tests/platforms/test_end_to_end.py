@@ -86,7 +86,7 @@ def test_refer_deliver_once_remove_by_callback_and_by_liveness_then_figures(
             and f"{base}/watch/7002".split("//")[1] in text
         )
         assert all(digest in text for digest in hashes)
-        assert "Public Order Act 1986 s19" in text
+        assert "Public Order Act 1986, section 19" in text and "DOMAIN.md" not in text
 
         referral.refresh_from_db()
         assert referral.delivery == Referral.Delivery.SENT

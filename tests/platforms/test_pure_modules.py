@@ -3,6 +3,7 @@ liveness fetch (against a local HTTP server)."""
 
 import hashlib
 import io
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -94,17 +95,64 @@ def draft():
 def test_the_message_states_urls_offences_hashes_reference_and_reply_address():
     text = composition.body(draft())
     assert "Item TR-2026-000007/1" in text and "Item TR-2026-000007/2" in text
-    assert "Content: https://x.com/status/1" in text
+    assert "Content: https://x.com/a/status/1\n" in text  # the working address, account kept
     assert "As reported: https://x.com/a/status/1?s=20" in text
-    assert "As reported: https://video.example/w/2" not in text  # same as canonical
-    assert "Public Order Act 1986 s19: Publishing material (source: legislation)" in text
+    assert "As reported: https://video.example/w/2" not in text  # the same address
+    assert "Publishing material (Public Order Act 1986, section 19)" in text
     assert "a" * 64 in text
     assert "Reply to: hub@example.police.uk" in text
     assert composition.subject(draft()).startswith("Police referral TR-2026-000007")
     data = composition.payload(draft())
-    assert data["items"][0]["url"] == "https://x.com/status/1"
+    assert data["items"][0]["url"] == "https://x.com/a/status/1"
+    assert data["items"][0]["offences"] == [
+        {
+            "name": "Publishing material",
+            "act": "Public Order Act 1986",
+            "section": "s19",
+            "legislation": "Public Order Act 1986, section 19",
+        }
+    ]
     assert data["items"][0]["evidence_sha256"] == ["a" * 64]
     assert data["items"][1]["reference"] == "TR-2026-000007/2"
+
+
+def test_an_external_notice_cites_the_legislation_never_internal_documents():
+    offence = composition.Offence(
+        "osa2023_s181",
+        "Online Safety Act 2023",
+        "s181",
+        "Threatening communications offence",
+        "DOMAIN.md s5: legislation.gov.uk ukpga/2023/50/part/10",
+    )
+    item = composition.Item(1, "https://x.com/a/status/1", "x.com/status/1", "OHH-1", (offence,))
+    notice = composition.Draft("TR-1", "X", "Hub", "hub@example.police.uk", (item,))
+    text = composition.body(notice) + json.dumps(composition.payload(notice))
+    assert "Threatening communications offence (Online Safety Act 2023, section 181)" in text
+    assert "DOMAIN.md" not in text and "osa2023_s181" not in text
+    assert composition.Offence("x", "Communications Act 2003", "s127(1)", "n", "").legislation == (
+        "Communications Act 2003, section 127(1)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("reported", "canonical", "link"),
+    [
+        ("https://x.com/synthetic_poster/status/1001?s=20", "x.com/status/1001",
+         "https://x.com/synthetic_poster/status/1001"),
+        ("https://mobile.twitter.com/someone/status/5/photo/1", "x.com/status/5",
+         "https://x.com/someone/status/5"),
+        ("https://twitter.com/i/web/status/77", "x.com/status/77",
+         "https://x.com/i/web/status/77"),
+        ("https://www.facebook.com/somebody/posts/123?fbclid=abc#top", "facebook.com/posts/123",
+         "https://www.facebook.com/somebody/posts/123"),
+        ("https://www.instagram.com/p/Cabc/?igshid=zz&utm_source=x", "instagram.com/p/Cabc",
+         "https://www.instagram.com/p/Cabc/"),
+        ("http://video.example/w/2?v=3", "video.example/w/2?v=3", "https://video.example/w/2?v=3"),
+        ("", "video.example/w/2", "https://video.example/w/2"),
+    ],
+)  # fmt: skip
+def test_the_content_link_is_the_platforms_working_address(reported, canonical, link):
+    assert composition.content_address(reported, canonical) == link
 
 
 # --- signing --------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from hatehub.audit.models import AuditEvent
+from hatehub.cases.models import Case
 from hatehub.cases.services import allocate
 from hatehub.outbox.models import OutboxMessage
 from hatehub.platforms import selectors, services
@@ -57,7 +58,7 @@ def test_a_referral_batches_two_cases_and_states_what_the_platform_needs(
     assert [i.case for i in items] == list(two_cases)
     assert {i.status for i in items} == {ItemStatus.DRAFTED}
     assert "https://video.example/watch/101" in referral.body
-    assert "Public Order Act 1986 s19" in referral.body
+    assert "Public Order Act 1986, section 19" in referral.body
     for item in items:
         assert len(item.evidence_sha256) == 1 and item.evidence_sha256[0] in referral.body
         assert item.offences[0]["id"] == OFFENCE and item.offences[0]["source"]
@@ -128,6 +129,31 @@ def test_sending_puts_one_message_in_the_outbox_and_delivery_marks_items_sent(
         AuditEvent.objects.filter(action=AuditEvent.Action.DISCLOSE, object_type="referral").count()
         == 1
     )
+    # Both cases are now Referred, each with a timeline entry and an audit entry.
+    for case in two_cases:
+        case.refresh_from_db()
+        assert case.status == Case.Status.REFERRED
+        assert case.events.filter(
+            kind="status_changed", summary__contains=f"{referral.reference} to Example Video"
+        ).exists()
+        assert AuditEvent.objects.filter(
+            object_type="case", object_id=case.reference, summary__contains="referred to platform"
+        ).exists()
+
+
+def test_mark_referred_never_moves_a_case_back(make_report, users, forces):
+    from hatehub.cases.services import mark_referred
+
+    officer = users["hub_officer"]
+    allocated = allocate(make_report().case, force=forces["merseyside"], reason="Victim's area")
+    assert mark_referred(allocated, by=officer, referral="TR-1").status == Case.Status.REFERRED
+    assert allocated.events.filter(kind="status_changed").count() == 1
+    assert mark_referred(allocated, by=officer, referral="TR-2").status == Case.Status.REFERRED
+    assert allocated.events.filter(kind="status_changed").count() == 1  # already referred
+    closed = make_report().case
+    Case.objects.filter(pk=closed.pk).update(status=Case.Status.CLOSED)
+    assert mark_referred(closed, by=officer, referral="TR-3").status == Case.Status.CLOSED
+    assert not closed.events.filter(kind="status_changed").exists()
 
 
 def test_a_failed_delivery_is_visible_and_can_be_sent_again(platform, two_cases, users, settings):
@@ -272,6 +298,7 @@ def test_a_force_user_sees_only_their_forces_referrals(platform, two_cases, user
 
 def test_an_api_platform_gets_the_referral_as_a_json_webhook(two_cases, users, settings):
     settings.HUB_WEBHOOK_BACKEND = "outbox"
+    settings.HUB_PUBLIC_URL = "https://hub.example.police.uk/"
     api_platform = example_platform(
         channel=Platform.Channel.API,
         referral_email="",
@@ -293,8 +320,12 @@ def test_an_api_platform_gets_the_referral_as_a_json_webhook(two_cases, users, s
         f"{referral.reference}/1",
         f"{referral.reference}/2",
     ]
-    assert data["callback_url"].endswith("/api/v1/platforms/example-video/status")
-    assert data["items"][0]["offences"][0]["id"] == OFFENCE
+    assert data["callback_url"] == (
+        "https://hub.example.police.uk/api/v1/platforms/example-video/status"
+    )
+    legislation = data["items"][0]["offences"][0]["legislation"]
+    assert legislation == "Public Order Act 1986, section 19 (Part 3)"
+    assert "DOMAIN.md" not in message.body and OFFENCE not in message.body
 
 
 def test_a_missed_delivery_signal_is_caught_up(platform, two_cases, users, settings):

@@ -53,6 +53,32 @@ def test_not_applicable_wins_over_out_of_time_and_a_request_before_the_decision_
 
 
 def test_outcome_codes_suggest_the_decision_kind():
-    assert suggested_kind(16) == "no_further_action"
+    assert suggested_kind(15) == "no_further_action"
+    assert suggested_kind(16) == "victim_withdrew"  # the victim's withdrawal, not police's
     assert suggested_kind(9) == "cps_decision"
     assert suggested_kind(18) is None  # no suspect identified
+
+
+def test_no_right_to_review_after_the_victims_withdrawal():
+    """Outcome 16: the victim does not support further action; not a police decision."""
+    ok, why = applies("victim_withdrew", True)
+    assert not ok and "withdrawal" in why
+    assert check("victim_withdrew", True, D(2025, 1, 1), D(2025, 1, 5)).result == (
+        Eligibility.NOT_APPLICABLE
+    )
+
+
+@pytest.mark.parametrize("nation", ["scotland"])
+def test_no_police_right_to_review_in_scotland(nation):
+    """DOMAIN.md s5a: Scotland has no police Victims' Right to Review."""
+    result = check("no_further_action", True, D(2025, 1, 1), D(2025, 1, 5), nation)
+    assert result.result == Eligibility.NOT_APPLICABLE
+    assert "Procurator Fiscal" in result.reason
+    assert check("no_further_action", True, D(2025, 1, 1), D(2025, 1, 5),
+                 "england-and-wales").result == Eligibility.ELIGIBLE  # fmt: skip
+
+
+def test_the_right_to_review_still_needs_an_interview_under_caution():
+    assert check("no_further_action", False, D(2025, 1, 1), D(2025, 1, 5)).result == (
+        Eligibility.NOT_APPLICABLE
+    )

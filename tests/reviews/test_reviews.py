@@ -73,19 +73,17 @@ def test_an_eligible_request_gets_10_and_30_working_day_deadlines_in_england(mak
     assert entry.details["acknowledge_due"] == "2025-09-08"
 
 
-def test_in_scotland_the_deadlines_follow_scottish_bank_holidays(make_report, users):
+def test_in_scotland_there_is_no_police_right_to_review(make_report, users):
+    """DOMAIN.md s5a: Scotland has no police Victims' Right to Review (issue 15 s3): the request
+    is recorded as not applicable, with where the victim can go, and no clocks start."""
     report = make_report()
     _own(report.case, Force.objects.get(country="Scotland"))
     report.refresh_from_db()
     review = _record(report, users["hub_officer"])
     assert review.nation == "scotland"
-    assert review.acknowledge_due == D(2025, 9, 5)  # 25 Aug is a working day in Scotland
-    assert review.decision_due == D(2025, 10, 3)
-    # Christmas: Scotland also closes on 2 January.
-    review = _record(
-        report, users["hub_officer"], decision_date=D(2025, 12, 1), received_on=D(2025, 12, 23)
-    )
-    assert review.acknowledge_due == D(2026, 1, 12)
+    assert review.status == ReviewRequest.Status.NOT_APPLICABLE
+    assert "Procurator Fiscal" in review.eligibility_reason
+    assert review.acknowledge_due is None and review.decision_due is None
 
 
 def test_over_christmas_in_england(make_report, users):

@@ -172,3 +172,43 @@ def test_default_explanations():
     assert messages.review_kind(15, suspect_identified=False) == ""
     assert messages.review_kind(9, suspect_identified=True) == "cps"
     assert messages.review_kind(1, suspect_identified=True) == ""
+
+
+@pytest.mark.parametrize("language", texts.LANGUAGES)
+def test_support_is_offered_only_to_someone_who_did_not_already_ask_for_it(language):
+    offer = texts.TEXTS[language]["support"]
+    offered = render(_context(language=language, support="offered")).body
+    consented = render(_context(language=language, support="consented")).body
+    referred = render(_context(language=language, support="referred")).body
+    assert offer in offered
+    for body in (consented, referred):
+        assert offer not in body
+        assert "08 08 16 89 111" in body  # the helpline is still there for help sooner
+    assert texts.TEXTS[language]["support_consented"] in consented
+    assert texts.TEXTS[language]["support_referred"] in referred
+    if language == "en":
+        assert "Ask us if you would like us to refer you" in offered
+        assert "refer you" not in consented and "refer you" not in referred
+        assert "As you asked, we will pass your details" in consented
+
+
+def test_the_referral_message_does_not_promise_or_offer_the_referral_it_announces():
+    body = render(_context(event="support_referral", support="consented")).body
+    assert "As you asked, we have passed your details to Victim Support" in body
+    assert "we will pass your details" not in body
+    assert "refer you" not in body
+
+
+@pytest.mark.parametrize("language", texts.LANGUAGES)
+def test_no_secret_code_is_mentioned_to_someone_who_was_never_given_one(language):
+    with_code = render(_context(language=language)).body
+    without = render(_context(language=language, has_tracking_code=False)).body
+    code_words = {"en": "secret code", "cy": "cod cyfrinachol"}[language]
+    assert code_words in with_code
+    assert code_words not in without
+    assert messages.TRACK_LINK_MARKER in without
+
+
+def test_an_unknown_support_state_is_refused():
+    with pytest.raises(MessageError, match="support"):
+        render(_context(support="maybe"))

@@ -14,6 +14,7 @@ from hatehub.victims.models import TrackingLink, VictimMessage
 from tests.victims.helpers import accepted, clock, outcome
 
 pytestmark = pytest.mark.django_db
+SAFE_EMAIL = Contact(email="victim@example.com", contact_method="email", safe_to_leave_message=True)
 
 
 def _send(update, users, **overrides):
@@ -32,7 +33,7 @@ def test_the_confirmation_goes_out_on_commit_and_meets_its_clock(
     make_report, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        report = make_report()
+        report = make_report(contact=SAFE_EMAIL)
     message = VictimMessage.objects.get(report=report)
     assert message.event == "report_received" and message.channel == "email"
     assert message.recipient == report.complainant.email
@@ -40,9 +41,55 @@ def test_the_confirmation_goes_out_on_commit_and_meets_its_clock(
     outbox = message.outbox_message
     assert outbox.status == OutboxMessage.Status.HELD  # the default outbox-only backend
     assert outbox.body == message.sent_text == message.body
-    # Not safe to leave a message (the default answer): the subject does not say "report".
-    assert outbox.subject == f"Update about reference {report.reference}"
     assert clock(report, "report_received").status == "done"
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        Contact(email="victim@example.com", contact_method="email"),
+        Contact(phone="07700 900982", contact_method="phone"),
+        Contact(email="victim@example.com", phone="07700 900982", contact_method="phone"),
+    ],
+)
+def test_nothing_goes_out_automatically_when_it_is_not_safe_to_leave_a_message(
+    make_report, django_capture_on_commit_callbacks, contact
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = make_report(
+            contact=contact,
+            contact_preferences=ContactPreferences(
+                post_allowed=True, postal_address="1 Example Street [SYNTHETIC]\nL1 8JQ"
+            ),
+        )
+    assert not report.complainant.safe_to_leave_message
+    assert not VictimMessage.objects.exists() and not OutboxMessage.objects.exists()
+    services.send_confirmation(report.pk)  # the task run again changes nothing
+    assert not OutboxMessage.objects.exists()
+    assert clock(report, "report_received").status == "open"  # an officer makes contact
+    safety = services.contact_safety(report)
+    assert safety.summary.startswith("Not safe to leave a message: contact only by ")
+    assert "Nothing is sent to them automatically" in safety.summary
+    assert "Text message" not in safety.channels
+
+
+def test_the_officer_is_told_how_to_make_contact(make_report):
+    report = make_report(
+        contact=Contact(
+            email="victim@example.com",
+            phone="07700 900982",
+            contact_method="phone",
+            contact_notes="Only after 6pm",
+        )
+    )
+    safety = services.contact_safety(report)
+    assert safety.summary == (
+        "Not safe to leave a message: contact only by phone (07700 900982), speaking to them: "
+        "leave no voicemail or text; or by email only once they have told you it is safe. "
+        "Nothing is sent to them automatically. They said: “Only after 6pm”"
+    )
+    assert safety.channels == ("Email",)
+    assert services.contact_safety(make_report(contact=SAFE_EMAIL)) is None
 
 
 def test_no_confirmation_for_an_anonymous_reporter(make_report, django_capture_on_commit_callbacks):
@@ -158,3 +205,33 @@ def test_delivery_is_recorded_when_the_outbox_sends(make_report, users, settings
     services.delivery_succeeded(outbox)
     message.refresh_from_db()
     assert message.status == VictimMessage.Status.SENT and message.delivered_at
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_the_confirmation_knows_whether_they_asked_for_a_support_referral(
+    make_report, django_capture_on_commit_callbacks, consent
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = make_report(support_referral_consent=consent, contact=SAFE_EMAIL)
+    body = VictimMessage.objects.get(report=report).body
+    assert ("Ask us if you would like us to refer you" in body) is not consent
+    assert ("As you asked, we will pass your details to a support service" in body) is consent
+    assert "secret code you were given" in body  # shown one at confirmation
+
+
+def test_a_partner_reported_victim_is_not_told_to_use_a_code_they_never_had(
+    make_submission, users, django_capture_on_commit_callbacks
+):
+    from hatehub.accounts.models import Organisation
+    from hatehub.intake.services import submit_partner_report
+
+    organisation = Organisation.objects.create(name="[SYNTHETIC] Reporting centre")
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = submit_partner_report(
+            make_submission(contact=SAFE_EMAIL),
+            organisation=organisation,
+            idempotency_key=None,
+        )
+    body = VictimMessage.objects.get(report=report).body
+    assert "secret code" not in body
+    assert "Each message we send you has a new link" in body

@@ -21,11 +21,28 @@ _TEMPLATES = {
 
 @register.simple_tag(takes_context=True)
 def govuk_field(
-    context, bound_field, *, label_size: str = "", heading: bool = False, classes: str = ""
+    context,
+    bound_field,
+    *,
+    label_size: str = "",
+    heading: bool = False,
+    classes: str = "",
+    reveals: dict | None = None,
 ):
     """`{% govuk_field form.x %}`; `heading=True` makes the label/legend the page's h1, as
-    one-question pages do."""
+    one-question pages do. `reveals` maps a radio's value (or "on" for a single checkbox) to the
+    bound fields shown under it when it is chosen: GOV.UK's conditional reveal, which shows
+    them all when JavaScript does not run."""
     widget = bound_field.field.widget
+    revealed = {
+        # Each part is our own template's output (already safe), so no mark_safe is needed.
+        str(value): [govuk_field(context, field) for field in fields]
+        for value, fields in (reveals or {}).items()
+    }
+    options = [
+        {"choice": choice, "reveal": revealed.get(str(choice.data["value"]), [])}
+        for choice in (bound_field if isinstance(widget, forms.RadioSelect) else [])
+    ]
     template_name = next(
         (name for kind, name in _TEMPLATES.items() if type(widget) is kind),
         "includes/govuk/input.html",
@@ -41,6 +58,8 @@ def govuk_field(
             "classes": classes,
             "input_type": getattr(widget, "input_type", "text"),
             "multiple": bool(getattr(widget, "allow_multiple_selected", False)),
+            "options": options,
+            "reveal": revealed.get("on", []),
         },
         request=context.get("request"),
     )

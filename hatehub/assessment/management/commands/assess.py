@@ -4,7 +4,13 @@ Why: the hub officer's tools (and the bench) need the recommendation of ``engine
 a report that usually holds only free text (DOMAIN.md s2), with the inferred answers and the
 words behind them, the rules that fired and their sources, so a decision can be checked and
 explained (DOMAIN.md s1 item 8). Answers given in the input override inferred ones: they are the
-officer's confirmations or corrections.
+officer's confirmations or corrections. ``reported`` holds what the reporter said in the form or
+the API (``strands`` they ticked, ``occurred_on``, ``future_event``, ``poster_identity_known``):
+their perception, which the officer may decide against with a rationale.
+
+The law differs by nation: give ``"answers": {"nation": "scotland"}`` (england_wales | scotland |
+northern_ireland | unknown). Without it the output's ``nation`` says England and Wales was
+ASSUMED (``"assumed": true``) and the rule ``nation.unknown`` fires.
 """
 
 import json
@@ -25,9 +31,13 @@ OUTPUT_KEYS = (
     "route_to_local_force",
     "urgent",
     "enhanced_rights",
+    "nation",
+    "nchi_code",
     "inferred",
     "rules_fired",
     "signals",
+    "explanation",
+    "conduct_date",
 )
 
 
@@ -35,7 +45,7 @@ def assess(payload: dict, *, use_signals: bool = True, today=None) -> dict:
     """Validate the input, then the recommendation as the command prints it."""
     if not isinstance(payload, dict):
         raise CommandError("Input must be a JSON object with 'text' and 'reporter'.")
-    unknown = set(payload) - {"text", "reporter", "answers"}
+    unknown = set(payload) - {"text", "reporter", "answers", "reported"}
     if unknown:
         raise CommandError(f"Unknown input key(s): {', '.join(sorted(unknown))}.")
     text = payload.get("text")
@@ -47,8 +57,13 @@ def assess(payload: dict, *, use_signals: bool = True, today=None) -> dict:
     given = payload.get("answers") or {}
     if not isinstance(given, dict):
         raise CommandError("'answers' must be a JSON object.")
+    reported = payload.get("reported") or {}
+    if not isinstance(reported, dict):
+        raise CommandError("'reported' must be a JSON object (what the reporter said).")
     try:
-        result = evaluate(text, reporter, given, use_signals=use_signals, today=today)
+        result = evaluate(
+            text, reporter, given, use_signals=use_signals, today=today, reported=reported
+        )
     except RuleValidationError as exc:
         raise CommandError(str(exc)) from exc
     except AnswerError as exc:
@@ -57,7 +72,10 @@ def assess(payload: dict, *, use_signals: bool = True, today=None) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Assess one report: --json FILE (or - for stdin) with text, reporter and answers."
+    help = (
+        "Assess one report: --json FILE (or - for stdin) with text, reporter, answers and "
+        "reported (what the reporter said: strands, occurred_on, future_event)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--json", dest="json_file", required=True,

@@ -1,5 +1,10 @@
-"""``manage.py train_signals``: build the content-signals model from the permissively licensed
-data in ``../shared/eval``, reproducibly (fixed seed, deterministic solver).
+"""``manage.py train_signals``: build the content-signals models from the permissively licensed
+data in ``../shared/eval`` (or ``HUB_EVAL_DIR``), reproducibly (fixed seed, deterministic
+solvers).
+
+Two models: the classifier head on the pretrained sentence encoder (``signals_head.npz``, what
+``signals.score`` uses) and, with ``--baseline``, the older TF-IDF + logistic regression model
+(``signals.npz``), kept so the bench can compare against it in the same run.
 
 Why a command: the model file may be committed only if anyone can rebuild it byte-for-byte
 from the licensed data, and the data itself must never enter the repository.
@@ -11,6 +16,8 @@ validation. TweetEval is NOT used here (evaluation only: ``bench/signals_eval.py
 """
 
 import csv
+import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -18,12 +25,55 @@ import numpy as np
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from hatehub.assessment.signals import MODEL_PATH, SignalModel, build_vectorizer
+from hatehub.assessment.signals import (
+    HEAD_PATH,
+    MODEL_PATH,
+    EncoderHead,
+    SignalModel,
+    build_vectorizer,
+)
 
 SEED = 20170517
 WORD_FEATURES = 20_000
 CHAR_FEATURES = 40_000
 C_GRID = (0.5, 1.0, 2.0, 4.0)
+HEAD_C_GRID = (0.25, 1.0, 4.0, 16.0)
+MLP_HIDDEN = (128,)
+MLP_ALPHA = (1e-3, 1e-2)
+# Davidson's non-hate tweets are sampled for the encoder head (4 per hate tweet) to keep the
+# encoding time of a training run short; every hate tweet of the training split is used.
+DAVIDSON_NEG_PER_POS = 4
+
+
+def eval_dir() -> Path:
+    """The shared evaluation data: ``HUB_EVAL_DIR``, else ``../shared/eval`` beside the repo."""
+    default = Path(settings.BASE_DIR).parent / "shared" / "eval"
+    return Path(os.environ.get("HUB_EVAL_DIR", default))
+
+
+def embed_cached(texts: list[str], cache_path: Path | None, stdout=None) -> np.ndarray:
+    """Encoder vectors for the texts, reusing ``cache_path`` (an .npz of sha256 -> vector) so a
+    second training run does not encode again. The cache is keyed by the prepared text and the
+    encoder's model hash, so a changed ``prepare`` or model never reuses stale vectors."""
+    from hatehub.assessment.encoder import MODEL_SHA256, load_encoder, prepare
+
+    prepared = [prepare(t) for t in texts]
+    keys = [hashlib.sha256(f"{MODEL_SHA256}\x00{p}".encode()).hexdigest() for p in prepared]
+    cache: dict[str, np.ndarray] = {}
+    if cache_path and cache_path.exists():
+        with np.load(cache_path, allow_pickle=False) as z:
+            cache = dict(zip(z["keys"].tolist(), z["vectors"], strict=True))
+    todo = sorted({k: p for k, p in zip(keys, prepared, strict=True) if k not in cache}.items())
+    if todo:
+        started = time.monotonic()
+        vecs = load_encoder().embed([p for _k, p in todo], batch_size=32, prepared=True)
+        cache.update({k: v for (k, _p), v in zip(todo, vecs, strict=True)})
+        if stdout:
+            stdout.write(f"  encoded {len(todo)} texts in {time.monotonic() - started:.0f}s")
+        if cache_path:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(cache_path, keys=np.array(list(cache)), vectors=np.stack(list(cache.values())))
+    return np.stack([cache[k] for k in keys])
 
 
 def read_davidson(data: Path) -> tuple[list[str], list[int]]:
@@ -58,21 +108,126 @@ def metrics(y, p, threshold: float) -> dict[str, float]:
 
 
 class Command(BaseCommand):
-    help = "Train the content-signals model (TF-IDF + logistic regression) and save it as .npz."
+    help = (
+        "Train the content-signals head on the sentence encoder (and, with --baseline, the "
+        "TF-IDF model) and save them as .npz."
+    )
 
     def add_arguments(self, parser):
-        default_data = Path(settings.BASE_DIR).parent / "shared" / "eval"
-        parser.add_argument("--data", default=str(default_data), help="the shared/eval folder")
-        parser.add_argument("--out", default=str(MODEL_PATH), help="where to write the .npz")
+        parser.add_argument("--data", default=None, help="the shared/eval folder")
+        parser.add_argument("--out", default=str(HEAD_PATH), help="where to write the head")
+        parser.add_argument("--baseline", action="store_true", help="also rebuild the TF-IDF model")
+        parser.add_argument("--baseline-out", default=str(MODEL_PATH))
+        parser.add_argument(
+            "--cache",
+            default=str(Path(settings.VAR_DIR) / "signals_embeddings.npz"),
+            help="encoder vectors cache ('' for none)",
+        )
 
     def handle(self, *args, **opts):
+        data = Path(opts["data"]) if opts["data"] else eval_dir()
+        self.train_head(data, Path(opts["out"]), Path(opts["cache"]) if opts["cache"] else None)
+        if opts["baseline"]:
+            self.train_tfidf(data, Path(opts["baseline_out"]))
+
+    def train_head(self, data: Path, out: Path, cache: Path | None) -> None:
+        import sklearn
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import train_test_split
+        from sklearn.neural_network import MLPClassifier
+
+        from hatehub.assessment.encoder import ENCODER_ID, MODEL_SHA256
+
+        started = time.monotonic()
+        d_text, d_y = read_davidson(data)
+        d_tr, d_va, dy_tr, dy_va = train_test_split(
+            d_text, d_y, test_size=0.2, stratify=d_y, random_state=SEED
+        )
+        rng = np.random.default_rng(SEED)
+        pos = [i for i, y in enumerate(dy_tr) if y == 1]
+        neg = [i for i, y in enumerate(dy_tr) if y == 0]
+        keep = sorted(pos + rng.choice(neg, size=len(pos) * DAVIDSON_NEG_PER_POS,
+                                       replace=False).tolist())  # fmt: skip
+        d_tr, dy_tr = [d_tr[i] for i in keep], [dy_tr[i] for i in keep]
+        va_keep = sorted(rng.choice(len(d_va), size=min(2000, len(d_va)), replace=False).tolist())
+        d_va, dy_va = [d_va[i] for i in va_keep], [dy_va[i] for i in va_keep]
+        h_tr, hy_tr = read_hatemoji(data, "train")
+        h_va, hy_va = read_hatemoji(data, "validation")
+        self.stdout.write(
+            f"head: train {len(d_tr)} Davidson + {len(h_tr)} HatemojiBuild; "
+            f"validation {len(d_va)} + {len(h_va)}"
+        )
+        x_d = embed_cached(d_tr, cache, self.stdout)
+        x_h = embed_cached(h_tr, cache, self.stdout)
+        xv_d = embed_cached(d_va, cache, self.stdout)
+        xv_h = embed_cached(h_va, cache, self.stdout)
+        x = np.vstack([x_d, x_h])
+        y = np.array(dy_tr + hy_tr)
+        weights = np.concatenate([balanced_weights(dy_tr), balanced_weights(hy_tr)])
+
+        def as_head(clf) -> EncoderHead:
+            if isinstance(clf, LogisticRegression):
+                return EncoderHead([clf.coef_.T.copy()], [clf.intercept_.copy()])
+            return EncoderHead([w.copy() for w in clf.coefs_], [b.copy() for b in clf.intercepts_])
+
+        def val_auc(head: EncoderHead) -> float:
+            return (
+                metrics(dy_va, head.proba_from_vectors(xv_d), 0.5)["auc"]
+                + metrics(hy_va, head.proba_from_vectors(xv_h), 0.5)["auc"]
+            ) / 2
+
+        best = None
+        for c in HEAD_C_GRID:
+            clf = LogisticRegression(C=c, solver="lbfgs", max_iter=3000, random_state=SEED)
+            head = as_head(clf.fit(x, y, sample_weight=weights))
+            auc = val_auc(head)
+            self.stdout.write(f"  logistic C={c}: mean validation AUC {auc:.4f}")
+            if best is None or auc > best[0]:
+                best = (auc, f"logistic C={c}", head)
+        # MLPClassifier takes no sample weights: balance by repeating the rarer class's rows.
+        reps = np.maximum(np.round(weights / weights.min()).astype(int), 1)
+        xr, yr = np.repeat(x, reps, axis=0), np.repeat(y, reps)
+        for alpha in MLP_ALPHA:
+            clf = MLPClassifier(hidden_layer_sizes=MLP_HIDDEN, alpha=alpha, max_iter=300,
+                                early_stopping=True, random_state=SEED)  # fmt: skip
+            head = as_head(clf.fit(xr, yr))
+            auc = val_auc(head)
+            self.stdout.write(f"  MLP {MLP_HIDDEN} alpha={alpha}: mean validation AUC {auc:.4f}")
+            if auc > best[0]:
+                best = (auc, f"MLP {MLP_HIDDEN} alpha={alpha}", head)
+        _auc, kind, head = best
+        pv = np.concatenate([head.proba_from_vectors(xv_d), head.proba_from_vectors(xv_h)])
+        yv = np.array(dy_va + hy_va)
+        grid = np.linspace(0.2, 0.8, 61)
+        head.threshold = float(max(grid, key=lambda t: metrics(yv, pv, t)["macro_f1"]))
+        head.meta = {
+            "encoder": ENCODER_ID,
+            "encoder_sha256": MODEL_SHA256,
+            "head": kind,
+            "sklearn": sklearn.__version__,
+            "seed": SEED,
+            "train": "davidson2017 (80% stratified, all hate + 4 non-hate per hate) "
+            "+ hatemoji_build/train",
+            "n_train": int(len(y)),
+        }
+        for name, xs, ys in (("val davidson", xv_d, dy_va), ("val hatemoji", xv_h, hy_va)):
+            r = metrics(ys, head.proba_from_vectors(xs), head.threshold)
+            self.stdout.write(f"{name:14s} macro-F1 {r['macro_f1']:.4f}  AUC {r['auc']:.4f}")
+        head.save(out)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"saved {out} ({out.stat().st_size / 1e3:.0f} kB, {kind}, "
+                f"threshold={head.threshold:.2f}) in {time.monotonic() - started:.0f}s"
+            )
+        )
+
+    def train_tfidf(self, data: Path, out: Path) -> None:
         import sklearn
         from scipy.sparse import hstack
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import train_test_split
 
         started = time.monotonic()
-        data = Path(opts["data"])
         d_text, d_y = read_davidson(data)
         d_tr, d_va, dy_tr, dy_va = train_test_split(
             d_text, d_y, test_size=0.2, stratify=d_y, random_state=SEED
@@ -142,7 +297,6 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{name:14s} thr={t:.2f}  macro-F1 {r['macro_f1']:.4f}  AUC {r['auc']:.4f}"
                 )
-        out = Path(opts["out"])
         model.save(out)
         size = out.stat().st_size / 1e6
         self.stdout.write(

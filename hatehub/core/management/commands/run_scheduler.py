@@ -18,7 +18,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Scheduler: {jobs or 'no periodic jobs'}")
         while True:
             for name in enqueue_due(timezone.now()):
-                self.stdout.write(f"Enqueued {name}")
+                if options["verbosity"] >= 2:  # every minute, for every job: only if asked
+                    self.stdout.write(f"Enqueued {name}")
             if options["once"]:
                 return
             time.sleep(options["interval"])

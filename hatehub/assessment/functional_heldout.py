@@ -1,0 +1,347 @@
+"""HELD-OUT functional cases for the content signals, written BEFORE any tuning of the
+encoder-based signals (issue 15), from the published functionality descriptions only:
+
+- HateCheck (Röttger et al. 2021, "HateCheck: Functional Tests for Hate Speech Detection
+  Models", ACL 2021, Table 1): its 29 functionalities, ids as in the paper's data.
+- HatemojiCheck (Kirk et al. 2022, "Hatemoji: A Test Suite and Adversarially-Generated Dataset
+  for Benchmarking and Detecting Emoji-based Hate", NAACL 2022): emoji as the verb, as the
+  identity, as the descriptor (noun), both swapped at once, emoji appended, emoji as a
+  positive confirmation of hate, emoji leetspeak; and their non-hateful contrasts.
+
+Why a separate file: cases written by the person who also tunes the rules are optimistic.
+These were committed first and are NOT to be edited to make them pass; the development set
+(``functional_suite.TEMPLATES`` and ``functional_suite.EMOJI_DEV``) is the one looked at while
+tuning. The bench reports the two apart. Not the public test suites: own text, neutral
+identity terms, invented placeholder slurs (``functional_suite.TEST_SLURS``).
+
+{G} plural group, {G_cap} capitalised, {A} in-group adjective, {S} placeholder slur of the
+strand, {E} an emoji standing for the group, {SL} the slur with one letter written as an emoji.
+Pure data.
+"""
+
+HATEFUL = True
+NOT_HATEFUL = False
+
+# (plural, strand, in-group adjective, placeholder slur, emoji for the group, slur emoji-leet)
+HELDOUT_GROUPS = [
+    ("gay men", "sexual_orientation", "gay", "flumph", "🏳️‍🌈", "flu🅼ph"),
+    ("trans women", "transgender", "trans", "quandle", "🏳️‍⚧️", "qu🅰️ndle"),
+    ("Jewish people", "religion", "Jewish", "krimnak", "✡️", "krimn🅰️k"),
+    ("Muslims", "religion", "Muslim", "krimnak", "☪️", "kr❗mnak"),
+    ("Black people", "race", "Black", "zorblat", "✊🏿", "z⭕rblat"),
+    ("disabled people", "disability", "disabled", "bresk", "♿", "br🇪sk"),
+]
+
+HELDOUT_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    # ------------------------------------------------------------------ HateCheck
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "I absolutely loathe {G}.",
+            "{G_cap} make me sick to my stomach.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are all thieves and liars.",
+            "Every single one of the {G} around here is filthy.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are cockroaches.",
+            "{G_cap} are animals, not people.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "{G_cap} should be kept away from normal people.",
+            "Our street was nice before the {G} moved in.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "I'm going to shoot the next {A} person I see.",
+            "We will make sure the {G} in this town bleed.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "{G_cap} should be hanged.",
+            "Someone needs to wipe out the {G}.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Shut your mouth, {S}.",
+            "No {S} will ever be welcome in my shop.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Us {A} folk call ourselves {S} and we love it.",
+            "I'm a proud {A} {S} and nobody can take that from me.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "Fuck all {G}.",
+            "{G_cap} are a bunch of shitty parasites.",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, this traffic is unbelievable.",
+            "That gig was so damn good, holy shit.",
+            "Bloody hell, the trains are late again.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "I work with {G} and all of them are scum.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "There are {G} at my gym. They are disgusting animals.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not human.",
+            "{G_cap} will never be equal to us.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "{G_cap} are not a threat to anyone.",
+            "I would never want to hurt {G}.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Why are {G} so repulsive?",
+            "Isn't it obvious that {G} are inferior?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "I believe {G} are a disease.",
+            "Honestly I feel {G} are worthless.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "My neighbours are {G}.",
+            "The council met with {G} from the area last week.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "{G_cap} make this city a better place.",
+            "I'm so glad to have {G} in my life.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            'A man shouted "all {G} are scum" at the bus stop. Nobody should have to hear that.',
+            'When you post "{G} are animals" you are the problem.',
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Calling {G} vermin is pure hatred and I won't stand for it.",
+            "Your post about {G} being a disease is bigoted and false.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "I loathe this weather.",
+            "This app is a disease, delete it.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "You are a useless waste of space, Dave.",
+            "My ex is an absolute rat.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Traffic wardens are parasites.",
+            "Landlords are scum.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, [
+            "{G_cap} are cockraoches.",
+        ]),
+        "spell_char_del_h": (HATEFUL, [
+            "I loathe {G}, they are filty.",
+        ]),
+        "spell_space_del_h": (HATEFUL, [
+            "Ihate{G_nospace}.",
+            "Death to all{G_nospace}.",
+        ]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are c o c k r o a c h e s.",
+            "I h a t e {G}.",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} are c0ckr0aches.",
+            "1 h4te {G}.",
+        ]),
+    },
+    # ------------------------------------------------------------------ HatemojiCheck
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "I'm going to 🔫 every {A} person on my street.",
+            "All {G} need to be 🔪",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "I want to 🤗 every {A} person I meet.",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "I can't stand {E}",
+            "{E} people are disgusting",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Sending love to all {E} people",
+            "{E} folk are welcome here",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, [
+            "{G_cap} are 🐀",
+            "{G_cap} are nothing but 🐍",
+        ]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, [
+            "{G_cap} are 👑",
+            "{G_cap} are 🌟",
+        ]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, [
+            "{E} = 🐀",
+            "{E} are 💩",
+        ]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, [
+            "{E} = ❤️",
+        ]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are vermin 🤮",
+            "Kill all {G} 😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Happy to be marching with {G} today 🥰",
+            "Met some lovely {G} at the market 😊",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, [
+            "{G_cap} are a plague 👍",
+            "{G_cap} should all be deported 💯",
+        ]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, [
+            "I h🅰️te {G}",
+            "{G_cap} are r🅰️ts",
+            "Get lost you {SL}",
+        ]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, [
+            'Someone wrote "{G} are 🐀" on the bus shelter. Disgusting 😡',
+            "Posting 🔪 at {G} is a threat. Reported. 🚫",
+        ]),
+    },
+}  # fmt: skip
+
+# Cases that do not depend on a group (checked once).
+HELDOUT_GROUPLESS = {"profanity_nh", "target_obj_nh", "target_indiv_nh", "target_group_nh"}
+
+# Not here: HateCheck's slur_homonym_nh (a slur's harmless homonym) cannot be written without
+# writing a real slur in clear, which this repository does not do.
+
+
+# ---------------------------------------------------------------------------------------------
+# SECOND held-out set, written after the first held-out run (which showed the identity-masking
+# step over-fitted to the development cases) and BEFORE any change made in response to it, from
+# the same functionality descriptions. The bench reports it apart ("heldout2"); it is the one
+# that says how the final configuration generalises. Not to be edited to make cases pass.
+HELDOUT2_GROUPS = [
+    ("lesbians", "sexual_orientation", "lesbian", "flumph", "🏳️‍🌈", "fl🅤mph"),
+    ("non-binary people", "transgender", "non-binary", "quandle", "🏳️‍⚧️", "quandl🇪"),
+    ("Sikhs", "religion", "Sikh", "krimnak", "☪️", "krimn🅰️k"),
+    ("Pakistanis", "race", "Pakistani", "zorblat", "✊🏾", "zorbl🅰️t"),
+    ("autistic people", "disability", "autistic", "bresk", "♿", "bre💲k"),
+]
+
+HELDOUT2_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["I genuinely detest {G}.", "{G_cap} disgust me."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are brainless and violent.",
+                                         "{G_cap} are all dirty cheats."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are a swarm of locusts.", "{G_cap} are filth."]),
+        "derog_impl_h": (HATEFUL, ["{G_cap} ruin every neighbourhood they move into.",
+                                   "No normal person wants {G} living next door."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'm coming for every one of the {G} in this town.",
+                                   "I will put a bullet in the next {A} person I meet."]),
+        "threat_norm_h": (HATEFUL, ["{G_cap} ought to be shot.",
+                                    "It's time we got rid of the {G} for good."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Look at that {S} over there.", "Typical {S} behaviour."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["We {A} people say {S} to each other, it's ours now."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["{G_cap} are fucking scum."]),
+        "profanity_nh": (NOT_HATEFUL, ["What the fuck, I won the raffle!",
+                                       "Damn, this curry is good."]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["Whenever I see {G} I remember how worthless they are."]),
+        "ref_subs_sent_h": (HATEFUL, ["{G_cap} moved in across the road. They are vermin."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["{G_cap} are never going to be normal people."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} are not evil.",
+                                        "I don't think {G} are a problem."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Aren't {G} just vermin?"]),
+        "phrase_opinion_h": (HATEFUL, ["Personally I think {G} are scum."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["Two {G} opened a bakery on the high street.",
+                                           "How many {G} live in Leeds?"]),
+        "ident_pos_nh": (NOT_HATEFUL, ["{G_cap} are wonderful people.",
+                                       "Thank you to all the {G} who volunteered today."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ['Someone sprayed "{G} out" on the wall. It is vile.']),
+        "counter_ref_nh": (NOT_HATEFUL, ["If you call {G} scum, you are the scum.",
+                                         "Threatening {G} is a crime and it is wrong."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["I detest Brussels sprouts."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["You're a pathetic loser, mate."]),
+        "target_group_nh": (NOT_HATEFUL, ["Estate agents are vermin."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are vremin."]),
+        "spell_char_del_h": (HATEFUL, ["I despse {G}."]),
+        "spell_space_del_h": (HATEFUL, ["Idetest{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} are s c u m."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are v3rm1n."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["Gonna 🔫 some {G} tonight."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["Gonna 🍻 with some {G} tonight."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["{E} are a disease."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Big love to my {E} friends."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐷"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 💪"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} 🐍🐍"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} 💕💕"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are subhuman 😤"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["Great chat with {G} at the library 👍"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} are parasites ✔️"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are v🇪rmin", "You are a {SL}"]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Calling {G} 🐀 is dehumanising and wrong 😠"]),
+    },
+}  # fmt: skip
