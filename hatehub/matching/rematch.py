@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from hatehub.cases.models import Case
 from hatehub.evidence.models import EvidenceFile
@@ -218,40 +218,65 @@ def _canonical_fields(report_ids, batch) -> list[ContentItem]:
         for r in signals.urls
         if r.canonical
     }
-    items = list(ContentItem.objects.filter(report_id__in=report_ids))
-    for item in items:
+    changed = []
+    for item in ContentItem.objects.filter(report_id__in=report_ids):
         canonical = read.get((item.report_id, item.url))
-        if canonical is not None:
-            item.canonical_url = canonical.canonical
-            item.platform = canonical.platform or ""
-            item.content_id = canonical.content_id or ""
-    return items
+        if canonical is None:
+            continue
+        now = (canonical.canonical, canonical.platform or "", canonical.content_id or "")
+        if now != (item.canonical_url, item.platform, item.content_id):
+            item.canonical_url, item.platform, item.content_id = now
+            changed.append(item)
+    return changed
 
 
 @transaction.atomic
 def _rebuild_index(index: MemoryIndex, canonical_updates: list[ContentItem]) -> None:
-    MatchKey.objects.all().delete()
-    MatchKey.objects.bulk_create(
-        (
-            MatchKey(report_id=report_id, kind=kind, value=value)
-            for (kind, value), holders in index.keys.items()
-            for report_id, _case in holders
-        ),
-        batch_size=5000,
+    """Replace the index with the run's. PostgreSQL: TRUNCATE and COPY (psycopg 3), which
+    writes a million reports' keys in a fraction of the time of INSERTs through the ORM;
+    SQLite: delete and bulk_create."""
+    keys = (
+        (report_id, kind, value)
+        for (kind, value), holders in index.keys.items()
+        for report_id, _case in holders
     )
-    Fingerprint.objects.filter(kind=Fingerprint.Kind.TEXT).delete()
-    Fingerprint.objects.bulk_create(
-        (
-            Fingerprint(report_id=report_id, kind=kind, signature=signature)
-            for report_id, stored in index.signatures_of.items()
-            for kind, signature in stored
-            if kind == Fingerprint.Kind.TEXT
-        ),
-        batch_size=5000,
+    texts = (
+        (report_id, kind, signature)
+        for report_id, stored in index.signatures_of.items()
+        for kind, signature in stored
+        if kind == Fingerprint.Kind.TEXT
     )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Checks deferred to the commit would forbid TRUNCATE: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"TRUNCATE {MatchKey._meta.db_table}")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        Fingerprint.objects.filter(kind=Fingerprint.Kind.TEXT).delete()
+        _copy(MatchKey, ("report_id", "kind", "value"), keys)
+        _copy(Fingerprint, ("report_id", "kind", "signature"), texts)
+    else:
+        MatchKey.objects.all().delete()
+        MatchKey.objects.bulk_create(
+            (MatchKey(report_id=r, kind=k, value=v) for r, k, v in keys), batch_size=5000
+        )
+        Fingerprint.objects.filter(kind=Fingerprint.Kind.TEXT).delete()
+        Fingerprint.objects.bulk_create(
+            (Fingerprint(report_id=r, kind=k, signature=s) for r, k, s in texts),
+            batch_size=5000,
+        )
+    # Only the links whose canonical form changed are written back.
     ContentItem.objects.bulk_update(
         canonical_updates, ["canonical_url", "platform", "content_id"], batch_size=5000
     )
+
+
+def _copy(model, columns: tuple[str, ...], rows) -> None:
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _apply_merges(merges: list[tuple[int, int, str]]) -> None:
