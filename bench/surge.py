@@ -18,6 +18,11 @@ data would flatter any matcher:
 * Hard negatives: one account posting several different posts, near-identical "sibling"
   posts of similar length on the same topic, several posts in one 4chan or forum thread
   (where only the fragment tells them apart), and 4chan posters who are all "Anonymous".
+* Copy-paste campaigns: the same words posted by several accounts (the viral post's words
+  always among them). Each account's copy is a different post: a negative for "same case",
+  a positive for "same campaign" (`SurgePost.campaign`).
+* Reports that name the account and quote the words but give no link
+  (`ACCOUNT_QUOTE_NO_LINK_RATE` of all reports).
 
 Post texts are synthetic: hostile in tone but built around placeholders such as [SLUR] and
 [GROUP], never real slurs. Names and handles are invented; websites use reserved example
@@ -89,6 +94,9 @@ URL_COUNT_WEIGHTS = {0: 25, 1: 65, 2: 10}  # ~25% of reports give no URL (screen
 SIBLING_RATE = 0.15  # posts that are near-identical rewordings of an earlier post
 AUTHOR_REUSE_RATE = 0.25  # posts by an account that already posted in the surge
 QUOTE_EMPTY_RATE = 0.2
+CAMPAIGN_COPY_RATE = 0.12  # surge posts that copy another post's words from another account
+CAMPAIGN_COPY_EXACT = 0.7  # copies word for word; the rest change the closing hashtag/emoji
+ACCOUNT_QUOTE_NO_LINK_RATE = 0.2  # reports naming the account and quoting, with no link
 QUOTE_EXACT_RATE = 0.3  # of the non-empty quotes
 
 B62 = string.ascii_letters + string.digits
@@ -113,6 +121,7 @@ class SurgeReport:
     urls: list[str]
     accounts: list[str]
     screenshot: bytes | None
+    shape: str = ""  # "account_quote_no_link" for that shape of report, else ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,7 @@ class SurgePost:
     strand: str
     reports: int
     sibling_of: str | None  # truth of the post this one is a near-identical rewording of
+    campaign: str | None = None  # copy-paste campaign: the truth of the post first worded so
 
 
 @dataclass(frozen=True)
@@ -209,6 +219,7 @@ class _Post:
     sibling_of: str | None = None
     shot_size: tuple[int, int] = (900, 600)
     reports: int = 0
+    campaign: str | None = None
 
 
 def _chars(rng: random.Random, alphabet: str, k: int) -> str:
@@ -1245,6 +1256,7 @@ class _Generator:
                     p.strand,
                     p.reports,
                     p.sibling_of,
+                    p.campaign,
                 )
                 for p in surge_posts + unrelated_posts
             },
@@ -1322,6 +1334,26 @@ class _Generator:
             self.threaded[platform].append(post)
         return post
 
+    def _copy_post(self, truth: str, source: _Post) -> _Post:
+        """Another account posts `source`'s words: copied word for word, or with the closing
+        hashtag or emoji changed. A different post, of the same campaign."""
+        rng = self.rng
+        platform = source.platform if rng.random() < 0.7 else self._platform()
+        while True:
+            author = self._author(platform, 0.0)
+            if author.key != source.author.key:
+                break
+        parts = dict(source.parts)
+        if rng.random() >= CAMPAIGN_COPY_EXACT:
+            parts["closer"] = rng.choice([c for c in _CLOSERS if c != source.parts["closer"]])
+        text = _render_text(parts)
+        pid, url, extra = _new_post_location(rng, platform, author)
+        post = _Post(truth, platform, author, pid, url, text, source.strand, parts, extra)
+        post.shot_size = source.shot_size if platform == source.platform else (900, 600)
+        source.campaign = source.campaign or source.truth
+        post.campaign = source.campaign
+        return post
+
     def _platform(self) -> str:
         return _pick(self.rng, PLATFORM_WEIGHTS)
 
@@ -1331,6 +1363,12 @@ class _Generator:
         for k in range(count):
             truth = f"post-{k:04d}"
             like = None
+            # Copy-paste campaigns: post 1 always copies the viral post's words (a guaranteed
+            # hard case), later ones copy the viral post or any earlier post.
+            if (k == 1 and count > 2) or (k > 2 and rng.random() < CAMPAIGN_COPY_RATE):
+                source = posts[0] if k == 1 or rng.random() < 0.4 else rng.choice(posts)
+                posts.append(self._copy_post(truth, source))
+                continue
             if k == min(2, count - 1) and k > 0:
                 like = posts[0]  # the viral account posted a near-copy: a guaranteed hard case
             elif k > 0 and rng.random() < SIBLING_RATE:
@@ -1364,6 +1402,8 @@ class _Generator:
 
     def _report(self, index: int, post: _Post) -> SurgeReport:
         rng = self.rng
+        if rng.random() < ACCOUNT_QUOTE_NO_LINK_RATE:
+            return self._account_quote_report(index, post)
         url_count = _pick(rng, URL_COUNT_WEIGHTS)
         urls: list[str] = []
         for _ in range(url_count * 3):
@@ -1381,6 +1421,36 @@ class _Generator:
             screenshot = _shot_variant(random.Random(f"{self.seed}:{index}"), self._base(post))
         return SurgeReport(
             post.truth, post.platform, description, quoted, urls, accounts, screenshot
+        )
+
+    def _account_quote_report(self, index: int, post: _Post) -> SurgeReport:
+        """No link: the account in some written form, and the words as the reporter copied
+        them; sometimes a screenshot as well."""
+        rng = self.rng
+        accounts: list[str] = []
+        for _ in range(3):
+            accounts = [a for a in _typed_accounts(rng, post) if a != post.author.display]
+            if accounts:
+                break
+        else:
+            accounts = ["@" + post.author.handle]
+        quoted = ""
+        while not quoted.strip():
+            quoted = _quote(rng, post.text)
+        has_shot = rng.random() < 0.3
+        description = _describe(rng, post, has_shot)
+        screenshot = None
+        if has_shot and self.with_screenshots:
+            screenshot = _shot_variant(random.Random(f"{self.seed}:{index}"), self._base(post))
+        return SurgeReport(
+            post.truth,
+            post.platform,
+            description,
+            quoted,
+            [],
+            accounts,
+            screenshot,
+            "account_quote_no_link",
         )
 
     def _base(self, post: _Post) -> Image.Image:

@@ -5,7 +5,10 @@ Accounts are linked when they
 - post the same content: their reports are in the same case (matching put them together) or
   share a near-duplicate text fingerprint bucket;
 - target the same victim: reports by the same victim, known here only by a pseudonymous key
-  (a keyed hash the caller makes; this module never sees who the victim is).
+  (a keyed hash the caller makes; this module never sees who the victim is);
+- post the same words in a copy-paste campaign: matching keeps each account's post a case of
+  its own and links those cases as a campaign group (`copy_paste_groups` counts each group's
+  posts, accounts and reports).
 
 Rather than joining every pair of accounts (a case with 300 accounts would make 45,000 edges),
 each report, case, content key and victim key is a node of the graph, joined to the accounts
@@ -25,11 +28,13 @@ import networkx as nx
 TOGETHER = "together"  # in the same report
 SAME_CONTENT = "same_content"  # same case, or the same text fingerprint bucket
 SAME_VICTIM = "same_victim"  # reports by the same victim
+COPY_PASTE = "copy_paste"  # posts of one campaign group (the same words, several accounts)
 
 REASON_LABELS = {
     TOGETHER: "Named in the same report",
     SAME_CONTENT: "Posted the same content",
     SAME_VICTIM: "Targeted the same victim",
+    COPY_PASTE: "Posted the same words (copy-paste campaign)",
 }
 
 
@@ -43,6 +48,7 @@ class ReportLinks:
     accounts: frozenset[int]
     victim_key: str | None = None  # pseudonymous: equal for reports by the same victim
     content_keys: frozenset[str] = frozenset()
+    campaign: str | None = None  # the matching campaign group of the report's case
 
 
 @dataclass
@@ -80,6 +86,8 @@ def build_graph(reports: Iterable[ReportLinks]) -> nx.Graph:
         joins += [(_hub("content", key), SAME_CONTENT) for key in item.content_keys]
         if item.victim_key:
             joins.append((_hub("victim", item.victim_key), SAME_VICTIM))
+        if item.campaign:
+            joins.append((_hub("campaign", item.campaign), COPY_PASTE))
         for node, reason in joins:
             graph.add_node(node, reason=reason)
             if node[0] == "report":
@@ -118,3 +126,36 @@ def groups(
         found.append(group)
     found.sort(key=lambda group: (-group.size, -len(group.reports), group.accounts[0]))
     return found
+
+
+@dataclass
+class CopyPasteGroup:
+    """One campaign group as analytics shows it: its posts (cases), the accounts behind them
+    and the reports received."""
+
+    label: str
+    cases: set[int] = field(default_factory=set)
+    accounts: set[int] = field(default_factory=set)
+    reports: set[int] = field(default_factory=set)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+def copy_paste_groups(
+    reports: Iterable[ReportLinks], *, min_posts: int = 2
+) -> list[CopyPasteGroup]:
+    """The campaign groups the reports belong to, with at least `min_posts` posts among these
+    reports; most posts first."""
+    found: dict[str, CopyPasteGroup] = {}
+    for item in reports:
+        if not item.campaign:
+            continue
+        group = found.setdefault(item.campaign, CopyPasteGroup(item.campaign))
+        group.cases.add(item.case)
+        group.accounts.update(item.accounts)
+        group.reports.add(item.report)
+        group.first_seen = item.at if group.first_seen is None else min(group.first_seen, item.at)
+        group.last_seen = item.at if group.last_seen is None else max(group.last_seen, item.at)
+    shown = [group for group in found.values() if len(group.cases) >= min_posts]
+    shown.sort(key=lambda g: (-len(g.cases), -len(g.reports), g.label))
+    return shown

@@ -47,6 +47,7 @@ from hatehub.cases.models import Allocation, Case, CrimeOutcome, OutcomeCode
 from hatehub.intake.choices import PLATFORM_LABELS, STRAND_LABELS, ReporterRole
 from hatehub.intake.models import AccountMention, ContentItem, Report
 from hatehub.jurisdiction.models import Force
+from hatehub.matching import selectors as matching_selectors
 from hatehub.matching.models import MatchKey, OnlineAccount
 
 from . import access, campaigns
@@ -615,6 +616,7 @@ class CampaignGroups:
     accounts: dict[int, dict]  # id -> platform, handle, first_seen_at
     case_references: dict[int, str]
     reports_read: int
+    copy_paste: list[campaigns.CopyPasteGroup] = field(default_factory=list)
 
 
 def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGroups:
@@ -629,11 +631,15 @@ def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGro
         )
         for report_id, account_id in rows:
             linked[report_id].add(account_id)
-    if not linked:
+    # Copy-paste campaigns (matching's campaign groups): every report of their posts counts,
+    # with or without an account named.
+    labels = matching_selectors.campaign_labels()
+    in_campaigns = set(reports.filter(case_id__in=labels).values_list("pk", flat=True))
+    if not linked and not in_campaigns:
         return CampaignGroups([], {}, {}, 0)
     facts = {
         row["pk"]: row
-        for row in Report.objects.filter(pk__in=linked).values(
+        for row in Report.objects.filter(pk__in=set(linked) | in_campaigns).values(
             "pk",
             "case_id",
             "submitted_at",
@@ -648,7 +654,7 @@ def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGro
     ).values_list("report_id", "value"):
         content[report_id].add(value)
     items = []
-    for report_id, accounts in linked.items():
+    for report_id in set(linked) | in_campaigns:
         row = facts[report_id]
         victim = None
         if row["reporter_role"] == ReporterRole.VICTIM:
@@ -658,11 +664,13 @@ def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGro
                 report=report_id,
                 case=row["case_id"],
                 at=timezone.localtime(row["submitted_at"]),
-                accounts=frozenset(accounts),
+                accounts=frozenset(linked.get(report_id, ())),
                 victim_key=victim,
                 content_keys=frozenset(content.get(report_id, ())),
+                campaign=labels.get(row["case_id"]),
             )
         )
+    copy_paste = campaigns.copy_paste_groups(items)
     account_ids = {account for accounts in linked.values() for account in accounts}
     accounts = {
         row["pk"]: row
@@ -674,5 +682,6 @@ def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGro
         items, {pk: row["platform"] for pk, row in accounts.items()}, min_size=min_size
     )
     case_ids = {case for group in found for case in group.cases}
+    case_ids |= {case for group in copy_paste for case in group.cases}
     references = dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
-    return CampaignGroups(found, accounts, references, len(items))
+    return CampaignGroups(found, accounts, references, len(linked), copy_paste)

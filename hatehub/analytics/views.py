@@ -232,6 +232,13 @@ def campaigns(request: HttpRequest) -> HttpResponse:
                 ),
             }
         )
+    copy_paste = [
+        {
+            "group": group,
+            "cases": sorted(found.case_references[pk] for pk in group.cases),
+        }
+        for group in found.copy_paste
+    ]
     shown_accounts = [
         row["handle"] for item in groups if item["accounts"] for row in item["accounts"]
     ]
@@ -239,8 +246,13 @@ def campaigns(request: HttpRequest) -> HttpResponse:
         Action.VIEW,
         "campaign_groups",
         summary=f"Campaign groups viewed: {len(groups)} group(s) from {found.reports_read} "
-        "report(s)" + (", with account handles" if show_handles else ""),
-        details={"filters": filters.as_details(), "handles_shown": len(shown_accounts)},
+        f"report(s), {len(copy_paste)} copy-paste campaign group(s)"
+        + (", with account handles" if show_handles else ""),
+        details={
+            "filters": filters.as_details(),
+            "handles_shown": len(shown_accounts),
+            "copy_paste_groups": [item["group"].label for item in copy_paste],
+        },
     )
     return render(
         request,
@@ -250,6 +262,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "groups": groups,
+            "copy_paste": copy_paste,
             "show_handles": show_handles,
             "links_to_cases": access.links_to_cases(request.user),
             "reports_read": found.reports_read,

@@ -191,6 +191,8 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         urls=submission.urls,
         quoted_text=submission.quoted_text,
         evidence=[(item.sha256, item.media_type) for item in submission.evidence],
+        accounts=submission.accounts,
+        account_ids=submission.account_ids,
     )
     matching.lock_keys(signals)
     found = matching.find_matches(signals)

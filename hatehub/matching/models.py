@@ -18,6 +18,8 @@ class MatchKey(models.Model):
         FILE = "file", "Same evidence file"
         TEXT = "text", "Similar quoted text"
         IMAGE = "image", "Similar screenshot"
+        ACCOUNT = "acct", "Same account"
+        ACCOUNT_TEXT = "atext", "Same account, similar quoted text"
 
     report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=5, choices=Kind.choices)
@@ -79,6 +81,40 @@ class PossibleMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} ~ {self.other_case_id}: {self.reason}"
+
+
+class CampaignGroup(models.Model):
+    """Posts of a copy-paste campaign: the same words posted by several accounts. Each post is
+    its own case (they are different posts); the group links them so that officers and
+    analysts see the campaign. Found by matching, never a finding about anyone."""
+
+    found_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return f"CG-{self.pk:05d}"
+
+
+class CampaignMember(models.Model):
+    """One case (one post) in a campaign group; a case is in at most one group."""
+
+    group = models.ForeignKey(CampaignGroup, on_delete=models.CASCADE, related_name="members")
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=200)
+    added_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["added_at"]
+
+    def __str__(self) -> str:
+        return f"case {self.case_id} in campaign group {self.group_id}"
 
 
 class OnlineAccount(models.Model):

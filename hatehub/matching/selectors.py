@@ -6,10 +6,11 @@ from django.db.models import Q
 
 from hatehub.accounts import roles
 from hatehub.cases.models import Case
-from hatehub.intake.models import AccountMention, ContentItem
+from hatehub.cases.selectors import visible_cases
+from hatehub.intake.models import AccountMention, ContentItem, Report
 
 from .forms import MergeForm, SplitForm, UndoForm
-from .models import CaseMerge, OnlineAccount, PossibleMatch
+from .models import CampaignGroup, CampaignMember, CaseMerge, OnlineAccount, PossibleMatch
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,60 @@ def for_case_page(case: Case, user) -> dict:
             "split_form": SplitForm(case=case, reports=case.report_list, prefix="split"),
         }
     return page
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    """A case's campaign group as one user may see it."""
+
+    group: CampaignGroup
+    posts: int  # live cases (posts) in the group, this one included
+    accounts: int  # distinct online accounts behind their reports
+    reports: int
+    others: list[Case]  # the other posts' cases this user may open
+
+
+def live_cases(case_ids) -> dict[int, int]:
+    """Each case followed through merges to the one still open to work on (one query per hop)."""
+    live: dict[int, int] = {}
+    pending = {case_id: {case_id} for case_id in case_ids}  # case now -> cases it stands for
+    while pending:
+        rows = Case.objects.filter(pk__in=pending).values_list("pk", "merged_into_id")
+        following: dict[int, set[int]] = {}
+        for case_id, merged_into in rows:
+            if merged_into is None:
+                live.update((start, case_id) for start in pending[case_id])
+            else:
+                following.setdefault(merged_into, set()).update(pending[case_id])
+        pending = following
+    return live
+
+
+def live_case_ids(case_ids) -> set[int]:
+    return set(live_cases(case_ids).values())
+
+
+def campaign_of(case: Case, user) -> CampaignView | None:
+    """The campaign group the case is in, with the other posts' cases the user may see."""
+    member = CampaignMember.objects.filter(case=case).select_related("group").first()
+    if member is None:
+        return None
+    members = list(member.group.members.values_list("case_id", flat=True))
+    cases = live_case_ids(members)
+    accounts = set()
+    for model in (AccountMention, ContentItem):
+        accounts.update(
+            model.objects.filter(report__case_id__in=cases, account__isnull=False).values_list(
+                "account_id", flat=True
+            )
+        )
+    reports = Report.objects.filter(case_id__in=cases).count()
+    others = list(visible_cases(user).filter(pk__in=cases - {case.pk}).order_by("opened_at"))
+    return CampaignView(member.group, len(cases), len(accounts), reports, others)
+
+
+def campaign_labels() -> dict[int, str]:
+    """The campaign group label of every live case that is one post of a campaign, following
+    merges: a post's case merged into another makes that one the post's case."""
+    groups = dict(CampaignMember.objects.values_list("case_id", "group_id"))
+    return {live: f"CG-{groups[member]:05d}" for member, live in live_cases(groups).items()}

@@ -8,7 +8,7 @@ weaker one is offered to an officer as a possible match.
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
@@ -16,10 +16,18 @@ from django.utils import timezone
 
 from hatehub.evidence import store
 
-from . import fingerprints
+from . import fingerprints, platform_rules
 from .canonical_urls import CanonicalURL, canonicalise
 from .handles import handle_from_text
-from .models import AccountHandle, Fingerprint, MatchKey, OnlineAccount, PossibleMatch
+from .models import (
+    AccountHandle,
+    CampaignGroup,
+    CampaignMember,
+    Fingerprint,
+    MatchKey,
+    OnlineAccount,
+    PossibleMatch,
+)
 
 # Exact keys need one holder per case; fingerprint buckets keep a few, so that a case's varied
 # wordings and screenshots are all there to be compared against.
@@ -27,7 +35,16 @@ HOLDERS_PER_CASE = 3
 
 
 def holders_per_case(kind: str) -> int:
-    return 1 if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE) else HOLDERS_PER_CASE
+    exact = (MatchKey.Kind.URL, MatchKey.Kind.FILE, MatchKey.Kind.ACCOUNT)
+    return 1 if kind in exact else HOLDERS_PER_CASE
+
+
+# Platforms where a name says nothing about who posted: everyone on 4chan is "Anonymous", and
+# its poster ids last one thread.
+_NO_ACCOUNT_PLATFORMS = frozenset({"4chan"})
+
+# How a likeness stands with the accounts on both sides (see `find_matches`).
+SAME_ACCOUNT, OTHER_ACCOUNT, ACCOUNT_UNKNOWN = "same", "other", "unknown"
 
 
 # How many candidate reports per case are verified: a viral post's case holds thousands of
@@ -54,6 +71,14 @@ class Signals:
     file_hashes: list[str]
     text: fingerprints.TextFingerprint | None
     images: list[fingerprints.ImageFingerprint]
+    # The accounts behind the post, as identities ("x:@name", "x:#12345"): from the post's
+    # URL and the accounts the reporter named. Empty when nobody said who posted it.
+    accounts: list[str] = field(default_factory=list)
+
+    def account_keys(self) -> list[tuple[str, str]]:
+        """One key per account identity. Looked up only to know which cases hold the account;
+        an account alone never joins a case (two posts by one account are two cases)."""
+        return [(MatchKey.Kind.ACCOUNT, account_key(a)) for a in dict.fromkeys(self.accounts)]
 
     def exact_keys(self) -> list[tuple[str, str]]:
         keys = [
@@ -66,6 +91,14 @@ class Signals:
 
     def fingerprint_keys(self) -> list[tuple[str, str]]:
         keys = [(MatchKey.Kind.TEXT, key) for key in self.text.band_keys()] if self.text else []
+        # Account + text: the same bands again, keyed by each account, so the case of this
+        # account's post is found first even when a campaign has put the same words in the
+        # buckets of many accounts' cases.
+        keys += [
+            (MatchKey.Kind.ACCOUNT_TEXT, account_text_key(account, band))
+            for _kind, account in self.account_keys()
+            for _k, band in keys[: fingerprints.BANDS]
+        ]
         for image in self.images:
             keys += [(MatchKey.Kind.IMAGE, key) for key in image.keys()]
         return list(dict.fromkeys(keys))
@@ -81,6 +114,9 @@ class Match:
     score: float
     reason: str
     certain: bool
+    # The same words posted by another account: a different post of one campaign. Recorded as a
+    # possible match and links the two cases in a campaign group (`link_campaign`).
+    campaign: bool = False
 
 
 @dataclass
@@ -100,6 +136,49 @@ def url_key(canonical: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:40]
 
 
+def account_key(identity: str) -> str:
+    return hashlib.sha256(f"account:{identity}".encode()).hexdigest()[:40]
+
+
+def account_text_key(account: str, band: str) -> str:
+    """`account` is an `account_key`, `band` a text LSH band key."""
+    return hashlib.sha256(f"{account}|{band}".encode()).hexdigest()[:40]
+
+
+def account_identities(
+    platform: str,
+    urls: Sequence[ReadURL],
+    accounts: Sequence[str] = (),
+    account_ids: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Who posted it, in every form the report gives: the account in the post's URL, each
+    account the reporter named (any written form: "@Name", "name", a profile link, "u/name"),
+    normalised as its platform compares handles, and a platform's own user id when known.
+    Names that cannot be a handle on the platform (a display name, "Anonymous" on 4chan) and
+    sites without known handle rules give nothing."""
+    found: list[str] = []
+    for read in urls:
+        canonical = read.canonical
+        if canonical is not None and canonical.platform and canonical.account:
+            found += _identity(canonical.platform, canonical.account, None)
+    for typed in accounts:
+        named_platform, handle = handle_from_text(typed, platform or None)
+        user_id = (account_ids or {}).get(typed) or None
+        found += _identity(named_platform or platform, handle, user_id)
+    return list(dict.fromkeys(found))
+
+
+def _identity(platform: str | None, handle: str | None, user_id: str | None) -> list[str]:
+    if not platform or platform in _NO_ACCOUNT_PLATFORMS:
+        return []
+    if platform_rules.platform_by_slug(platform) is None:
+        return []  # a website or app whose handle rules we do not know
+    found = [f"{platform}:@{handle}"] if handle and not any(c.isspace() for c in handle) else []
+    if user_id:
+        found.append(f"{platform}:#{user_id.strip()}")
+    return found
+
+
 def read_url(url: str) -> ReadURL:
     try:
         return ReadURL(url, canonicalise(url))
@@ -113,9 +192,12 @@ def signals_for(
     urls: Sequence[str],
     quoted_text: str,
     evidence: Iterable[tuple[str, str]],
+    accounts: Sequence[str] = (),
+    account_ids: Mapping[str, str] | None = None,
 ) -> Signals:
     """`evidence` is (sha256, media type) of each stored original; images are read back from the
-    evidence store to be fingerprinted."""
+    evidence store to be fingerprinted. `accounts` are the accounts the reporter named, as
+    typed, and `account_ids` the platform user id given for some of them (partner API)."""
     file_hashes, images = [], []
     for sha256, media_type in evidence:
         file_hashes.append(sha256)
@@ -124,12 +206,14 @@ def signals_for(
                 image = fingerprints.image_fingerprint(blob.read())
             if image is not None:
                 images.append(image)
+    read = [read_url(url) for url in urls]
     return Signals(
         platform=platform,
-        urls=[read_url(url) for url in urls],
+        urls=read,
         file_hashes=file_hashes,
         text=fingerprints.text_fingerprint(quoted_text) if quoted_text else None,
         images=images,
+        accounts=account_identities(platform, read, accounts, account_ids),
     )
 
 
@@ -194,14 +278,27 @@ class DatabaseIndex:
             urls[case_id].add(value)
         return urls
 
+    def case_accounts(self, case_ids: list[int]) -> dict[int, set[str]]:
+        """The account keys each case's reports carry (held once per case, like URL keys)."""
+        accounts: dict[int, set[str]] = defaultdict(set)
+        rows = MatchKey.objects.filter(report__case_id__in=case_ids, kind=MatchKey.Kind.ACCOUNT)
+        for case_id, value in rows.values_list("report__case_id", "value"):
+            accounts[case_id].add(value)
+        return accounts
+
 
 def find_matches(
     signals: Signals, index=None, *, exclude_case_id: int | None = None
 ) -> MatchResult:
     """Which existing case this report is about, if any, and which cases it may be about.
-    `index` answers the lookups: the database at intake, memory in a bulk re-match."""
+    `index` answers the lookups: the database at intake, memory in a bulk re-match.
+
+    A likeness (words, screenshot) joins a case only when the accounts allow it: the same
+    account on both sides, or the account unknown on one side. The same words by another
+    account are another post of a copy-paste campaign: a possible match and a campaign link,
+    never a join."""
     index = index or DatabaseIndex()
-    keys = signals.exact_keys() + signals.fingerprint_keys()
+    keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
     if not keys:
         return MatchResult(None)
     hits = [hit for hit in index.hits(keys) if hit[1] != exclude_case_id]
@@ -212,15 +309,22 @@ def find_matches(
     exact_by_case: dict[int, list[str]] = defaultdict(list)
     fuzzy_reports: dict[int, set[int]] = defaultdict(set)
     shared_buckets: dict[int, int] = defaultdict(int)
+    same_account_buckets: dict[int, int] = defaultdict(int)
     for report_id, case_id, kind, _value in hits:
         if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
             exact_by_case[case_id].append(kind)
-        else:
+        elif kind != MatchKey.Kind.ACCOUNT:  # an account alone is no match
             fuzzy_reports[case_id].add(report_id)
             shared_buckets[case_id] += 1
-    # The cases sharing the most buckets are the likeliest: only they are verified, which
-    # bounds the cost of a report whose screenshot looks like a thousand others.
-    likeliest = sorted(shared_buckets, key=lambda case_id: -shared_buckets[case_id])
+            if kind == MatchKey.Kind.ACCOUNT_TEXT:
+                same_account_buckets[case_id] += 1
+    # The cases sharing the most buckets are the likeliest, the same account's first: only they
+    # are verified, which bounds the cost of a report whose screenshot looks like a thousand
+    # others, or whose words a campaign posted from a hundred accounts.
+    likeliest = sorted(
+        shared_buckets,
+        key=lambda case_id: (-same_account_buckets[case_id], -shared_buckets[case_id]),
+    )
     fuzzy_reports = {case_id: fuzzy_reports[case_id] for case_id in likeliest[:_CASES_VERIFIED]}
     for case_id, kinds in exact_by_case.items():
         reason = "Same content URL" if MatchKey.Kind.URL in kinds else "Same evidence file"
@@ -250,7 +354,17 @@ def find_matches(
 def _as_possible(match: Match) -> Match:
     # A second case that matches as surely as the one joined is still only offered: combining
     # two existing cases is an officer's decision (they may have been split on purpose).
-    return Match(match.case_id, match.score, match.reason, certain=False)
+    return Match(match.case_id, match.score, match.reason, certain=False, campaign=match.campaign)
+
+
+def account_relation(mine: set[str], theirs: set[str]) -> str:
+    """How a report's accounts stand with a case's: the same account, another one, or unknown
+    on one side (the report or the case names no account)."""
+    if mine & theirs:
+        return SAME_ACCOUNT
+    if mine and theirs:
+        return OTHER_ACCOUNT
+    return ACCOUNT_UNKNOWN
 
 
 def _verify_fingerprints(
@@ -269,30 +383,51 @@ def _verify_fingerprints(
     # A report naming a post, and a case about other posts only, are different content however
     # alike the words or pictures (a copy-paste campaign is many posts, not one).
     case_urls = index.case_content_urls(list(candidates)) if signals.content_urls else {}
+    mine = {value for _kind, value in signals.account_keys()}
+    case_accounts = index.case_accounts(list(candidates))
     by_report: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
     for report_id, kind, signature in stored:
         by_report[report_id].append((kind, signature))
-    best: dict[int, tuple[float, str, bool]] = {}
+    found: list[Match] = []
     # Likeliest cases first (the order they came in); the first certain match ends the search,
     # so a duplicate in a surge costs a comparison or two, not thirty.
     for case_id, ids in candidates.items():
+        relation = account_relation(mine, case_accounts.get(case_id, set()))
         theirs = case_urls.get(case_id, set())
-        if theirs and not (signals.content_urls & theirs):
+        if theirs and not (signals.content_urls & theirs) and relation != OTHER_ACCOUNT:
             continue
+        best: tuple[float, str, bool] | None = None
         for report_id in reversed(ids):  # newest first
             for kind, signature in by_report.get(report_id, ()):
+                if relation == OTHER_ACCOUNT and kind != Fingerprint.Kind.TEXT:
+                    # Screenshots of one campaign's posts differ only in the poster's name,
+                    # which the screenshot fingerprint does not read: they decide nothing here.
+                    continue
                 score, reason, certain = _compare(signals, kind, signature)
-                if score > 0 and (
-                    case_id not in best or (certain, score) > (best[case_id][2], best[case_id][0])
-                ):
-                    best[case_id] = (score, reason, certain)
-            if case_id in best and best[case_id][2]:
+                if score > 0 and (best is None or (certain, score) > (best[2], best[0])):
+                    best = (score, reason, certain)
+            if best is not None and best[2]:
                 break
-        if case_id in best and best[case_id][2]:
+        if best is None:
+            continue
+        score, reason, certain = best
+        if relation == OTHER_ACCOUNT:
+            found.append(
+                Match(
+                    case_id,
+                    score,
+                    f"The same words posted by another account ({reason.lower()})",
+                    certain=False,
+                    campaign=certain,
+                )
+            )
+            continue
+        if relation == SAME_ACCOUNT:
+            reason = f"Same account; {reason[:1].lower()}{reason[1:]}"
+        found.append(Match(case_id, score, reason, certain))
+        if certain:
             break
-    return [
-        Match(case_id, score, reason, certain) for case_id, (score, reason, certain) in best.items()
-    ]
+    return found
 
 
 def _compare(signals: Signals, kind: str, signature: bytes) -> tuple[float, str, bool]:
@@ -312,7 +447,8 @@ def _compare(signals: Signals, kind: str, signature: bytes) -> tuple[float, str,
 
 def index_report(report, signals: Signals, *, held_keys: set[tuple[str, str]] = frozenset()):
     """Write the report's keys (those its case does not hold yet) and its signatures."""
-    keys = [k for k in signals.exact_keys() + signals.fingerprint_keys() if k not in held_keys]
+    keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
+    keys = [k for k in keys if k not in held_keys]
     MatchKey.objects.bulk_create(
         [MatchKey(report=report, kind=kind, value=value) for kind, value in keys],
         ignore_conflicts=True,
@@ -327,27 +463,39 @@ def index_report(report, signals: Signals, *, held_keys: set[tuple[str, str]] = 
     Fingerprint.objects.bulk_create(stored)
 
 
-def stored_keys(report) -> list[tuple[str, str]]:
-    """A report's keys rebuilt from what is stored (canonical URLs, evidence hashes, saved
-    signatures), without reading the evidence again: for moving reports between cases."""
-    keys = [
-        (MatchKey.Kind.URL, url_key(item.canonical_url))
-        for item in report.content_items.all()
-        if item.canonical_url and read_url(item.url).canonical.identifies_content
-    ]
-    keys += [
-        (MatchKey.Kind.FILE, sha256)
-        for sha256 in report.evidence.filter(kind="original").values_list("sha256", flat=True)
-    ]
+def stored_signals(report) -> Signals:
+    """A report's signals rebuilt from what is stored (its URLs, accounts, evidence hashes and
+    saved signatures), without reading the evidence again."""
+    text, images = None, []
     for kind, signature in Fingerprint.objects.filter(report=report).values_list(
         "kind", "signature"
     ):
         if kind == Fingerprint.Kind.TEXT:
-            fingerprint = fingerprints.TextFingerprint.from_bytes(bytes(signature))
-            keys += [(MatchKey.Kind.TEXT, key) for key in fingerprint.band_keys()]
+            text = fingerprints.TextFingerprint.from_bytes(bytes(signature))
         else:
-            image = fingerprints.ImageFingerprint.from_bytes(bytes(signature))
-            keys += [(MatchKey.Kind.IMAGE, key) for key in image.keys()]
+            images.append(fingerprints.ImageFingerprint.from_bytes(bytes(signature)))
+    urls = [read_url(item.url) for item in report.content_items.all()]
+    mentions = list(report.accounts.all())
+    return Signals(
+        platform=report.platform,
+        urls=urls,
+        file_hashes=list(report.evidence.filter(kind="original").values_list("sha256", flat=True)),
+        text=text,
+        images=images,
+        accounts=account_identities(
+            report.platform,
+            urls,
+            [m.handle for m in mentions],
+            {m.handle: m.platform_user_id for m in mentions if m.platform_user_id},
+        ),
+    )
+
+
+def stored_keys(report) -> list[tuple[str, str]]:
+    """A report's keys rebuilt from what is stored, without reading the evidence again: for
+    moving reports between cases."""
+    signals = stored_signals(report)
+    keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
     return list(dict.fromkeys(keys))
 
 
@@ -365,7 +513,13 @@ def reindex(reports) -> None:
 
 
 def record_possible_matches(case, matches: Iterable[Match]) -> None:
+    """Offer each match to an officer on both case pages; the same words by another account
+    also put both cases in one campaign group."""
     now = timezone.now()
+    matches = list(matches)
+    campaign = [match.case_id for match in matches if match.campaign]
+    if campaign:
+        link_campaign(case.pk, campaign)
     for match in matches:
         low, high = sorted((case.pk, match.case_id))
         existing = PossibleMatch.objects.filter(case_id=low, other_case_id=high).first()
@@ -380,6 +534,41 @@ def record_possible_matches(case, matches: Iterable[Match]) -> None:
         elif existing.status == PossibleMatch.Status.OPEN and match.score > existing.score:
             existing.score, existing.reason = match.score, match.reason
             existing.save(update_fields=["score", "reason"])
+
+
+CAMPAIGN_REASON = "The same words posted by several accounts"
+
+
+def link_campaign(case_id: int, other_case_ids: Iterable[int]) -> CampaignGroup | None:
+    """Put a case and the cases of other accounts' posts of the same words in one campaign
+    group: a new group, the group one of them is in, or (when they are in several) the oldest,
+    which takes in the others' members."""
+    case_ids = list(dict.fromkeys([case_id, *other_case_ids]))
+    if len(case_ids) < 2:
+        return None
+    now = timezone.now()
+    members = list(CampaignMember.objects.filter(case_id__in=case_ids).select_related("group"))
+    groups = sorted({m.group for m in members}, key=lambda g: g.pk)
+    if groups:
+        group = groups[0]
+        others = [g.pk for g in groups[1:]]
+        if others:
+            CampaignMember.objects.filter(group_id__in=others).update(group=group)
+            CampaignGroup.objects.filter(pk__in=others).delete()
+        group.updated_at = now
+        group.save(update_fields=["updated_at"])
+    else:
+        group = CampaignGroup.objects.create(found_at=now, updated_at=now)
+    held = {m.case_id for m in members}
+    CampaignMember.objects.bulk_create(
+        [
+            CampaignMember(group=group, case_id=other, reason=CAMPAIGN_REASON, added_at=now)
+            for other in case_ids
+            if other not in held
+        ],
+        ignore_conflicts=True,
+    )
+    return group
 
 
 # Accounts ---------------------------------------------------------------------------------

@@ -77,10 +77,23 @@ def test_truth_counts_and_skew():
     assert viral == "post-0000" and viral_count == 1200  # 40% of all reports
     assert counts.most_common(3)[2][1] < viral_count / 4  # then a long tail
     assert {r.platform for r in surge.reports} <= set(PLATFORMS)
-    assert 0.18 < sum(not r.urls for r in surge.reports) / 3000 < 0.32
+    shaped = [r for r in surge.reports if r.shape == "account_quote_no_link"]
+    assert 0.17 < len(shaped) / 3000 < 0.23
+    assert all(not r.urls and r.accounts and r.quoted_text.strip() for r in shaped)
+    others = [r for r in surge.reports if not r.shape]
+    assert 0.18 < sum(not r.urls for r in others) / len(others) < 0.32
     assert all(surge.posts[r.truth].platform == r.platform for r in surge.reports)
+    # Copy-paste campaigns: the viral post's words among them, each copy by another account.
+    campaigns: dict[str, list] = {}
+    for post in surge.posts.values():
+        if post.campaign:
+            campaigns.setdefault(post.campaign, []).append(post)
+    assert len(campaigns["post-0000"]) >= 2
+    for posts in campaigns.values():
+        assert len({p.author for p in posts}) == len(posts) >= 2
+    originals = [p.text for p in surge.posts.values() if p.campaign in (None, p.truth)]
+    assert len(set(originals)) == len(originals)
     texts = [p.text for p in surge.posts.values()]
-    assert len(set(texts)) == len(texts)
     assert not any("[SLUR]" not in t and "[GROUP]" not in t for t in texts)
     by_author = Counter(p.author for p in surge.posts.values() if p.truth in surge_posts)
     assert by_author.most_common(1)[0][1] >= 2  # one account, several different posts
