@@ -70,6 +70,8 @@ class _Waiting:
                 urls=submission.urls,
                 quoted_text=submission.quoted_text,
                 evidence=[(item.sha256, item.media_type) for item in submission.evidence],
+                accounts=submission.accounts,
+                account_ids=submission.account_ids,
             ),
         )
 

@@ -56,18 +56,22 @@ class BatchIndex:
         self._holders: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         self._signatures: dict[int, list[tuple[str, bytes]]] = {}
         self._urls: dict[int, set[str]] = defaultdict(set)
+        self._accounts: dict[int, set[str]] = defaultdict(set)
         self._count = 0
         # What the database answered, read once for the whole batch: its keys are locked
         # (`lock_keys_of`), so no other transaction adds holders of them until it commits.
         self._stored_hits: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
         self._stored_signatures: dict[int, list[tuple[int, str, bytes]]] = {}
         self._stored_urls: dict[int, set[str]] = {}
+        self._stored_accounts: dict[int, set[str]] = {}
 
     def read_stored(self, signals: Iterable[Signals]) -> None:
         """Read the stored holders of every key of the batch in one go."""
         keys = list(
             dict.fromkeys(
-                key for item in signals for key in item.exact_keys() + item.fingerprint_keys()
+                key
+                for item in signals
+                for key in item.exact_keys() + item.fingerprint_keys() + item.account_keys()
             )
         )
         for key in keys:
@@ -93,6 +97,7 @@ class BatchIndex:
             self._holders[key].append((provisional, case_id))
             if key[0] == MatchKey.Kind.URL:
                 self._urls[case_id].add(key[1])
+        self._accounts[case_id].update(value for _kind, value in signals.account_keys())
         self._signatures[provisional] = [
             (kind, signature) for kind, signature in signatures_of(signals)
         ]
@@ -138,10 +143,26 @@ class BatchIndex:
                 urls[case_id] = found
         return urls
 
+    def case_accounts(self, case_ids: list[int]) -> dict[int, set[str]]:
+        """The account keys each case holds: stored, and from the batch's reports so far."""
+        unread = [case_id for case_id in case_ids if case_id not in self._stored_accounts]
+        if unread:
+            stored = self.database.case_accounts(unread)
+            self._stored_accounts.update(
+                {case_id: set(stored.get(case_id, ())) for case_id in unread}
+            )
+        accounts: dict[int, set[str]] = {}
+        for case_id in case_ids:
+            found = self._stored_accounts[case_id] | self._accounts.get(case_id, set())
+            if found:
+                accounts[case_id] = found
+        return accounts
+
 
 def keys_to_write(signals: Signals, held_keys: set[tuple[str, str]]) -> list[tuple[str, str]]:
     """As `services.index_report` writes them."""
-    return [k for k in signals.exact_keys() + signals.fingerprint_keys() if k not in held_keys]
+    keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
+    return [k for k in keys if k not in held_keys]
 
 
 def signatures_of(signals: Signals) -> list[tuple[str, bytes]]:

@@ -198,7 +198,9 @@ def test_a_batch_sends_each_contactable_reporter_one_confirmation(
     from hatehub.victims.tasks import send_confirmations_task
 
     for number in range(3):
-        post_report(client, api_key, report_body(synthetic), idempotency_key=f"c-{number}")
+        body = report_body(synthetic)
+        body["contact"]["safe_to_leave_message"] = True  # else nothing goes out automatically
+        post_report(client, api_key, body, idempotency_key=f"c-{number}")
     anonymous = report_body(synthetic, anonymous=True, contact={}, support_referral_consent=False)
     assert post_report(client, api_key, anonymous, idempotency_key="anonymous").status_code == 201
 
@@ -211,3 +213,34 @@ def test_a_batch_sends_each_contactable_reporter_one_confirmation(
     # Run again (a retried task): nobody is written to twice.
     send_confirmations_task.call(list(Report.objects.values_list("pk", flat=True)))
     assert confirmations.count() == 3
+
+
+def test_a_batch_keeps_a_copy_paste_campaigns_posts_apart_and_joins_the_same_accounts(
+    client, api_key, synthetic, workers_behind, in_batches
+):
+    """Within one batch as one by one: the same words from three accounts are three cases in
+    one campaign group; a report naming one of those accounts and quoting the words without a
+    link joins that account's case."""
+    from hatehub.matching.models import CampaignMember
+
+    words = "We know where you live, [SLUR] scum. Watch your back on Station Road tonight"
+    handles = ["RiverWatch1", "steel_lad_77", "KestrelSays"]
+    for n, handle in enumerate(handles, start=1):
+        body = report_body(
+            synthetic,
+            urls=[f"https://x.com/{handle}/status/17900000000000000{n}"],
+            accounts=[],
+            quoted_text=words,
+        )
+        post_report(client, api_key, body, idempotency_key=f"campaign-{n}")
+    unlinked = report_body(synthetic, urls=[], accounts=["steel_lad_77"], quoted_text=words)
+    post_report(client, api_key, unlinked, idempotency_key="campaign-unlinked")
+
+    assert services.record_waiting(for_seconds=60) == 4
+
+    linked = Report.objects.filter(content_items__isnull=False).distinct()
+    assert len({report.case_id for report in linked}) == 3
+    assert Case.objects.count() == 3
+    assert CampaignMember.objects.values("group_id").distinct().count() == 1
+    joined = Report.objects.get(content_items__isnull=True)
+    assert joined.case_id == linked.get(content_items__url__contains="steel_lad_77").case_id
