@@ -77,6 +77,7 @@ def test_a_recorded_decision_shows_on_the_case_page_review_page_and_package(
     assert axe_violations(supervisor) == []
 
     officer.goto(f"/hub/cases/{reference}/")
+    officer.get_by_text("Evidence package: nothing yet").click()
     officer.get_by_role("button", name="Generate evidence package").click()
     officer.locator(".govuk-notification-banner--success").wait_for()
     with officer.expect_download() as info:
