@@ -32,7 +32,7 @@ from hatehub.victims import services as victims
 
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .routing import InitialUrgency, initial_urgency
-from .services import Contact, ContactPreferences, ReportSubmission, content_signal_of
+from .services import Contact, ContactPreferences, ReportSubmission, content_signal_of, words_of
 
 
 @dataclass
@@ -64,6 +64,7 @@ class _Waiting:
             urgency=initial_urgency(
                 future_event=submission.future_event,
                 poster_identity_known=submission.poster_identity_known,
+                text=words_of(submission),
             ),
             signals=matching.signals_for(
                 platform=submission.platform,

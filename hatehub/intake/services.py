@@ -171,7 +171,7 @@ def raise_content_signal(case, quoted_text: str) -> None:
         case.save(update_fields=["content_signal", "updated_at"])
 
 
-def _words_of(submission: ReportSubmission) -> str:
+def words_of(submission: ReportSubmission) -> str:
     """What the report says, for the first urgency: the quoted post, the reporter's account
     and what they said about a future event."""
     parts = (submission.quoted_text, submission.description, submission.future_event_details)
@@ -199,7 +199,7 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     urgency = initial_urgency(
         future_event=submission.future_event,
         poster_identity_known=submission.poster_identity_known,
-        text=_words_of(submission),
+        text=words_of(submission),
     )
     if found.case_id is None:
         case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
@@ -295,7 +295,7 @@ def receive(
             urgency=initial_urgency(
                 future_event=submission.future_event,
                 poster_identity_known=submission.poster_identity_known,
-                text=_words_of(submission),
+                text=words_of(submission),
             ).level,
             **origin,
         )

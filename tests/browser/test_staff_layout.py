@@ -7,6 +7,7 @@ import re
 import pytest
 
 from hatehub.assessment.services import assess_case
+from hatehub.intake.services import Contact
 from hatehub.outbox.models import OutboxMessage
 from hatehub.victims import services as victims
 from tests.conftest import PASSWORD
@@ -37,6 +38,10 @@ def test_staff_pages_use_the_full_width_and_show_no_internal_ids(
         quoted_text="I'm going to kill you, you Muslim",
         urls=["https://x.com/someone/status/1"],
         evidence_bytes=[png_bytes],
+        # only someone who said a message is safe gets one without an officer
+        contact=Contact(
+            email="victim@example.com", contact_method="email", safe_to_leave_message=True
+        ),  # fmt: skip
     )
     case = report.case
     assess_case(case, reason="First assessment")

@@ -43,6 +43,7 @@ def test_an_x_referral_states_a_working_link_the_law_and_marks_the_case_referred
     page.wait_for_url("**/hub/**")
 
     page.goto(f"/hub/cases/{case.reference}/")
+    page.get_by_text("Takedown referrals: nothing yet").click()  # folded until used
     page.get_by_role("link", name="Refer content to a platform").click()
     page.get_by_label("status/1001", exact=False).check()
     page.get_by_role("button", name="Draft the referral").click()
