@@ -40,22 +40,15 @@ def add_event(
     details: dict | None = None,
     visible_to_complainant: bool = False,
 ) -> CaseEvent:
-    actor = current_actor()
-    return CaseEvent.objects.create(
-        case=case,
-        at=timezone.now(),
-        kind=kind,
-        actor=actor.user if getattr(actor.user, "pk", None) else None,
-        actor_label=actor.label,
-        summary=summary[:500],
-        details=details or {},
-        visible_to_complainant=visible_to_complainant,
-    )
+    event = unsaved_event(case, kind, summary, details=details)
+    event.visible_to_complainant = visible_to_complainant
+    event.save()
+    return event
 
 
 def unsaved_event(case: Case, kind: str, summary: str, *, details: dict | None = None) -> CaseEvent:
-    """A timeline entry as `add_event` writes it, by whoever is acting now, to be written with
-    others by `add_events` (a batch of reports joining their cases)."""
+    """A timeline entry by whoever is acting now, not yet written: `add_event` writes one,
+    `add_events` many in one statement (a batch of reports joining their cases)."""
     actor = current_actor()
     return CaseEvent(
         case=case,
