@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.context import Actor, reset_actor, set_actor
-from hatehub.audit.services import Action, deferred, record
-from hatehub.cases.models import Case, CaseEvent
-from hatehub.cases.services import add_events, join_case, open_case, unsaved_event
+from hatehub.audit.services import deferred
+from hatehub.cases.models import Case
+from hatehub.cases.services import add_events, join_case, open_case
 from hatehub.evidence.services import attach
 from hatehub.matching import batches as matching_batches
 from hatehub.matching import services as matching
@@ -32,7 +32,15 @@ from hatehub.victims import services as victims
 
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .routing import InitialUrgency, initial_urgency
-from .services import Contact, ContactPreferences, ReportSubmission, content_signal_of, words_of
+from .services import (
+    Contact,
+    ContactPreferences,
+    ReportSubmission,
+    audit_received,
+    content_signal_of,
+    received_event,
+    words_of,
+)
 
 
 @dataclass
@@ -285,23 +293,12 @@ def _log(batch: list[_Waiting]) -> None:
         report, case, found = item.report, item.case, item.found
         with _acting(item.actor):
             matching.record_possible_matches(case, found.possible)
-            joined = f"; joined this case: {found.reason}" if found.case_id else ""
             events.append(
-                unsaved_event(
-                    case,
-                    CaseEvent.Kind.REPORT_ADDED,
-                    f"Report {report.reference} received ({report.get_source_display()}, "
-                    f"{len(item.submission.evidence)} evidence file(s)){joined}",
-                    details={"report": report.reference, "match": found.reason},
+                received_event(
+                    case, report, evidence_files=len(item.submission.evidence), found=found
                 )
             )
-            record(
-                Action.CREATE,
-                "report",
-                report.reference,
-                summary=f"Report {report.reference} received from {report.get_source_display()}",
-                details={"case": case.reference, "anonymous": report.anonymous},
-            )
+            audit_received(case, report)
             victims.report_clock_started(report, clocks.get(report.pk))
             if item.received.tracking_secret_hash:
                 victims.store_tracking_secret(report, item.received.tracking_secret_hash)

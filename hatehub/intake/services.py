@@ -25,7 +25,7 @@ from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.context import Actor, current_actor, reset_actor, set_actor
 from hatehub.audit.services import Action, deferred, record
 from hatehub.cases.models import CaseEvent
-from hatehub.cases.services import add_event, join_case, open_case
+from hatehub.cases.services import join_case, open_case, unsaved_event
 from hatehub.core.db import retried_on_conflict
 from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.evidence.services import ReceivedFile, attach
@@ -185,6 +185,28 @@ def _create(submission: ReportSubmission, **origin) -> Report:
         return _create_report(submission, **origin)
 
 
+def received_event(case, report: Report, *, evidence_files: int, found) -> CaseEvent:
+    """The case timeline's entry for a report received (not yet written), by the sender."""
+    joined = f"; joined this case: {found.reason}" if found.case_id else ""
+    return unsaved_event(
+        case,
+        CaseEvent.Kind.REPORT_ADDED,
+        f"Report {report.reference} received ({report.get_source_display()}, "
+        f"{evidence_files} evidence file(s)){joined}",
+        details={"report": report.reference, "match": found.reason},
+    )
+
+
+def audit_received(case, report: Report) -> None:
+    record(
+        Action.CREATE,
+        "report",
+        report.reference,
+        summary=f"Report {report.reference} received from {report.get_source_display()}",
+        details={"case": case.reference, "anonymous": report.anonymous},
+    )
+
+
 def _create_report(submission: ReportSubmission, **origin) -> Report:
     signals = matching.signals_for(
         platform=submission.platform,
@@ -248,24 +270,11 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     raise_content_signal(case, submission.quoted_text)
     matching.link_report_accounts(report, signals)
     matching.record_possible_matches(case, found.possible)
-    joined = f"; joined this case: {found.reason}" if found.case_id else ""
     if found.case_id and case.assessments.exists():
         # re-THRIVE: a case already assessed is assessed again, history kept
         transaction.on_commit(lambda: reassess_after_join.enqueue(case.pk))
-    add_event(
-        case,
-        CaseEvent.Kind.REPORT_ADDED,
-        f"Report {report.reference} received ({report.get_source_display()}, "
-        f"{len(submission.evidence)} evidence file(s)){joined}",
-        details={"report": report.reference, "match": found.reason},
-    )
-    record(
-        Action.CREATE,
-        "report",
-        report.reference,
-        summary=f"Report {report.reference} received from {report.get_source_display()}",
-        details={"case": case.reference, "anonymous": report.anonymous},
-    )
+    received_event(case, report, evidence_files=len(submission.evidence), found=found).save()
+    audit_received(case, report)
     victims.report_received(report)  # Victims' Code: written confirmation, on its clock
     return report
 
