@@ -71,6 +71,17 @@ def no_js_page(browser, live_server):
     context.close()
 
 
+def sign_in(page, user) -> None:
+    """Sign a staff user in (the tests run with the second factor off) and wait for the page."""
+    from tests.conftest import PASSWORD
+
+    page.goto("/accounts/sign-in/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("h1").wait_for()
+
+
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core on the page; return violations at the given impact levels."""
     page.add_script_tag(path=str(AXE))

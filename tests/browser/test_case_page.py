@@ -5,9 +5,8 @@ screens instead of 39,000 px."""
 import pytest
 
 from hatehub.assessment.services import assess_case
-from tests.conftest import PASSWORD
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,14 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # summary and folding the same case measured about 39,000 px.
 MAX_HEIGHT = 6_000
 URL = "https://x.com/poster_one/status/1790000000000000001"
-
-
-def sign_in(page, user) -> None:
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.locator("h1").wait_for()
 
 
 @pytest.fixture

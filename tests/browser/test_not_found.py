@@ -3,19 +3,9 @@ layout, with the way back to the queue; public addresses keep the public page.""
 
 import pytest
 
-from tests.conftest import PASSWORD
-
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, user) -> None:
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.locator("h1").wait_for()
 
 
 def test_a_missing_staff_page_speaks_to_staff(page, users, make_report):

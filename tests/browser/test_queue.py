@@ -7,19 +7,10 @@ import re
 import pytest
 
 from hatehub.cases.services import allocate
-from tests.conftest import PASSWORD
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, user) -> None:
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.locator("h1").wait_for()
 
 
 def case_links(page) -> list[str]:

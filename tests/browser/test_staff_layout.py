@@ -10,9 +10,9 @@ from hatehub.assessment.services import assess_case
 from hatehub.intake.services import Contact
 from hatehub.outbox.models import OutboxMessage
 from hatehub.victims import services as victims
-from tests.conftest import PASSWORD
 
 from .conftest import axe_violations
+from .conftest import sign_in as browser_sign_in
 from .test_public_journey import ANSWERS, _continue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,11 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def sign_in(page, user) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.locator("h1").wait_for()
+    browser_sign_in(page, user)
 
 
 def width(page, selector: str) -> float:
