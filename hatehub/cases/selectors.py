@@ -416,16 +416,32 @@ class Responsibility:
     force_name: str = ""
     since: datetime | None = None
     awaiting_days: int | None = None
+    # The force the responsible-force rule points to now, when an open offer went elsewhere
+    # (a report that joined since, such as the victim's own, changed who is responsible).
+    rules_now_point_to: str = ""
 
 
-def responsibility(case: Case, offer: Allocation | None) -> Responsibility:
+def responsibility(case: Case, offer: Allocation | None, rules=None) -> Responsibility:
+    """`rules` is the case's responsible-force decision (`jurisdiction.services.
+    case_responsibility`), compared with an offer not yet accepted."""
     if case.allocated_force_id and case.force_accepted_at:
         return Responsibility("force", case.allocated_force.name, case.force_accepted_at)
     if offer is not None:
         return Responsibility(
-            "hub", offer.force.name, offer.offered_at, awaiting_days=days_since(offer.offered_at)
+            "hub",
+            offer.force.name,
+            offer.offered_at,
+            awaiting_days=days_since(offer.offered_at),
+            rules_now_point_to=_rules_elsewhere(offer, rules),
         )
     return Responsibility("hub")
+
+
+def _rules_elsewhere(offer: Allocation, rules) -> str:
+    chosen = [c for c in (rules.recording, rules.investigating) if c] if rules else []
+    if not chosen or offer.force.ons_code in {choice.pfa_code for choice in chosen}:
+        return ""
+    return (rules.investigating or rules.recording).force_name
 
 
 def may_allocate(case: Case) -> bool:

@@ -225,7 +225,7 @@ def _render_case(
             "bound_forms": list((bound or {}).values()),
             "page_has_errors": any(form.errors for form in (bound or {}).values()),
             "offer": offer,
-            "responsibility": selectors.responsibility(case, offer),
+            "responsibility": selectors.responsibility(case, offer, responsibility),
             "allocations": selectors.allocation_history(case),
             "crimes": crimes,
             "panels": case_panels(request, case),

@@ -14,9 +14,10 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from hatehub.analytics.models import Alert
+from hatehub.cases import selectors
 from hatehub.cases.models import Allocation, Case
 from hatehub.intake.models import Report
-from hatehub.jurisdiction.services import case_responsibility, force_for
+from hatehub.jurisdiction.services import case_responsibility, force_for, responsible_force
 from hatehub.victims.models import VictimMessage
 
 # Real transactions: each report's confirmation goes out as its own transaction commits, while
@@ -52,16 +53,26 @@ def _reports_span_weeks_with_most_in_the_evening():
     assert evening > 4 * max(night, 1)
 
 
+def _responsible_when(case, moment):
+    """The force the hub's rule pointed to from the reports the case had at `moment`."""
+    reports = case.reports.filter(submitted_at__lt=moment).order_by("submitted_at", "pk")
+    report = reports.filter(reporter_role__in=["victim", "on_behalf"]).first() or reports.first()
+    return force_for(responsible_force(report).recording)
+
+
 def _each_case_is_offered_to_the_force_its_own_reports_point_to():
     offered = Case.objects.filter(allocated_force__isnull=False)
     assert offered.count() >= 10
     for case in offered:
-        expected = force_for(case_responsibility(case).recording)
-        assert case.allocated_force == expected, case.reference
         offer = Allocation.objects.filter(case=case).latest("offered_at")
+        assert case.allocated_force == _responsible_when(case, offer.offered_at), case.reference
         assert offer.reason.startswith("Responsible force:")
         # Offered after its first report arrived, not before.
         assert offer.offered_at > case.reports.aggregate(Min("submitted_at"))["submitted_at__min"]
+        # A victim's report that joined since and points elsewhere is flagged on the case page.
+        now = force_for(case_responsibility(case).recording)
+        shown = selectors.responsibility(case, offer, case_responsibility(case))
+        assert bool(shown.rules_now_point_to) == (now != case.allocated_force), case.reference
     # The match-day case: fans reporting abuse of a Liverpool player: Merseyside's.
     busiest = max(Case.objects.all(), key=lambda case: case.reports.count())
     assert busiest.reports.count() >= 20

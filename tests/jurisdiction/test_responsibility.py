@@ -4,6 +4,7 @@ reporters actually write about where the victim and the poster are."""
 import pytest
 from django.test import override_settings
 
+from hatehub.audit.services import acting_as
 from hatehub.jurisdiction import responsibility
 from hatehub.jurisdiction.responsibility import ForceChoice, Place, decide
 from hatehub.jurisdiction.services import place_from_text, responsible_force
@@ -134,3 +135,30 @@ def test_a_hedged_country_is_not_international_routing(db):
     assert not decision.international
     assert decision.recording == CARDIFF
     assert "outside the UK" in decision.hints[0][1]
+
+
+def test_an_offer_the_rules_no_longer_support_is_flagged_on_the_case(
+    make_report, synthetic, forces, users
+):
+    """A witness's report puts the case in Merseyside and it is offered there; the victim's
+    own report then joins from Cardiff. The case page says the rules now point elsewhere."""
+    from hatehub.cases import selectors as case_selectors
+    from hatehub.cases.services import allocate
+    from hatehub.jurisdiction.services import case_responsibility
+
+    post = synthetic.post(platform="x")
+    same_post = {"urls": [post.url], "accounts": [f"@{post.handle}"], "description": post.text}
+    case = make_report(reporter_role="witness", victim_postcode="L1 8JQ", **same_post).case
+    supervisor = users["hub_supervisor"]
+    with acting_as(supervisor.username, user=supervisor):
+        allocate(case, force=forces["merseyside"], reason="Responsible force", by=supervisor)
+    offer = case_selectors.open_offer(case)
+    shown = case_selectors.responsibility(case, offer, case_responsibility(case))
+    assert shown.rules_now_point_to == ""
+
+    make_report(reporter_role="victim", victim_postcode="CF10 1AA", **same_post)
+    case.refresh_from_db()
+    assert case.reports.count() == 2
+    shown = case_selectors.responsibility(case, offer, case_responsibility(case))
+    assert shown.force_name == "Merseyside Police"
+    assert shown.rules_now_point_to == "South Wales Police"
