@@ -39,7 +39,7 @@ def surge_settings() -> surges.Settings:
     """From the environment (docs/analytics.md lists them)."""
     return surges.Settings(
         weeks=int(_setting("HUB_SURGE_WEEKS", "4")),
-        p_value=float(_setting("HUB_SURGE_P_VALUE", "0.0001")),
+        p_value=float(_setting("HUB_SURGE_P_VALUE", str(surges.Settings.p_value))),
         min_count=int(_setting("HUB_SURGE_MIN_COUNT", "5")),
     )
 
