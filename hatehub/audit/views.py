@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hatehub.cases.views import paginate
 from hatehub.core.access import audit_readers
+from hatehub.core.pagination import paginate
 
 from .models import AuditEvent
 from .services import Action, record

@@ -9,9 +9,8 @@ entry.
 from math import ceil
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -21,14 +20,15 @@ from hatehub.assessment import selectors as assessment_selectors
 from hatehub.audit.services import Action, record
 from hatehub.core.access import allocators, casework, force_users
 from hatehub.core.extensions import case_panels
+from hatehub.core.pagination import paginate
 from hatehub.core.views import not_found
-from hatehub.evidence.models import EvidenceFile
-from hatehub.evidence.services import EvidenceIntegrityError, open_for_download
+from hatehub.evidence.downloads import serve_evidence
 from hatehub.intake.services import recording_backlog
 from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 
 from . import outcomes, selectors, services
+from .access import visible_case
 from .forms import (
     AcceptForm,
     AllocationForm,
@@ -41,15 +41,6 @@ from .models import Allocation, Case
 from .summary import case_summary
 
 QUEUE_PAGE_SIZE = 50
-
-
-def paginate(request: HttpRequest, items: QuerySet, per_page: int) -> tuple[Page, list]:
-    """The requested page (a bad or out-of-range number gives the nearest real page) and the
-    page numbers to show, with ellipses, for the GOV.UK pagination component."""
-    paginator = Paginator(items, per_page)
-    page = paginator.get_page(request.GET.get("page"))
-    page_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page, page_range
 
 
 @casework
@@ -113,7 +104,7 @@ def _sort_links(request: HttpRequest) -> dict[str, str]:
 def assign_to_me(request: HttpRequest, reference: str) -> HttpResponse:
     """The signed-in officer takes the case, from the queue or the case page, and goes back
     there."""
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     try:
@@ -126,24 +117,6 @@ def assign_to_me(request: HttpRequest, reference: str) -> HttpResponse:
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("cases:case", reference=case.reference)
-
-
-def _visible_case(request: HttpRequest, reference: str, cases: QuerySet[Case] | None = None):
-    """The case if this user may see it, else None. A case that exists but is hidden from the
-    user (another force's, or not yet allocated) is answered like a missing one, and the attempt
-    is logged."""
-    cases = selectors.visible_cases(request.user) if cases is None else cases
-    case = cases.filter(reference=reference).first()
-    if case is None and selectors.case_exists(reference):
-        force = getattr(request.user, "force", None)
-        record(
-            Action.DENIED,
-            "case",
-            reference,
-            summary=f"Access to case {reference} refused: not allocated to the user's force",
-            details={"path": request.path, "user_force": getattr(force, "police_uk_id", None)},
-        )
-    return case
 
 
 def _case_forms(request: HttpRequest, case: Case, offer: Allocation | None, responsibility) -> dict:
@@ -250,7 +223,7 @@ def _contents(case: Case) -> Case:
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     number = _reports_page_number(request)
     cases = selectors.with_contents(selectors.visible_cases(request.user), reports_page=number)
-    case = _visible_case(request, reference, cases)
+    case = visible_case(request, reference, cases)
     if case is None:
         return not_found(request)
     last = max(ceil(case.report_count / selectors.REPORTS_PER_PAGE), 1)
@@ -262,7 +235,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @allocators
 @require_POST
 def allocate(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     form = AllocationForm(request.POST)
@@ -286,7 +259,7 @@ def allocate(request: HttpRequest, reference: str) -> HttpResponse:
 def _answer_offer(request: HttpRequest, reference: str, name: str, form, act) -> HttpResponse:
     """Check the form, call `act(case, cleaned_data)` (a service) and say what happened; a
     form with errors or a refusal shows the case page again with the problem."""
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     if form.is_valid():
@@ -349,7 +322,7 @@ def request_transfer(request: HttpRequest, reference: str) -> HttpResponse:
 @force_users
 def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
     """The owning force records the Home Office outcome of one victim's crime."""
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     if not selectors.records_outcomes(request.user, case):
@@ -408,34 +381,9 @@ def record_outcome(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def serve_evidence(
-    request: HttpRequest, case: Case, evidence: EvidenceFile, *, as_attachment: bool
-) -> HttpResponse:
-    """Hand out stored bytes only after the store re-hashes them (and logs the export)."""
-    try:
-        blob = open_for_download(evidence, case_reference=case.reference)
-    except EvidenceIntegrityError:
-        return render(
-            request,
-            "cases/evidence_integrity.html",
-            {"nav": "queue", "case": case, "evidence": evidence},
-            status=409,
-        )
-    response = FileResponse(
-        blob,
-        as_attachment=as_attachment,
-        filename=evidence.original_filename,
-        content_type=evidence.media_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Opened directly, a file can never run script or load anything in the hub's origin.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
 @casework
 def evidence_download(request: HttpRequest, reference: str, evidence_id: int) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     evidence = selectors.original_evidence(case, evidence_id)
@@ -446,7 +394,7 @@ def evidence_download(request: HttpRequest, reference: str, evidence_id: int) ->
 
 @casework
 def evidence_thumbnail(request: HttpRequest, reference: str, evidence_id: int) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     thumbnail = selectors.thumbnail_of(case, evidence_id)

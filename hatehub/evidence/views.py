@@ -6,17 +6,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hatehub.audit.services import Action, record
-from hatehub.cases.views import _visible_case, serve_evidence
+from hatehub.cases.access import visible_case
 from hatehub.core.access import casework
 from hatehub.core.views import not_found
 
 from . import selectors, services
+from .downloads import serve_evidence
 from .forms import CaptureForm
 
 
 @casework
 def capture(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     items = selectors.content_items(case, limit=None)
@@ -56,7 +57,7 @@ def capture(request: HttpRequest, reference: str) -> HttpResponse:
 
 @casework
 def capture_file(request: HttpRequest, reference: str, evidence_id: int) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     evidence = selectors.capture_file(case, evidence_id)
@@ -67,7 +68,7 @@ def capture_file(request: HttpRequest, reference: str, evidence_id: int) -> Http
 
 @casework
 def continuity(request: HttpRequest, reference: str, evidence_id: int) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     evidence = selectors.evidence_in_case(case, evidence_id)

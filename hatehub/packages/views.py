@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from hatehub.cases.views import _visible_case
+from hatehub.cases.access import visible_case
 from hatehub.core.access import casework
 from hatehub.core.views import not_found
 
@@ -16,7 +16,7 @@ from . import selectors, services
 @casework
 @require_POST
 def generate(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     try:
@@ -39,7 +39,7 @@ def generate(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _download(request: HttpRequest, reference: str, number: int, what: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     version = selectors.version(case, number)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hatehub.audit.services import Action, record
+from hatehub.cases.access import visible_case
 from hatehub.cases.models import Case
-from hatehub.cases.selectors import case_exists, visible_cases
 from hatehub.core.access import staff_view
 from hatehub.core.views import not_found
 
@@ -129,19 +129,6 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _visible_case(request: HttpRequest, reference: str) -> Case | None:
-    case = visible_cases(request.user).filter(reference=reference).first()
-    if case is None and case_exists(reference):
-        record(
-            Action.DENIED,
-            "case",
-            reference,
-            summary=f"Access to case {reference} refused",
-            details={"path": request.path},
-        )
-    return case
-
-
 def _item_label(row) -> str:
     platform = row.platform.name if row.platform else "no platform in the directory"
     return f"{row.content.canonical_url or row.content.url} ({platform}, case {row.case.reference})"
@@ -150,7 +137,7 @@ def _item_label(row) -> str:
 @referral_workers
 def referral_new(request: HttpRequest, reference: str) -> HttpResponse:
     """Choose items from this case (and any others added) to refer to their platform."""
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     add_form = AddCasesForm(request.GET or None)

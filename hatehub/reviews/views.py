@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.audit.services import Action, record
-from hatehub.cases.selectors import case_exists, crime_reports, visible_cases
+from hatehub.cases.access import visible_case
+from hatehub.cases.selectors import crime_reports, visible_cases
 from hatehub.core.access import staff_view
 from hatehub.core.views import not_found
 
@@ -48,19 +49,6 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _visible_case(request: HttpRequest, reference: str):
-    case = visible_cases(request.user).filter(reference=reference).first()
-    if case is None and case_exists(reference):
-        record(
-            Action.DENIED,
-            "case",
-            reference,
-            summary=f"Access to case {reference} refused: not allocated to the user's force",
-            details={"path": request.path},
-        )
-    return case
-
-
 def _initial_from_outcome(reports) -> dict:
     """Start from the recorded Home Office outcome when there is one victim and it is a
     decision not to proceed (the officer can change every answer)."""
@@ -80,7 +68,7 @@ def _initial_from_outcome(reports) -> dict:
 
 @request_recorders
 def record_request(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     # One crime per victim: the request is against the decision on one victim's crime.

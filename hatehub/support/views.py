@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from hatehub.audit.services import Action, record
-from hatehub.cases.selectors import case_exists, visible_cases
+from hatehub.cases.access import visible_case
+from hatehub.cases.selectors import visible_cases
 from hatehub.core.access import staff_view
 from hatehub.core.views import not_found
 
@@ -66,23 +67,9 @@ def service_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _service_form(request, get_object_or_404(SupportService, pk=pk))
 
 
-def _visible_case(request: HttpRequest, reference: str):
-    """As cases.views._visible_case: another force's case is answered as missing, and logged."""
-    case = visible_cases(request.user).filter(reference=reference).first()
-    if case is None and case_exists(reference):
-        record(
-            Action.DENIED,
-            "case",
-            reference,
-            summary=f"Access to case {reference} refused: not allocated to the user's force",
-            details={"path": request.path},
-        )
-    return case
-
-
 @referrers
 def refer(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _visible_case(request, reference)
+    case = visible_case(request, reference)
     if case is None:
         return not_found(request)
     entries, others = selectors.victims(case)
