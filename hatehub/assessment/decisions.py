@@ -23,8 +23,19 @@ def public_source(source: str) -> str:
     return text
 
 
-def classification_label(value: str) -> str:
+def classification_label(value: str, nation: str | None = None, rules: Rules | None = None) -> str:
+    """A classification as people read it; a hate incident by the nation's name for it
+    ("Police Scotland hate incident", "PSNI hate incident") when the nation is known."""
+    if value == Classification.HATE_INCIDENT and nation:
+        incident = (rules or load_rules()).nchi.hate_incidents.get(nation)
+        if incident:
+            return incident.name
     return Classification(value).label if value in Classification.values else value
+
+
+def nation_of(recommendation: dict) -> str | None:
+    """The nation whose law a stored recommendation applied (None before issue 15 s3)."""
+    return ((recommendation or {}).get("nation") or {}).get("id")
 
 
 def offence_label(offence_id: str, rules: Rules | None = None) -> str:
@@ -95,10 +106,11 @@ def differences(
     rules = rules or load_rules()
     lines = []
     recommended = recommendation.get("classification", "")
+    nation = nation_of(recommendation)
     if classification != recommended:
         lines.append(
-            f"Classification: recommended {classification_label(recommended).lower()}, "
-            f"decided {classification_label(classification).lower()}"
+            f"Classification: recommended {classification_label(recommended, nation).lower()}, "
+            f"decided {classification_label(classification, nation).lower()}"
         )
     recommended_grade = (recommendation.get("priority") or {}).get("grade")
     if priority is not None and priority != recommended_grade:
@@ -129,7 +141,9 @@ def decision_of(assessment: Assessment, rules: Rules | None = None) -> Decision 
     rules = rules or load_rules()
     who = assessment.decided_by
     return Decision(
-        classification=classification_label(assessment.decided_classification),
+        classification=classification_label(
+            assessment.decided_classification, nation_of(assessment.recommendation), rules
+        ),
         priority=assessment.decided_priority,
         strands=[strand_label(s, rules) for s in assessment.decided_strands],
         offences=[offence_label(o, rules) for o in assessment.decided_offences],

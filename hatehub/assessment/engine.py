@@ -230,7 +230,7 @@ class OffenceMatch:
 
 @dataclass(frozen=True)
 class Recommendation:
-    classification: str  # crime | nchi | not_hate | not_police_matter
+    classification: str  # crime | nchi | hate_incident | not_hate | not_police_matter
     hate_crime: bool
     strands: tuple[str, ...]
     offences: tuple[OffenceMatch, ...]
@@ -447,9 +447,14 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
         trace.fire("not_hate.no_characteristic")
     state["classification"] = classification
     if a.lawful_expression is None and (
-        classification == "nchi" or (classification == "crime" and article10_offences)
-    ):  # Article 10 before any Public Order Act / stirring-up or NCHI outcome
-        what = ", ".join(article10_offences) if classification == "crime" else "NCHI"
+        classification in ("nchi", "hate_incident")
+        or (classification == "crime" and article10_offences)
+    ):  # Article 10 before any Public Order Act / stirring-up, NCHI or hate incident outcome
+        what = (
+            ", ".join(article10_offences)
+            if classification == "crime"
+            else {"nchi": "NCHI", "hate_incident": "a hate incident"}[classification]
+        )
         trace.fire("article10.question", f"before {what}")
         trace.say("Question for the officer: is this lawful expression or legitimate debate?")
     trace.say(f"Classification: {classification}" + (f" ({', '.join(strands)})" if hate else ""))
@@ -542,11 +547,18 @@ def _nchi(
     offence. England and Wales only; the Code version is the one in force on the assessment
     date (recording is now) unless the force fixes one, and is named in rules_fired."""
     nchi = rules.nchi
+    if nation not in nchi.nations:
+        # Scotland and NI: never an NCHI; the nation's own hate incident, recorded on the
+        # perception of the victim or any other person (issue 15 s3)
+        trace.fire(nchi.outcomes["nchi.not_in_nation"], NATION_NAMES[nation])
+        incident = nchi.hate_incidents.get(nation)
+        if incident is None:
+            return "not_police_matter", None, None
+        trace.fire(incident.ref)
+        trace.say(f"Recommend: {incident.name} (the NCHI Code does not apply here).")
+        return "hate_incident", None, None
     if not nchi.enabled:
         trace.fire(nchi.outcomes["nchi.disabled"])
-        return "not_police_matter", None, None
-    if nation not in nchi.nations:
-        trace.fire(nchi.outcomes["nchi.not_in_nation"], NATION_NAMES[nation])
         return "not_police_matter", None, None
     code = nchi.version_for(today)
     if code is None:

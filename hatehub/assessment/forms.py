@@ -5,6 +5,7 @@ from django import forms
 
 from hatehub.intake.choices import STRANDS
 
+from .decisions import classification_label, nation_of
 from .models import DECISIONS
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known")]
@@ -155,9 +156,31 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, offence_choices: list[tuple[str, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        offence_choices: list[tuple[str, str]],
+        recommendation: dict | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["offences"].choices = offence_choices
+        self.recommendation = recommendation or {}
+        nation = nation_of(self.recommendation)
+        self.fields["classification"].choices = [
+            (value, classification_label(value, nation)) for value, _label in DECISIONS
+        ]
+
+    def clean_classification(self):
+        """The law of the case's nation: no NCHI in Scotland or Northern Ireland, no Police
+        Scotland or PSNI hate incident in England and Wales (issue 15 s3)."""
+        from .services import nation_refuses
+
+        value = self.cleaned_data["classification"]
+        refused = nation_refuses(value, self.recommendation)
+        if refused:
+            raise forms.ValidationError(refused)
+        return value
 
 
 class ReviewForm(forms.Form):

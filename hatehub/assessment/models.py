@@ -8,6 +8,11 @@ from django.db import models
 class Classification(models.TextChoices):
     CRIME = "crime", "Crime"
     NCHI = "nchi", "Non-crime hate incident"
+    # Scotland and Northern Ireland: the NCHI Code is England and Wales only; Police Scotland
+    # and PSNI record hate incidents under their own standards (issue 15 s3). Shown as
+    # "Police Scotland hate incident" or "PSNI hate incident" by the case's nation
+    # (decisions.classification_label).
+    HATE_INCIDENT = "hate_incident", "Hate incident (Police Scotland or PSNI)"
     NOT_HATE = "not_hate", "Not a hate matter"
     NOT_POLICE_MATTER = "not_police_matter", "Not a police matter"
     # Recommended only, never decided: the words hold danger or name a characteristic, and an

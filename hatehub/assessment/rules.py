@@ -38,7 +38,9 @@ RULE_FILES = (
 )
 THRIVE_FACTORS = ("threat", "harm", "risk", "investigation", "vulnerability", "engagement")
 THRIVE_LEVELS = ("low", "medium", "high")
-CLASSIFICATIONS = ("crime", "nchi", "not_hate", "not_police_matter")
+# hate_incident: a hate incident as Police Scotland (Scottish Crime Recording Standard) or PSNI
+# record it, where the NCHI Code (England and Wales only) does not apply.
+CLASSIFICATIONS = ("crime", "nchi", "hate_incident", "not_hate", "not_police_matter")
 OFFENCE_KINDS = ("offence", "interpretation", "definition", "aggravation")
 # The UK's three legal jurisdictions (DOMAIN.md s5a): every offence, strand, victims' rights
 # entry and NCHI regime says in which of them it applies.
@@ -266,12 +268,31 @@ class NchiVersion:
 
 
 @dataclass(frozen=True)
+class HateIncidentRule:
+    """Where the NCHI Code does not apply, the nation's own hate incident (issue 15 s3):
+    "Police Scotland hate incident", "PSNI hate incident"."""
+
+    id: str
+    nation: str
+    name: str
+    text: str
+    source: str
+    last_checked: dt.date
+
+    @property
+    def ref(self) -> RuleRef:
+        return RuleRef(self.id, f"{self.name}: {self.text}", self.source, self.last_checked)
+
+
+@dataclass(frozen=True)
 class NchiRules:
     enabled: bool
     versions: tuple[NchiVersion, ...]
     outcomes: dict[str, RuleRef]
     nations: tuple[str, ...] = ("england_wales",)
     selected: str | None = None  # a version id the force fixes; None = the one in force by date
+    # nation -> its own hate incident, for the nations outside the NCHI regime
+    hate_incidents: dict[str, HateIncidentRule] = field(default_factory=dict)
 
     def version_for(self, day: dt.date) -> NchiVersion | None:
         """The Code the force follows on ``day``: its configured one, else the one in force."""
@@ -784,8 +805,24 @@ def _nchi(doc: dict, c: _Checker, answers: set[str]) -> NchiRules:
     if selected is not None and selected not in {v.id for v in versions}:
         c.error(None, "force_selects", f"unknown version {selected!r}")
         selected = None
+    incidents: dict[str, HateIncidentRule] = {}
+    for i, raw in enumerate(c.entries(doc, "hate_incidents") if "hate_incidents" in doc else []):
+        rid = c.rule_id(raw, i)
+        c.keys(raw, rid, _SOURCED | {"nation", "name", "text"})
+        source, checked = c.sourced(raw, rid)
+        nation = raw.get("nation")
+        if nation not in NATIONS:
+            c.error(rid, "nation", f"must be one of {', '.join(NATIONS)}")
+            continue
+        if nation in (nations or ()):
+            c.error(rid, "nation", "the NCHI regime applies there: no other hate incident")
+        if nation in incidents:
+            c.error(rid, "nation", f"a second hate incident for {nation}")
+        incidents[nation] = HateIncidentRule(rid, nation, c.text(raw, rid, "name"),
+                                             c.text(raw, rid, "text"), source,
+                                             checked)  # fmt: skip
     return NchiRules(bool(enabled), tuple(ordered), outcomes, nations or ("england_wales",),
-                     selected)  # fmt: skip
+                     selected, incidents)  # fmt: skip
 
 
 def _thrive(doc: dict, c: _Checker, answers: set[str]):
@@ -1000,6 +1037,8 @@ def validate_rules(directory: str | Path | None = None) -> Rules:
     nchi_tests = [t for v in nchi.versions for t in (*v.record_tests, *v.personal_data_tests)]
     for v in nchi.versions:
         refs[v.id] = RuleRef(v.id, f"{v.name} ({v.status})", v.source, v.last_checked)
+    for incident in nchi.hate_incidents.values():
+        refs[incident.id] = incident.ref
     for r in (*routing, *nchi_tests, *factors, *grading, *priorities.values(), *victims):
         refs[r.id] = RuleRef(r.id, getattr(r, "text", "") or getattr(r, "name", ""), r.source,
                              r.last_checked)  # fmt: skip

@@ -2,7 +2,7 @@
 
 from hatehub.accounts import roles
 
-from .decisions import classification_label, decision_of, strand_label
+from .decisions import classification_label, decision_of, nation_of, strand_label
 from .rules import load_rules
 
 
@@ -14,7 +14,11 @@ def for_case_page(case, user) -> dict:
         "assessment": latest,
         "history": assessments[1:],
         "classification_label": (
-            classification_label(latest.recommendation["classification"]) if latest else ""
+            classification_label(
+                latest.recommendation["classification"], nation_of(latest.recommendation), rules
+            )
+            if latest
+            else ""
         ),
         "recommended_strands": (
             [strand_label(s, rules) for s in latest.recommendation.get("strands", [])]

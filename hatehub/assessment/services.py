@@ -17,10 +17,11 @@ from hatehub.cases.models import Case, CaseEvent, Urgency
 from hatehub.cases.services import add_event, set_urgency
 from hatehub.victims import services as victims
 
+from .decisions import classification_label, nation_of
 from .engine import AnswerError, Answers, FiredRule, recommend
 from .inference import infer, to_answers
 from .models import DECISIONS, Assessment, Classification
-from .rules import load_rules
+from .rules import NATION_NAMES, load_rules
 from .safety import fail_safe
 
 # The reporter's role in the report journey, as the routing rule names it (DOMAIN.md s2).
@@ -36,6 +37,7 @@ REPORTER_OF_ROLE = {
 VICTIMS_CODE_EVENT = {
     Classification.CRIME: "decision_to_record",
     Classification.NCHI: "decision_not_to_record",
+    Classification.HATE_INCIDENT: "decision_not_to_record",
     Classification.NOT_HATE: "decision_not_to_record",
     Classification.NOT_POLICE_MATTER: "decision_not_to_investigate",
 }
@@ -130,6 +132,8 @@ def evaluate(
         rec_fired.insert(0, perception.to_dict())
     return {
         "classification": rec.classification,
+        # as people read it: "Police Scotland hate incident", "PSNI hate incident"
+        "classification_label": classification_label(rec.classification, rec.nation, rules),
         "strands": list(rec.strands),
         "offences": [offence.to_dict() for offence in rec.offences],
         "priority": rec.priority_dict(),
@@ -414,6 +418,32 @@ def reassess_if_new_reports(case: Case) -> Assessment | None:
     return assess_case(case, reason=f"Re-assessment: {new} new report(s) joined", new_reports=new)
 
 
+def nation_refuses(classification: str, recommendation: dict) -> str:
+    """Why the law of the case's nation refuses this decision, or "": an NCHI is recorded in
+    England and Wales only (the NCHI Code of Practice); a Police Scotland or PSNI hate incident
+    only in Scotland or Northern Ireland (issue 15 s3). An assumed nation refuses nothing."""
+    nation = nation_of(recommendation)
+    assumed = ((recommendation or {}).get("nation") or {}).get("assumed", True)
+    if not nation or assumed:
+        return ""
+    rules = load_rules()
+    if classification == Classification.NCHI and nation not in rules.nchi.nations:
+        incident = rules.nchi.hate_incidents.get(nation)
+        instead = f": record a {incident.name} instead" if incident else ""
+        where = NATION_NAMES.get(nation, nation)
+        return (
+            "A non-crime hate incident is recorded in England and Wales only (NCHI Code of "
+            f"Practice); this case is under the law of {where}{instead}"
+        )
+    if classification == Classification.HATE_INCIDENT and nation not in rules.nchi.hate_incidents:
+        return (
+            "A Police Scotland or PSNI hate incident is recorded in Scotland or Northern "
+            f"Ireland only; this case is under the law of {NATION_NAMES.get(nation, nation)}: "
+            "record a non-crime hate incident instead if the NCHI Code's test is met"
+        )
+    return ""
+
+
 @transaction.atomic
 def record_decision(
     assessment: Assessment,
@@ -430,6 +460,9 @@ def record_decision(
     if classification not in dict(DECISIONS):
         raise DecisionRefused(f"Choose a decision: {classification!r} is not one")
     rec = assessment.recommendation
+    refused = nation_refuses(classification, rec)
+    if refused:
+        raise DecisionRefused(refused)
     differs = _differs(rec, classification, strands, offences, priority)
     if differs and not rationale.strip():
         raise DecisionRefused(

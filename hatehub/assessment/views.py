@@ -11,7 +11,7 @@ from hatehub.cases.models import Case
 from hatehub.core.access import staff_view
 
 from . import services
-from .decisions import classification_label, decision_of
+from .decisions import classification_label, decision_of, nation_of
 from .forms import AnswersForm, DecisionForm, ReviewForm
 from .models import Assessment
 from .rules import load_rules
@@ -78,7 +78,7 @@ def decision(request: HttpRequest, reference: str) -> HttpResponse:
     rec = assessment.recommendation
     choices = _offence_choices()
     if request.method == "POST":
-        form = DecisionForm(request.POST, offence_choices=choices)
+        form = DecisionForm(request.POST, offence_choices=choices, recommendation=rec)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -99,6 +99,7 @@ def decision(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         form = DecisionForm(
             offence_choices=choices,
+            recommendation=rec,
             initial={
                 "classification": rec["classification"],
                 "strands": rec["strands"],
@@ -148,7 +149,11 @@ def disagreements(request: HttpRequest) -> HttpResponse:
     items = [
         {
             "assessment": assessment,
-            "recommended": classification_label(assessment.recommendation["classification"]),
+            "recommended": classification_label(
+                assessment.recommendation["classification"],
+                nation_of(assessment.recommendation),
+                rules,
+            ),
             "decision": decision_of(assessment, rules),
         }
         for assessment in pending

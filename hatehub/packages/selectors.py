@@ -5,8 +5,14 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 
-from hatehub.assessment.decisions import decision_of, public_source, strand_label
-from hatehub.assessment.models import Assessment, Classification
+from hatehub.assessment.decisions import (
+    classification_label,
+    decision_of,
+    nation_of,
+    public_source,
+    strand_label,
+)
+from hatehub.assessment.models import Assessment
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.selectors import platform_label, visible_cases
 from hatehub.evidence.models import ContinuityEntry, EvidenceFile
@@ -117,9 +123,7 @@ def _assessment(case: Case, cutoff: datetime) -> dict | None:
         "reason": latest_assessment.reason,
         "created_at": latest_assessment.created_at,
         "rules_version": latest_assessment.rules_version,
-        "classification_label": Classification(classification).label
-        if classification in Classification.values
-        else classification,
+        "classification_label": classification_label(classification, nation_of(rec)),
         "strands": [strand_label(strand) for strand in rec.get("strands", [])],
         "offences": [
             {

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 RECORD_TYPES = ("case",)
-CLASSIFICATIONS = ("crime", "nchi", "not_hate", "not_police_matter", "unassessed")
+CLASSIFICATIONS = ("crime", "nchi", "hate_incident", "not_hate", "not_police_matter", "unassessed")
 STATUSES = ("new", "in_assessment", "allocated", "referred", "closed")
 STARTS = ("opened", "closed", "decided")
 ACTIONS = ("review", "erase")

@@ -96,7 +96,7 @@ def default_nfa_reason(event: str, outcome_code: int | None, classification: str
     decision that the content is not a crime says so. The officer can choose another."""
     if event == "outcome" and outcome_code in NO_SUSPECT_OUTCOMES:
         return "suspect_not_identified"
-    if event == "decision_not_to_record" or classification in ("nchi", "not_hate"):
+    if event == "decision_not_to_record" or classification in ("nchi", "hate_incident", "not_hate"):
         return "not_criminal"
     return ""
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 KEYS = {
-    "classification", "strands", "offences", "priority", "route_to_local_force", "urgent",
+    "classification", "classification_label", "strands", "offences", "priority",
+    "route_to_local_force", "urgent",
     "enhanced_rights", "inferred", "rules_fired", "signals", "nation", "nchi_code",
     "explanation", "conduct_date",
 }  # fmt: skip

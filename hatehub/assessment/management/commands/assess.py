@@ -25,6 +25,7 @@ from hatehub.assessment.services import evaluate
 
 OUTPUT_KEYS = (
     "classification",
+    "classification_label",
     "strands",
     "offences",
     "priority",
