@@ -37,6 +37,17 @@ QUESTIONS += [
         "Is the victim intimidated (afraid or distressed about giving evidence)?",
     ),
     ("persistently_targeted", "Is the victim persistently targeted?"),
+    ("encourages_suicide", "Does it encourage or assist someone's suicide?"),
+    ("shares_recording", "Does the poster distribute, show or play a recording (video or audio)?"),
+    (
+        "possesses_material",
+        "Does someone hold material or recordings to publish or distribute (leaflets, videos)?",
+    ),
+    ("sends_genital_image", "Was a photo or film of someone's genitals sent (cyberflashing)?"),
+    (
+        "shares_intimate_image",
+        "Was a photo or film of someone in an intimate state shared (or threatened)?",
+    ),
 ]
 NATION_CHOICES = [
     ("england_wales", "England and Wales"),

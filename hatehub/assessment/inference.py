@@ -29,7 +29,8 @@ from hatehub.assessment.rules import InferenceRules, Rules, load_rules
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 _SERIOUSNESS_ORDER = ("death", "serious_harm", "violence")
 # Answers a denunciation or denial in the same sentence cancels (s3 intentional hostility).
-_COUNTERABLE = {"threat_seriousness", "stirs_up_hatred", "encourages_self_harm"}
+_COUNTERABLE = {"threat_seriousness", "stirs_up_hatred", "encourages_self_harm",
+                "encourages_offence", "encourages_suicide", "abusive"}  # fmt: skip
 _SELF_ID = re.compile(r"\b(?:i(?:'m| am)|we(?:'re| are)|as an?|as)\s+(?:an?\s+)?$", re.IGNORECASE)
 # Answers that are danger in the text (issue 15 s2): they make a sentence's characteristic the
 # basis of hostility, and are what intake's first urgency looks for.
@@ -260,6 +261,10 @@ def infer(
     else:
         out.pop("stirs_up_hatred", None)  # stirring up hatred needs a group characteristic
 
+    if "threat_seriousness" in out and "abusive" not in out:
+        # a threat is threatening behaviour: more than merely insulting (HCPO(S)A 2021 s4(2))
+        t = out["threat_seriousness"]
+        out["abusive"] = Inferred(True, t.words, t.rules)
     if hostility_words:
         kinds = {k for k, _w in hostility_words}
         words = tuple(dict.fromkeys(w for _k, w in hostility_words))
