@@ -168,10 +168,63 @@ def nation_for(case) -> Nation:
     return conf.hub_nation()
 
 
-def has_enhanced_rights(report: Report) -> bool:
+def has_enhanced_rights(report: Report, assessment=None) -> bool:
     """Hate crime victims have enhanced rights by default (configurable); witnesses and
-    organisations reporting are not victims, so standard timings apply to them."""
-    return conf.enhanced_by_default() and report.reporter_role in VICTIM_ROLES
+    organisations reporting are not victims, so standard timings apply to them. The case's
+    latest assessment adds them where its nation's victims' rights give them (persistently
+    targeted, vulnerable or intimidated victims, every under-18: issue 15 s4), even with the
+    default switched off."""
+    if report.reporter_role not in VICTIM_ROLES:
+        return False
+    if conf.enhanced_by_default():
+        return True
+    return bool(assessment is not None and assessment.recommendation.get("enhanced_rights"))
+
+
+# The victims' rights scheme of each nation (issue 15 s3) and where its update period comes
+# from. Only the Victims' Code (England and Wales) publishes the periods the clocks use; for
+# Scotland and Northern Ireland the hub's standard (the Victims' Code periods) is used, and the
+# clock says so.
+SCHEMES = {
+    "england_wales": "Victims' Code (England and Wales)",
+    "scotland": (
+        "Scotland: Victims and Witnesses (Scotland) Act 2014 and the Standards of Service "
+        "publish no update period (and there is no police Victims' Right to Review), so the "
+        "hub's standard period is used"
+    ),
+    "northern_ireland": (
+        "Northern Ireland: the Victim Charter (Justice Act (NI) 2015) period is not held by the "
+        "hub, so the hub's standard period is used"
+    ),
+}
+_RIGHTS_ENTRIES = ("victims_code.", "victims_scotland.", "victim_charter_ni.")
+
+
+def latest_assessment(case):
+    return case.assessments.order_by("-number").first() if case.pk else None
+
+
+def rights_scheme(assessment) -> str:
+    """What the clock says of the victims' rights applied: the scheme of the case's nation
+    (from its latest assessment) and the rights entries that assessment found, e.g.
+    "Victims' Code (England and Wales); Vulnerable or intimidated victim ...". Empty before
+    an assessment, or when the nation was only assumed."""
+    if assessment is None:
+        return ""
+    rec = assessment.recommendation or {}
+    nation = rec.get("nation") or {}
+    if not nation.get("id") or nation.get("assumed"):
+        return ""
+    parts = [SCHEMES.get(nation["id"], "")]
+    enhanced = [
+        fired["text"].split(":")[0]
+        for fired in rec.get("rules_fired", [])
+        if fired.get("id", "").startswith(_RIGHTS_ENTRIES)
+        and fired.get("id", "").split(".")[-1] not in ("standard", "standards")
+    ]
+    if enhanced:
+        parts.append("enhanced rights: " + "; ".join(enhanced))
+    return "; ".join(p for p in parts if p) + "."
 
 
 def record_event(
@@ -198,6 +251,8 @@ def record_event(
     nation = nation_for(case)
     closures = conf.extra_closures()
     officer = by if getattr(by, "is_authenticated", False) else None
+    assessment = latest_assessment(case)
+    scheme = rights_scheme(assessment)
     clocks: list[VictimUpdateDue] = []
     for report in chosen:
         if not can_be_contacted(report):
@@ -205,7 +260,7 @@ def record_event(
         person = report.complainant
         if event == "support_referral" and not person.support_referral_consent:
             continue  # the victim objected (or did not ask): no referral, no clock
-        enhanced = has_enhanced_rights(report)
+        enhanced = has_enhanced_rights(report, assessment)
         due = deadline(event, at, nation, enhanced=enhanced, extra_closures=closures)
         clock, created = VictimUpdateDue.objects.get_or_create(
             report=report,
@@ -217,7 +272,7 @@ def record_event(
                 "enhanced": enhanced,
                 "working_days": due.working_days,
                 "due": due.due,
-                "rule": due.rule[:500],
+                "rule": f"{due.rule} {scheme}".strip()[:500],
                 "details": details,
                 "officer": officer,
                 "created_at": timezone.now(),
