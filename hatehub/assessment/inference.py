@@ -213,7 +213,8 @@ def infer(
 
     # What the reporter perceives (ticked in the form or the API): the hostility in the words,
     # if any, is the basis for these strands too.
-    perceived = [s for s in dict.fromkeys(perceived_strands) if s in (*FIVE_STRANDS, "other")]
+    known = tuple(rules.strands)  # the five, "other", and the nations' own (age, sectarian)
+    perceived = [s for s in dict.fromkeys(perceived_strands) if s in known]
     marker_words = [w for _k, w in hostility_words]
     for strand in perceived:
         words = strand_words.setdefault(strand, [])
@@ -247,7 +248,7 @@ def infer(
             )
 
     if strand_words:
-        strands = tuple(s for s in (*FIVE_STRANDS, "other") if s in strand_words)
+        strands = tuple(s for s in known if s in strand_words)
         words = tuple(dict.fromkeys(w for s in strands for w in strand_words[s]))
         term_rules = tuple(
             "perception.reported" if s in perceived and s not in strand_basis else f"terms.{s}"
@@ -352,4 +353,5 @@ def to_answers(inferred: Mapping[str, Inferred], reporter: str | None = None) ->
     data: dict[str, Any] = {k: v.value for k, v in inferred.items() if k in ANSWER_FIELDS}
     if reporter is not None:
         data["reporter"] = reporter
-    return Answers.from_mapping(data)
+    # every strand of the tables: the nations' own (age, sectarian) come from the reporter
+    return Answers.from_mapping(data, tuple(load_rules().strands))

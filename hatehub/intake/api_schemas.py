@@ -175,7 +175,12 @@ class ReportIn(Schema):
     strands: list[StrandCode] = Field(
         min_length=1,
         max_length=len(STRAND_CODES),
-        description="What the reporter believes was targeted",
+        description=(
+            "What the reporter believes was targeted (their perception). `age` is a hate crime "
+            "aggravation in Scotland (Hate Crime and Public Order (Scotland) Act 2021 s1); "
+            "`sectarian` is recorded by PSNI in Northern Ireland. The assessment applies them "
+            "where the case's nation records them"
+        ),
     )
     strand_other: _text(200) = Field("", description='Required when strands include "other"')
     urls: list[Url] = Field(
@@ -299,7 +304,7 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
             {
                 "field": "strands[1]",
                 "message": "'racism' is not a strand: use one of race, religion, "
-                "sexual_orientation, disability, transgender, other, not_sure",
+                "sexual_orientation, disability, transgender, age, sectarian, other, not_sure",
             },
             {
                 "field": "evidence[0]",

@@ -27,13 +27,18 @@ class ContactMethod(models.TextChoices):
     PHONE = "phone", "Phone"
 
 
-# The five centrally monitored strands, then "other" (with text) and "not sure".
+# The five centrally monitored strands; age (a hate crime aggravation in Scotland, Hate Crime
+# and Public Order (Scotland) Act 2021 s1) and sectarian (recorded by PSNI in Northern Ireland as
+# its own category); then "other" (with text) and "not sure". What the reporter ticks is their
+# perception; the assessment applies a strand only in the nation that records it (issue 15 s3).
 STRANDS: list[tuple[str, str]] = [
     ("race", "Race or ethnicity"),
     ("religion", "Religion or belief"),
     ("sexual_orientation", "Sexual orientation"),
     ("disability", "Disability"),
     ("transgender", "Transgender identity"),
+    ("age", "Age"),
+    ("sectarian", "Sectarian (for example, being Catholic or Protestant)"),
     ("other", "Something else"),
     ("not_sure", "I'm not sure"),
 ]
