@@ -10,7 +10,9 @@ their perception, which the officer may decide against with a rationale.
 
 The law differs by nation: give ``"answers": {"nation": "scotland"}`` (england_wales | scotland |
 northern_ireland | unknown). Without it the output's ``nation`` says England and Wales was
-ASSUMED (``"assumed": true``) and the rule ``nation.unknown`` fires.
+ASSUMED (``"assumed": true``) and the rule ``nation.unknown`` fires. ``classification_label``
+is the classification as people read it: in Scotland and Northern Ireland, where the NCHI Code
+does not apply, ``hate_incident`` reads "Police Scotland hate incident" or "PSNI hate incident".
 """
 
 import json
