@@ -2,7 +2,10 @@
 
 
 class ReferralRefused(ValueError):
-    """The referral or status change cannot be made as asked; the message says why."""
+    """The referral or status change cannot be made as asked; the message says why, and
+    `status` the HTTP status a platform's callback is answered with."""
+
+    status: int = 422
 
 
 class CallbackReplay(ReferralRefused):

@@ -17,12 +17,12 @@ def hash_sharing_csv(*, since: datetime | None = None) -> tuple[str, int]:
     """The hashes of evidence files behind items confirmed illegal (an officer's crime
     decision) and removed, as CSV for platforms' hash-matching tools; each file once. A file
     whose stored bytes no longer match its SHA-256 is left out (and the failure audited)."""
-    items = ReferralItem.objects.filter(status=ItemStatus.REMOVED).select_related(
+    removed = ReferralItem.objects.filter(status=ItemStatus.REMOVED).select_related(
         "referral", "assessment", "content_item"
     )
     if since is not None:
-        items = items.filter(removed_at__gte=since)
-    items = list(items.order_by("removed_at", "pk"))
+        removed = removed.filter(removed_at__gte=since)
+    items = list(removed.order_by("removed_at", "pk"))
     originals = EvidenceFile.objects.filter(
         report__in=[item.content_item.report_id for item in items],
         kind=EvidenceFile.Kind.ORIGINAL,

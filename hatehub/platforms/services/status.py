@@ -28,7 +28,7 @@ from .errors import CallbackReplay, ReferralRefused
 
 # How far along an item is. A platform or the liveness check only ever moves an item forward;
 # an officer may correct it either way (with a reason).
-RANK = {
+RANK: dict[str, int] = {
     ItemStatus.DRAFTED: 0,
     ItemStatus.SENT: 1,
     ItemStatus.NO_RESPONSE: 2,
@@ -147,7 +147,7 @@ def record_callback(
     )
     if referral is None:
         error = ReferralRefused(f"{platform.name} has no referral {referral_reference}")
-        error.status = 404  # type: ignore[attr-defined]
+        error.status = 404
         raise error
     try:
         with transaction.atomic():
@@ -158,8 +158,8 @@ def record_callback(
                 body_sha256=hashlib.sha256(body).hexdigest(),
                 referral=referral,
             )
-    except IntegrityError as error:
-        raise CallbackReplay(f"Event {event_id} has already been received") from error
+    except IntegrityError as duplicate:
+        raise CallbackReplay(f"Event {event_id} has already been received") from duplicate
     items = {
         item.number: item
         for item in ReferralItem.objects.select_for_update()
@@ -169,14 +169,14 @@ def record_callback(
     missing = [u.item for u in updates if u.item not in items]
     if missing:
         error = ReferralRefused(f"Referral {referral.reference} has no item {missing[0]}")
-        error.status = 422  # type: ignore[attr-defined]
+        error.status = 422
         raise error
     changed = []
     for update in updates:
         item = items[update.item]
         if update.status == ItemStatus.REFUSED and not update.reason.strip():
             error = ReferralRefused(f"Item {update.item}: give a reason for refusing")
-            error.status = 422  # type: ignore[attr-defined]
+            error.status = 422
             raise error
         if RANK[update.status] <= RANK[item.status]:
             continue  # old news, or a step back a platform cannot make: nothing to change

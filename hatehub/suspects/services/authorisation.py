@@ -22,7 +22,7 @@ from .steps import Status, locked, require_spoc, require_state, step
 # 4 February; urgent, granted 5 January, the last day is 7 January. Where the next month has no
 # corresponding day (granted 31 January), the last day is taken one day before that month's end,
 # erring on the short side so nothing is ever sent on a lapsed authorisation.
-AUTHORISATION_LASTS = {Authorisation.Body.OCDA: ("months", 1),
+AUTHORISATION_LASTS: dict[str, tuple[str, int]] = {Authorisation.Body.OCDA: ("months", 1),
                        Authorisation.Body.DSO_URGENT: ("days", 3)}  # fmt: skip
 
 

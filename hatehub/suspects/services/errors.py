@@ -10,7 +10,10 @@ class RequestRefused(SuspectsRefused):
 
 
 class SendingRefused(RequestRefused):
-    """Sending was refused by the rule (no approval, no authorisation, or a lapsed one)."""
+    """Sending was refused by the rule (no approval, no authorisation, or a lapsed one);
+    `status` is the request's status when it was refused."""
+
+    status: str = ""
 
 
 class AttachmentIntegrityError(RuntimeError):
