@@ -318,6 +318,34 @@ HUB_PUBLIC_URL = os.environ.get("HUB_PUBLIC_URL", "http://127.0.0.1:8000").rstri
 # "Exit this page" sends people somewhere neutral; forces may choose their own.
 HUB_EXIT_PAGE_URL = os.environ.get("HUB_EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
 
+# Victims' Code clocks and Track my report (docs/victims.md); read through hatehub/victims/conf.py.
+HUB_VICTIMS_ENHANCED_BY_DEFAULT = env_bool("HUB_VICTIMS_ENHANCED_BY_DEFAULT", True)
+HUB_VICTIMS_NATION = os.environ.get("HUB_VICTIMS_NATION", "england-and-wales")
+HUB_VICTIMS_EXTRA_CLOSURES = os.environ.get("HUB_VICTIMS_EXTRA_CLOSURES", "")
+HUB_VICTIMS_REPLY_TO = os.environ.get("HUB_VICTIMS_REPLY_TO", "")
+HUB_TRACK_MAX_FAILURES_PER_REFERENCE = int(
+    os.environ.get("HUB_TRACK_MAX_FAILURES_PER_REFERENCE", 5)
+)
+HUB_TRACK_MAX_FAILURES_PER_IP = int(os.environ.get("HUB_TRACK_MAX_FAILURES_PER_IP", 20))
+HUB_TRACK_LOCKOUT_MINUTES = int(os.environ.get("HUB_TRACK_LOCKOUT_MINUTES", 15))
+HUB_TRACK_LINK_DAYS = int(os.environ.get("HUB_TRACK_LINK_DAYS", 28))
+HUB_TRACK_SESSION_MINUTES = int(os.environ.get("HUB_TRACK_SESSION_MINUTES", 30))
+
+# Browser capture of reported content (docs/evidence.md); read through hatehub/evidence/conf.py.
+# A deployment with no internet switches capture off, so officers see "capture unavailable".
+HUB_CAPTURE_ENABLED = env_bool("HUB_CAPTURE_ENABLED", True)
+# Only tests (pages served on 127.0.0.1) let capture reach loopback and private addresses.
+HUB_CAPTURE_ALLOW_PRIVATE = env_bool("HUB_CAPTURE_ALLOW_PRIVATE", False)
+HUB_CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+HUB_CAPTURE_TIMEOUT_SECONDS = int(os.environ.get("HUB_CAPTURE_TIMEOUT_SECONDS", 30))
+
+# Surge detection (docs/analytics.md). The p-value default is the detector's own
+# (hatehub/analytics/surges.py, Settings.p_value), whose false-alarm reasoning is for 1e-6.
+HUB_SURGE_WEEKS = int(os.environ.get("HUB_SURGE_WEEKS", 4))
+HUB_SURGE_P_VALUE = float(os.environ.get("HUB_SURGE_P_VALUE", 1e-6))
+HUB_SURGE_MIN_COUNT = int(os.environ.get("HUB_SURGE_MIN_COUNT", 5))
+HUB_SURGE_CONTENT_MIN_COUNT = int(os.environ.get("HUB_SURGE_CONTENT_MIN_COUNT", 10))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True

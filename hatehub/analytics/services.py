@@ -9,7 +9,6 @@ a surge starts and never raises it twice.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,22 +30,22 @@ from .models import Alert
 HOUR = timedelta(hours=1)
 
 
-def _setting(name: str, default: str) -> str:
-    return str(getattr(django_settings, name, os.environ.get(name, default)))
+def _setting(name: str) -> str:
+    return str(getattr(django_settings, name))
 
 
 def surge_settings() -> surges.Settings:
-    """From the environment (docs/analytics.md lists them)."""
+    """From the settings (hatehub/settings.py reads the environment; docs/analytics.md)."""
     return surges.Settings(
-        weeks=int(_setting("HUB_SURGE_WEEKS", "4")),
-        p_value=float(_setting("HUB_SURGE_P_VALUE", str(surges.Settings.p_value))),
-        min_count=int(_setting("HUB_SURGE_MIN_COUNT", "5")),
+        weeks=int(_setting("HUB_SURGE_WEEKS")),
+        p_value=float(_setting("HUB_SURGE_P_VALUE")),
+        min_count=int(_setting("HUB_SURGE_MIN_COUNT")),
     )
 
 
 def content_min_count() -> int:
     """One piece of content has no history worth the name: it is judged on its own volume."""
-    return int(_setting("HUB_SURGE_CONTENT_MIN_COUNT", "10"))
+    return int(_setting("HUB_SURGE_CONTENT_MIN_COUNT"))
 
 
 def _local_hour(moment: datetime) -> datetime:

@@ -12,9 +12,11 @@ import json
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -55,7 +57,7 @@ def _tool(name: str) -> str:
     return path
 
 
-def _pg_env(database: dict) -> tuple[list[str], dict]:
+def _pg_env(database: Mapping[str, Any]) -> tuple[list[str], dict]:
     args = [
         "--host",
         database.get("HOST") or "127.0.0.1",
@@ -77,10 +79,10 @@ def create(target_dir: Path, *, alias: str = "default") -> Backup:
     if engine == "sqlite3":
         connection = connections[alias]
         connection.ensure_connection()
-        destination = sqlite3.connect(folder / "database.sqlite3")
-        with destination:
-            connection.connection.backup(destination)
-        destination.close()
+        saved = sqlite3.connect(folder / "database.sqlite3")
+        with saved:
+            connection.connection.backup(saved)
+        saved.close()
     elif engine == "postgresql":
         args, env = _pg_env(database)
         result = subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
@@ -157,10 +159,10 @@ def restore(folder: Path, *, alias: str = "default", database_name: str | None =
         connection = connections[alias]
         connection.close()
         connection.ensure_connection()
-        source = sqlite3.connect(folder / "database.sqlite3")
-        with source:
-            source.backup(connection.connection)
-        source.close()
+        saved = sqlite3.connect(folder / "database.sqlite3")
+        with saved:
+            saved.backup(connection.connection)
+        saved.close()
     else:
         args, env = _pg_env(database)
         result = subprocess.run(  # noqa: S603 (fixed program, arguments from settings)

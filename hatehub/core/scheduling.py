@@ -7,6 +7,7 @@ worker like any other task."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 
@@ -17,7 +18,7 @@ from .models import ScheduledRun
 @dataclass(frozen=True)
 class Periodic:
     name: str
-    task: object  # a django-tasks Task
+    task: Any  # a django-tasks Task
     every: timedelta
 
 

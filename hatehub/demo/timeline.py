@@ -77,11 +77,11 @@ def _after(
     return None
 
 
-def match_day(end: datetime, *, days_before: int = 9) -> datetime:
-    """The final whistle (16:55) of a Saturday match at least `days_before` days before end."""
-    day = (end - timedelta(days=days_before)).date()
+def match_day(after: datetime) -> datetime:
+    """The final whistle (16:55) of the first Saturday after `after`'s day."""
+    day = after.date() + timedelta(days=1)
     while day.weekday() != 5:
-        day -= timedelta(days=1)
+        day += timedelta(days=1)
     return datetime(day.year, day.month, day.day, 16, 55)
 
 
@@ -94,12 +94,15 @@ def plan(
     shared_posts: int = 6,
     shared_share: float = 0.3,
     match_reports: int = 22,
+    baseline_weeks: int = 4,
 ) -> Plan:
     """`count` arrivals over the `weeks` weeks before `end`, sorted by time. With fewer than
-    about 100 reports the match day is left out (it would be most of the history)."""
+    about 100 reports the match day is left out (it would be most of the history). The match
+    is on the first Saturday after `baseline_weeks` of history (HUB_SURGE_WEEKS' default), so the
+    surge check has its baseline before it, whatever day and hour the demo is made."""
     rng = random.Random(seed)
     start = end - timedelta(weeks=weeks)
-    whistle = match_day(end)
+    whistle = match_day(start + timedelta(weeks=baseline_weeks))
     arrivals: list[Arrival] = []
     if count >= 100:
         # Most in the hour after the whistle, the rest through the evening.

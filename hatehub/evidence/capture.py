@@ -20,7 +20,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORT = {"width": 1280, "height": 800}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 QUIET_WAIT_MS = 3000  # after "load": wait this long at most for the network to go quiet
 # Hop-by-hop or encoding headers that do not describe the stored body (it is stored decoded).
 _DROPPED_RESPONSE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -128,7 +132,7 @@ def resolve(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as error:
         raise CaptureUnavailable(f"could not find the site {host} ({error})") from error
-    return sorted({info[4][0] for info in infos})
+    return sorted({str(info[4][0]) for info in infos})
 
 
 def check_address(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> None:

@@ -9,7 +9,7 @@ from .services import EvidenceIntegrityError, open_for_download
 
 def serve_evidence(
     request: HttpRequest, case, evidence: EvidenceFile, *, as_attachment: bool
-) -> HttpResponse:
+) -> HttpResponse | FileResponse:
     """Hand out stored bytes only after the store re-hashes them (and logs the export); bytes
     that no longer match their recorded SHA-256 are refused with a page that says so."""
     try:

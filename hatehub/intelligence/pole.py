@@ -269,9 +269,9 @@ def build_graph(
     for link in person_accounts:
         ends = (person_id(link.person), account_id(link.account))
         if all(end in entities for end in ends):
-            key = (*ends, "uses_account")
-            relationships.add(key)
-            extra[key] = {"confidence": link.confidence, "source": link.source}
+            relationship = (*ends, "uses_account")
+            relationships.add(relationship)
+            extra[relationship] = {"confidence": link.confidence, "source": link.source}
     for case in case_by.values():
         if case_id(case.reference) not in entities:
             continue

@@ -11,9 +11,10 @@ decides.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # A run of digits with the spaces, dashes and brackets people type in phone numbers.
@@ -43,9 +44,9 @@ class Flag:
     field: str
     start: int
     end: int
-    kind: str = field(compare=False)
-    text: str = field(compare=False)
-    reason: str = field(compare=False)
+    kind: str = dataclasses.field(compare=False)
+    text: str = dataclasses.field(compare=False)
+    reason: str = dataclasses.field(compare=False)
 
     @property
     def key(self) -> str:

@@ -401,8 +401,8 @@ class ForceAreas:
             int(self._owner[i])
             for i in self._tree_ll.query(shapely.Point(lon, lat), predicate="intersects")
         }
-        x, y = project_km(lon, lat)
-        x, y = float(x), float(y)
+        px, py = project_km(lon, lat)
+        x, y = float(px), float(py)
         reach = max(self.coast_tolerance_km, boundary) + boundary
         distances = self._owner_distances(x, y, reach)
         if inside:
@@ -561,7 +561,7 @@ class Resolution:
     force: Any = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "query": self.query,
             "pfa_code": self.pfa_code,
             "force_name": self.force_name,
@@ -750,7 +750,7 @@ def _from_districts(query: str, matches: list[DistrictMatch], areas: ForceAreas)
             "; ".join(notes),
             codes,
         )
-    counts = Counter(m.location.pfa_code for m in located if m.location)
+    counts = Counter(m.location.pfa_code for m in located if m.location and m.location.pfa_code)
     order = {a.pfa_code: i for i, a in enumerate(areas.areas)}
     primary = min(counts, key=lambda code: (-counts[code], order.get(code, 0)))
     others: dict[str, ForceRef] = {}

@@ -177,11 +177,13 @@ def decide(victim: Place | None, suspect: Place | None, *, rule: str = DEFAULT_R
         )
         return made(victim_force, investigating, reason)
     if suspect_force is not None:
+        assert suspect is not None  # noqa: S101 (a suspect's force comes from their place)
         reason = f"The suspect's location is known ({suspect.how or suspect.given}): "
         reason += f"{suspect_force.force_name} records and investigates."
         if victim_force and victim_force != suspect_force:
             reason += f" The victim lives in the {victim_force.force_name} area."
         return made(suspect_force, suspect_force, reason)
+    assert victim_force is not None  # noqa: S101 (narrowing: neither known was answered above)
     return made(
         victim_force,
         victim_force,

@@ -52,7 +52,7 @@ class StatusReport(BaseModel):
 
 
 def _refuse(slug: str, status: int, title: str, detail: str, kind: str, **details) -> HttpResponse:
-    services.record_refused_callback(
+    services.status.record_refused_callback(
         slug, f"{title}: {detail}", details={"status": status, "problem": kind, **details}
     )
     headers = {"WWW-Authenticate": 'HMAC realm="hatehub-platforms"'} if status == 401 else None
@@ -88,7 +88,7 @@ def status_callback(request: HttpRequest, slug: str) -> HttpResponse:
             )
         try:
             signing.verify(
-                services.callback_secret(platform),
+                services.directory.callback_secret(platform),
                 timestamp=request.headers.get("X-Hub-Timestamp"),
                 signature_header=request.headers.get("X-Hub-Signature-256"),
                 body=body,
@@ -108,7 +108,7 @@ def status_callback(request: HttpRequest, slug: str) -> HttpResponse:
                 {"field": _field(error["loc"]), "message": error["msg"]}
                 for error in invalid.errors()
             ]
-            services.record_refused_callback(
+            services.status.record_refused_callback(
                 slug, "Invalid status report", details={"status": 422, "errors": errors[:10]}
             )
             return problem(
@@ -119,11 +119,13 @@ def status_callback(request: HttpRequest, slug: str) -> HttpResponse:
                 errors=errors,
             )
         try:
-            items = services.record_callback(
+            items = services.status.record_callback(
                 platform,
                 event_id=report.event_id,
                 referral_reference=report.referral,
-                updates=[services.CallbackUpdate(u.item, u.status, u.reason) for u in report.items],
+                updates=[
+                    services.status.CallbackUpdate(u.item, u.status, u.reason) for u in report.items
+                ],
                 body=body,
             )
         except services.CallbackReplay as replay:

@@ -13,8 +13,10 @@ class PlatformsConfig(AppConfig):
         from . import services
 
         message_sent.connect(
-            services.on_message_sent, sender=OutboxMessage, dispatch_uid="platforms_sent"
+            services.sending.on_message_sent, sender=OutboxMessage, dispatch_uid="platforms_sent"
         )
         message_failed.connect(
-            services.on_message_failed, sender=OutboxMessage, dispatch_uid="platforms_failed"
+            services.sending.on_message_failed,
+            sender=OutboxMessage,
+            dispatch_uid="platforms_failed",
         )

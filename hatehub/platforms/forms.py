@@ -3,7 +3,7 @@ from django.db import models
 
 from . import directory
 from .models import ItemStatus, Platform
-from .services import OFFICER_STATUSES
+from .services.status import OFFICER_STATUSES
 
 CHANNEL_ADDRESS = {
     Platform.Channel.EMAIL: "referral_email",

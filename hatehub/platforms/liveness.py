@@ -89,7 +89,7 @@ def vetted_address(url: str, policy: FetchPolicy) -> tuple[str, str, int, str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise AddressRefused(f"{host} does not resolve: {error}") from error
-    addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     refused = [str(ip) for ip in addresses if not _allowed_ip(ip, policy.allow_loopback)]
     if refused or not addresses:
         raise AddressRefused(f"{host} resolves to a non-public address ({', '.join(refused)})")

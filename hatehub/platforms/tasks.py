@@ -6,7 +6,7 @@ def check_item(item_id: int) -> str | None:
     """Fetch a referred item's address and record what came back (404/410: removed; 451:
     geo-blocked). Safe to run again: each run is one more check on the record."""
     from .models import ReferralItem
-    from .services import check_liveness
+    from .services.liveness import check_liveness
 
     item = ReferralItem.objects.filter(pk=item_id).first()
     if item is None:

@@ -63,7 +63,7 @@ def _platform_page(request, form, platform=None, *, secret: str = "") -> HttpRes
             "form": form,
             "platform": platform,
             "rule_domains": directory.rule_domains(platform.slug) if platform else (),
-            "callback_url": services.callback_url(platform) if platform else "",
+            "callback_url": services.directory.callback_url(platform) if platform else "",
             "secret": secret,
             "page_has_errors": bool(form.errors),
             "nav": "referrals",
@@ -75,7 +75,7 @@ def _platform_page(request, form, platform=None, *, secret: str = "") -> HttpRes
 def platform_new(request: HttpRequest) -> HttpResponse:
     form = NewPlatformForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        platform = services.save_platform(form.save(), by=request.user, created=True)
+        platform = services.directory.save_platform(form.save(), by=request.user, created=True)
         messages.success(request, f"{platform.name} added to the directory")
         return redirect("platforms:directory")
     return _platform_page(request, form)
@@ -86,7 +86,7 @@ def platform_edit(request: HttpRequest, slug: str) -> HttpResponse:
     platform = get_object_or_404(Platform, slug=slug)
     form = PlatformForm(_posted(request), instance=platform)
     if request.method == "POST" and form.is_valid():
-        services.save_platform(form.save(), by=request.user)
+        services.directory.save_platform(form.save(), by=request.user)
         messages.success(request, f"{platform.name} saved")
         return redirect("platforms:directory")
     return _platform_page(request, form, platform)
@@ -97,7 +97,7 @@ def platform_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def platform_secret(request: HttpRequest, slug: str) -> HttpResponse:
     """Issue (or rotate) the platform's callback key and show it, this once."""
     platform = get_object_or_404(Platform, slug=slug)
-    secret = services.issue_callback_secret(platform, by=request.user)
+    secret = services.directory.issue_callback_secret(platform, by=request.user)
     platform.refresh_from_db()
     return _platform_page(request, PlatformForm(instance=platform), platform, secret=secret)
 
@@ -172,7 +172,7 @@ def referral_new(request: HttpRequest, reference: str) -> HttpResponse:
             form.add_error("items", f"Select items on one platform: these are on {names}")
         else:
             try:
-                referral = services.create_referral(
+                referral = services.drafting.create_referral(
                     platform=next(iter(platforms.values())),
                     content_item_ids=[row.content.pk for row in chosen],
                     by=request.user,
@@ -222,7 +222,7 @@ def referral_detail(request: HttpRequest, referral: str) -> HttpResponse:
         from hatehub.outbox.models import OutboxMessage
 
         message = OutboxMessage.objects.filter(key=found.outbox_key).first()
-        if services.reconcile_delivery(found, message).delivery != Referral.Delivery.QUEUED:
+        if services.sending.reconcile_delivery(found, message).delivery != Referral.Delivery.QUEUED:
             found = selectors.referral_for(request.user, referral, path=request.path)
     return _referral_page(request, found)
 
@@ -255,7 +255,7 @@ def _referral_page(request, referral: Referral, **forms) -> HttpResponse:
         "rows": rows,
         "hub": hub,
         "outbox": outbox,
-        "held": hub and services.held_in_outbox(referral),
+        "held": hub and services.sending.held_in_outbox(referral),
         "submission_form": forms.get("submission_form") or SubmissionForm(),
         "retry_form": forms.get("retry_form") or RetryForm(),
         "page_has_errors": any(f.errors for f in forms.values()),
@@ -270,7 +270,7 @@ def _referral_page(request, referral: Referral, **forms) -> HttpResponse:
 def referral_send(request: HttpRequest, referral: str) -> HttpResponse:
     found = _referral(request, referral)
     try:
-        services.send_referral(found, by=request.user)
+        services.sending.send_referral(found, by=request.user)
     except services.ReferralRefused as refused:
         messages.error(request, str(refused))
     else:
@@ -285,7 +285,9 @@ def referral_submitted(request: HttpRequest, referral: str) -> HttpResponse:
     form = SubmissionForm(request.POST)
     if form.is_valid():
         try:
-            services.record_submission(found, by=request.user, note=form.cleaned_data["note"])
+            services.sending.record_submission(
+                found, by=request.user, note=form.cleaned_data["note"]
+            )
         except services.ReferralRefused as refused:
             form.add_error("confirm", str(refused))
         else:
@@ -301,7 +303,9 @@ def referral_retry(request: HttpRequest, referral: str) -> HttpResponse:
     form = RetryForm(request.POST)
     if form.is_valid():
         try:
-            services.retry_delivery(found, by=request.user, reason=form.cleaned_data["reason"])
+            services.sending.retry_delivery(
+                found, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except services.ReferralRefused as refused:
             form.add_error("reason", str(refused))
         else:
@@ -324,7 +328,7 @@ def item_status(request: HttpRequest, referral: str, number: int) -> HttpRespons
     form = ItemStatusForm(_posted(request), initial={"status": item.status})
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_status_by_officer(
+            services.status.set_status_by_officer(
                 item,
                 status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],
@@ -355,7 +359,7 @@ def item_check(request: HttpRequest, referral: str, number: int) -> HttpResponse
     if item.status == ItemStatus.DRAFTED:
         messages.error(request, "Send the referral before checking the item")
     else:
-        services.enqueue_liveness_checks(type(item).objects.filter(pk=item.pk))
+        services.liveness.enqueue_liveness_checks(type(item).objects.filter(pk=item.pk))
         messages.success(request, f"Liveness check of {item.label} started")
     return redirect("platforms:referral", referral=found.reference)
 
@@ -365,7 +369,7 @@ def item_check(request: HttpRequest, referral: str, number: int) -> HttpResponse
 
 @hash_exporters
 def hash_export(request: HttpRequest) -> HttpResponse:
-    csv_text, count = services.hash_sharing_csv()
+    csv_text, count = services.hash_sharing.hash_sharing_csv()
     response = HttpResponse(csv_text, content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="hub-hash-sharing-{stamp}.csv"'

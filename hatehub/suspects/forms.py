@@ -10,13 +10,10 @@ from hatehub.matching.models import OnlineAccount
 
 from . import routing
 from .models import Authorisation, IdentificationRequest, PersonAccountLink, PlatformResponse
-from .services import (
-    AuthorisationDetails,
-    PersonDetails,
-    ReceivedAttachment,
-    RequestDraft,
-    ResponseDetails,
-)
+from .services.authorisation import AuthorisationDetails
+from .services.people import PersonDetails
+from .services.requests import RequestDraft
+from .services.responses import ReceivedAttachment, ResponseDetails
 
 
 def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:

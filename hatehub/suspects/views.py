@@ -80,7 +80,7 @@ def people(request: HttpRequest) -> HttpResponse:
 def person_new(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = services.create_person(form.details(), by=request.user)
+        person = services.people.create_person(form.details(), by=request.user)
         messages.success(request, f"Person {person.reference} added")
         return redirect("suspects:person", person_ref=person.reference)
     return render(
@@ -129,7 +129,7 @@ def person_link(request: HttpRequest, person_ref: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.link_account(
+            services.people.link_account(
                 person,
                 data["account"],
                 source=data["source"],
@@ -163,7 +163,9 @@ def person_unlink(request: HttpRequest, person_ref: str, link_id: int) -> HttpRe
     form = UnlinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unlink_account(link, reason=form.cleaned_data["reason"], by=request.user)
+            services.people.unlink_account(
+                link, reason=form.cleaned_data["reason"], by=request.user
+            )
         except services.SuspectsRefused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -276,7 +278,7 @@ def request_new(request: HttpRequest, account_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.draft_request(account, form.draft(), by=request.user)
+            created = services.requests.draft_request(account, form.draft(), by=request.user)
         except services.RequestRefused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -288,7 +290,7 @@ def request_new(request: HttpRequest, account_id: int) -> HttpResponse:
 @request_drafters
 def request_edit(request: HttpRequest, request_ref: str) -> HttpResponse:
     id_request = _id_request(request_ref)
-    if id_request.status not in services.EDITABLE:
+    if id_request.status not in services.requests.EDITABLE:
         messages.error(request, "Only a draft or a returned request can be changed")
         return redirect("suspects:request", request_ref=id_request.reference)
     account = id_request.account
@@ -301,7 +303,7 @@ def request_edit(request: HttpRequest, request_ref: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_request(id_request, form.draft(), by=request.user)
+            services.requests.update_request(id_request, form.draft(), by=request.user)
         except services.RequestRefused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -321,7 +323,7 @@ def _render_request(
     request: HttpRequest, id_request: IdentificationRequest, forms=None, *, status: int = 200
 ) -> HttpResponse:
     detail = selectors.request_detail(id_request)
-    may_send, why_not = services.may_send(id_request)
+    may_send, why_not = services.authorisation.may_send(id_request)
     user = request.user
     record(
         Action.VIEW,
@@ -350,8 +352,11 @@ def _render_request(
         "route_label": routing.LABELS.get(id_request.route, id_request.route),
         "may_send": may_send,
         "why_not_send": why_not,
-        "lapses_on": services.authorisation_lapses_on(authorisation) if authorisation else None,
-        "can_edit": access.drafts_identification_requests(user) and status_now in services.EDITABLE,
+        "lapses_on": services.authorisation.authorisation_lapses_on(authorisation)
+        if authorisation
+        else None,
+        "can_edit": access.drafts_identification_requests(user)
+        and status_now in services.requests.EDITABLE,
         "can_review": spoc
         and status_now == Status.AWAITING_REVIEW
         and id_request.drafted_by_id != user.pk,
@@ -381,7 +386,7 @@ def request_detail(request: HttpRequest, request_ref: str) -> HttpResponse:
 def request_submit(request: HttpRequest, request_ref: str) -> HttpResponse:
     id_request = _id_request(request_ref)
     try:
-        services.submit_for_review(id_request, by=request.user)
+        services.requests.submit_for_review(id_request, by=request.user)
     except services.RequestRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -411,7 +416,7 @@ def _spoc_step(request: HttpRequest, request_ref: str, name: str, form, act) -> 
 def request_review(request: HttpRequest, request_ref: str) -> HttpResponse:
     def act(id_request, form) -> str:
         data = form.cleaned_data
-        services.review(
+        services.requests.review(
             id_request, decision=data["decision"], comments=data["comments"], by=request.user
         )
         return f"Review recorded for {id_request.reference}"
@@ -422,7 +427,7 @@ def request_review(request: HttpRequest, request_ref: str) -> HttpResponse:
 @spocs
 def request_authorise(request: HttpRequest, request_ref: str) -> HttpResponse:
     def act(id_request, form) -> str:
-        services.record_authorisation(id_request, form.details(), by=request.user)
+        services.authorisation.record_authorisation(id_request, form.details(), by=request.user)
         return f"Authorisation recorded for {id_request.reference}"
 
     form = AuthorisationForm(request.POST or None)
@@ -433,7 +438,7 @@ def request_authorise(request: HttpRequest, request_ref: str) -> HttpResponse:
 def request_send(request: HttpRequest, request_ref: str) -> HttpResponse:
     def act(id_request, form) -> str:
         data = form.cleaned_data
-        services.mark_sent(
+        services.sending.mark_sent(
             id_request,
             how=data["how"],
             platform_reference=data["platform_reference"],
@@ -447,7 +452,9 @@ def request_send(request: HttpRequest, request_ref: str) -> HttpResponse:
 @spocs
 def request_response(request: HttpRequest, request_ref: str) -> HttpResponse:
     def act(id_request, form) -> str:
-        services.record_response(id_request, form.details(), form.uploads(), by=request.user)
+        services.responses.record_response(
+            id_request, form.details(), form.uploads(), by=request.user
+        )
         return f"Response to {id_request.reference} recorded"
 
     form = ResponseForm(request.POST or None, request.FILES or None)
@@ -461,7 +468,9 @@ def attachment_download(request: HttpRequest, request_ref: str, attachment_id: i
         ResponseAttachment, pk=attachment_id, response__request=id_request
     )
     try:
-        blob = services.open_attachment(attachment, request_reference=id_request.reference)
+        blob = services.responses.open_attachment(
+            attachment, request_reference=id_request.reference
+        )
     except services.AttachmentIntegrityError:
         return render(
             request,

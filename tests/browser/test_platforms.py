@@ -5,7 +5,7 @@ the way passes axe-core (no serious or critical issues)."""
 import pytest
 
 from hatehub.platforms.models import Referral
-from hatehub.platforms.services import mark_sent
+from hatehub.platforms.services.sending import mark_sent
 from tests.conftest import PASSWORD
 from tests.platforms.helpers import decided_case, example_platform
 

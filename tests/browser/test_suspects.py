@@ -39,15 +39,15 @@ def test_a_spoc_reviews_authorises_and_sends_and_the_pages_are_accessible(
     report = make_report()
     allocate(report.case, force=forces["merseyside"], reason="[SYNTHETIC] fixture")
     case, account = report.case, account_of(report)
-    person = services.create_person(
-        services.PersonDetails(full_name="[SYNTHETIC] Robin Test", other_names=[]),
+    person = services.people.create_person(
+        services.people.PersonDetails(full_name="[SYNTHETIC] Robin Test", other_names=[]),
         by=users["hub_officer"],
     )
-    services.link_account(
+    services.people.link_account(
         person, account, source="victim", confidence="probable", by=users["hub_officer"]
     )
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
-    services.submit_for_review(request, by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
+    services.requests.submit_for_review(request, by=users["hub_officer"])
 
     spoc = _sign_in(browser, live_server, users["spoc"])
     spoc.get_by_role("link", name="Suspects").click()

@@ -24,9 +24,11 @@ def sent_referral(make_report, users):
         make_report, officer, urls=["https://video.example/w/1", "https://video.example/w/2"]
     )
     ids = [item.pk for item in case.reports.get().content_items.all()]
-    referral = services.create_referral(platform=platform, content_item_ids=ids, by=officer)
-    services.mark_sent(referral, at=referral.created_at)
-    secret = services.issue_callback_secret(platform)
+    referral = services.drafting.create_referral(
+        platform=platform, content_item_ids=ids, by=officer
+    )
+    services.sending.mark_sent(referral, at=referral.created_at)
+    secret = services.directory.issue_callback_secret(platform)
     return referral, secret
 
 
@@ -143,7 +145,7 @@ def test_an_unknown_referral_or_item_is_refused_and_audited(sent_referral):
 def test_another_platforms_referral_is_unknown_to_it(sent_referral, make_report, users):
     referral, _ = sent_referral
     other = example_platform(slug="other-video", name="Other", extra_domains=["other.example"])
-    secret = services.issue_callback_secret(other)
+    secret = services.directory.issue_callback_secret(other)
     body, headers = signed(secret, payload(referral))
     response = Client().post(
         "/api/v1/platforms/other-video/status",
@@ -183,7 +185,7 @@ def test_bad_bodies_unknown_platforms_and_rotated_keys(sent_referral):
     )
     assert unknown.status_code == 401
     platform = referral.platform
-    services.issue_callback_secret(platform)  # rotation: the old key stops working
+    services.directory.issue_callback_secret(platform)  # rotation: the old key stops working
     assert post(*signed(secret, payload(referral, "e-new"))).status_code == 401
     assert len(denied()) == 4
 
@@ -193,7 +195,9 @@ def test_a_draft_is_unknown_to_the_platform(make_report, users):
     officer = users["hub_officer"]
     case = decided_case(make_report, officer, urls=["https://video.example/d/1"])
     ids = [item.pk for item in case.reports.get().content_items.all()]
-    referral = services.create_referral(platform=platform, content_item_ids=ids, by=officer)
-    secret = services.issue_callback_secret(platform)
+    referral = services.drafting.create_referral(
+        platform=platform, content_item_ids=ids, by=officer
+    )
+    secret = services.directory.issue_callback_secret(platform)
     assert post(*signed(secret, payload(referral))).status_code == 404
     assert referral.items.get().status == ItemStatus.DRAFTED

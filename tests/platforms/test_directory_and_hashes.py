@@ -104,7 +104,7 @@ def test_the_callback_key_is_shown_once_and_never_stored(users, settings):
     supervisor = client_for(users["hub_supervisor"])
     page = supervisor.post(f"/hub/platforms/directory/{platform.slug}/callback-key/")
     platform.refresh_from_db()
-    secret = services.callback_secret(platform)
+    secret = services.directory.callback_secret(platform)
     assert secret.encode() in page.content
     assert secret not in json.dumps(list(Platform.objects.values()), default=str)
     assert secret not in json.dumps(list(AuditEvent.objects.values("summary", "details")))
@@ -124,9 +124,11 @@ def test_hashes_of_removed_illegal_content_are_exported_for_platforms(make_repor
     removed_case = decided_case(make_report, officer, urls=["https://video.example/h/1"])
     still_up = decided_case(make_report, officer, urls=["https://video.example/h/2"])
     ids = [c.reports.get().content_items.get().pk for c in (removed_case, still_up)]
-    referral = services.create_referral(platform=platform, content_item_ids=ids, by=officer)
-    services.mark_sent(referral, at=referral.created_at)
-    services.set_status_by_officer(
+    referral = services.drafting.create_referral(
+        platform=platform, content_item_ids=ids, by=officer
+    )
+    services.sending.mark_sent(referral, at=referral.created_at)
+    services.status.set_status_by_officer(
         referral.items.get(number=1), status="removed", reason="", by=officer
     )
     assert client_for(officer).get("/hub/platforms/referrals/hashes.csv").status_code == 403
@@ -156,7 +158,7 @@ def test_check_now_records_a_liveness_check(
     platform = example_platform()
     with http_server({"/p/451": (451, {}, b"withheld")}) as (base, _):
         case = decided_case(make_report, officer, urls=[f"{base}/p/451"])
-        referral = services.create_referral(
+        referral = services.drafting.create_referral(
             platform=platform,
             content_item_ids=[case.reports.get().content_items.get().pk],
             by=officer,
@@ -164,7 +166,7 @@ def test_check_now_records_a_liveness_check(
         client = client_for(officer)
         drafted = client.post(f"/hub/platforms/referrals/{referral.reference}/items/1/check/")
         assert drafted.status_code == 302 and not referral.items.get().checks.exists()
-        services.mark_sent(referral, at=referral.created_at)
+        services.sending.mark_sent(referral, at=referral.created_at)
         with django_capture_on_commit_callbacks(execute=True):
             client.post(f"/hub/platforms/referrals/{referral.reference}/items/1/check/")
     item = referral.items.get()

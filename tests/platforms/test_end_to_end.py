@@ -74,7 +74,7 @@ def test_refer_deliver_once_remove_by_callback_and_by_liveness_then_figures(
         )
         assert deliver_due() == {"sent": 1}  # the sweep retries after the lease
         assert deliver_due() == {} and deliver_message(message.pk) == "sent"
-        services.send_referral(referral, by=officer)  # and the referral itself: still once
+        services.sending.send_referral(referral, by=officer)  # and the referral itself: still once
 
         assert len(smtp.messages) == 1
         email = smtp.messages[0]
@@ -94,7 +94,7 @@ def test_refer_deliver_once_remove_by_callback_and_by_liveness_then_figures(
         assert one.status == two.status == ItemStatus.SENT and one.sent_at is not None
 
         # The platform calls back: item 1 removed.
-        secret = services.issue_callback_secret(platform)
+        secret = services.directory.issue_callback_secret(platform)
         body, headers = signed(
             secret,
             {

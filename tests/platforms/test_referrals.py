@@ -50,7 +50,7 @@ def items_of(*cases):
 def test_a_referral_batches_two_cases_and_states_what_the_platform_needs(
     platform, two_cases, users
 ):
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(*two_cases), by=users["hub_officer"]
     )
     assert referral.reference.startswith("TR-") and referral.delivery == Referral.Delivery.DRAFTED
@@ -76,24 +76,26 @@ def test_no_referral_without_a_crime_decision_or_on_the_wrong_platform(
         make_report, officer, urls=["https://video.example/watch/201"], classification="nchi"
     )
     with pytest.raises(services.ReferralRefused, match="no officer's decision"):
-        services.create_referral(platform=platform, content_item_ids=items_of(nchi), by=officer)
+        services.drafting.create_referral(
+            platform=platform, content_item_ids=items_of(nchi), by=officer
+        )
     elsewhere = decided_case(make_report, officer, urls=["https://forum.example.org/t/9"])
     with pytest.raises(services.ReferralRefused, match="is not on Example Video"):
-        services.create_referral(
+        services.drafting.create_referral(
             platform=platform, content_item_ids=items_of(elsewhere), by=officer
         )
     with pytest.raises(services.ReferralRefused, match="at least one"):
-        services.create_referral(platform=platform, content_item_ids=[], by=officer)
+        services.drafting.create_referral(platform=platform, content_item_ids=[], by=officer)
     assert not Referral.objects.exists()
 
 
 def test_an_item_is_not_referred_twice_while_its_referral_is_open(platform, two_cases, users):
     officer = users["hub_officer"]
-    first = services.create_referral(
+    first = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
     )
     with pytest.raises(services.ReferralRefused, match=f"already in referral {first.reference}/1"):
-        services.create_referral(
+        services.drafting.create_referral(
             platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
         )
 
@@ -103,11 +105,11 @@ def test_sending_puts_one_message_in_the_outbox_and_delivery_marks_items_sent(
 ):
     settings.HUB_EMAIL_BACKEND = "outbox"  # held: recorded, not sent
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(*two_cases), by=officer
     )
-    services.send_referral(referral, by=officer)
-    services.send_referral(referral, by=officer)  # a double click
+    services.sending.send_referral(referral, by=officer)
+    services.sending.send_referral(referral, by=officer)  # a double click
     message = OutboxMessage.objects.get()
     assert (message.channel, message.recipient, message.purpose) == (
         "email",
@@ -159,10 +161,10 @@ def test_mark_referred_never_moves_a_case_back(make_report, users, forces):
 def test_a_failed_delivery_is_visible_and_can_be_sent_again(platform, two_cases, users, settings):
     settings.HUB_EMAIL_BACKEND = "outbox"
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
     )
-    services.send_referral(referral, by=officer)
+    services.sending.send_referral(referral, by=officer)
     message = OutboxMessage.objects.get()
     message.status, message.last_error = "failed", "550 mailbox unavailable"
     message.save()
@@ -202,14 +204,14 @@ def test_a_web_form_referral_shows_the_text_and_the_officer_records_the_submissi
     report.content_items.update(
         url="https://forms.example/p/1", canonical_url="forms.example/p/1", platform=""
     )
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=form_platform, content_item_ids=items_of(case), by=officer
     )
     client = client_for(officer)
     page = client.get(f"/hub/platforms/referrals/{referral.reference}/")
     assert b"Paste this text" in page.content and b"forms.example/p/1" in page.content
     with pytest.raises(services.ReferralRefused):
-        services.send_referral(referral, by=officer)
+        services.sending.send_referral(referral, by=officer)
     refused = client.post(f"/hub/platforms/referrals/{referral.reference}/submitted/", {})
     assert refused.status_code == 400 and b"Confirm that you submitted" in refused.content
     client.post(
@@ -224,13 +226,13 @@ def test_a_web_form_referral_shows_the_text_and_the_officer_records_the_submissi
 
 def test_the_officer_sets_item_statuses_with_reasons(platform, two_cases, users):
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(*two_cases), by=officer
     )
     item = referral.items.get(number=1)
     with pytest.raises(services.ReferralRefused, match="Send the referral"):
-        services.set_status_by_officer(item, status="removed", reason="", by=officer)
-    services.mark_sent(referral, at=referral.created_at)
+        services.status.set_status_by_officer(item, status="removed", reason="", by=officer)
+    services.sending.mark_sent(referral, at=referral.created_at)
     client = client_for(officer)
     url = f"/hub/platforms/referrals/{referral.reference}/items/1/status/"
     refused = client.post(url, {"status": "refused", "reason": ""})
@@ -244,7 +246,7 @@ def test_the_officer_sets_item_statuses_with_reasons(platform, two_cases, users)
     assert (change.source, change.from_status, change.to_status) == ("officer", "sent", "refused")
     assert AuditEvent.objects.filter(object_type="referral_item", object_id=item.label).exists()
     # A refused item may be referred again in a new referral.
-    again = services.create_referral(
+    again = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
     )
     assert again.items.count() == 1
@@ -277,7 +279,7 @@ def test_the_referral_pages_from_a_case(platform, two_cases, users):
 def test_a_force_user_sees_only_their_forces_referrals(platform, two_cases, users, forces):
     officer = users["hub_officer"]
     allocate(two_cases[0], force=forces["merseyside"], reason="[SYNTHETIC] victim's force")
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(*two_cases), by=officer
     )
     merseyside, kent = client_for(users["force_user"]), client_for(users["other_force_user"])
@@ -305,10 +307,10 @@ def test_an_api_platform_gets_the_referral_as_a_json_webhook(two_cases, users, s
         referral_endpoint="https://api.video.example/referrals",
     )
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=api_platform, content_item_ids=items_of(*two_cases), by=officer
     )
-    services.send_referral(referral, by=officer)
+    services.sending.send_referral(referral, by=officer)
     message = OutboxMessage.objects.get()
     assert (message.channel, message.recipient) == (
         "webhook",
@@ -331,10 +333,10 @@ def test_an_api_platform_gets_the_referral_as_a_json_webhook(two_cases, users, s
 def test_a_missed_delivery_signal_is_caught_up(platform, two_cases, users, settings):
     settings.HUB_EMAIL_BACKEND = "outbox"
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
     )
-    services.send_referral(referral, by=officer)
+    services.sending.send_referral(referral, by=officer)
     OutboxMessage.objects.update(status="sent", sent_at=referral.created_at)  # no signal
     client_for(officer).get(f"/hub/platforms/referrals/{referral.reference}/")
     referral.refresh_from_db()
@@ -347,16 +349,16 @@ def test_a_failing_status_update_never_undoes_the_outboxs_record_of_a_send(
 ):
     settings.HUB_EMAIL_BACKEND = "outbox"
     officer = users["hub_officer"]
-    referral = services.create_referral(
+    referral = services.drafting.create_referral(
         platform=platform, content_item_ids=items_of(two_cases[0]), by=officer
     )
-    services.send_referral(referral, by=officer)
+    services.sending.send_referral(referral, by=officer)
     message = OutboxMessage.objects.get()
 
     def broken(*args, **kwargs):
         raise RuntimeError("database hiccup")
 
-    monkeypatch.setattr(services, "mark_sent", broken)
+    monkeypatch.setattr(services.sending, "mark_sent", broken)
     from hatehub.outbox.signals import message_sent
 
     message.status, message.sent_at = "sent", referral.created_at

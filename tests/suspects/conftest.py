@@ -29,13 +29,13 @@ def two_cases(forces, make_report):
 
 @pytest.fixture
 def person(users):
-    return services.create_person(
-        services.PersonDetails(full_name="[SYNTHETIC] Alex Example", other_names=["AE"]),
+    return services.people.create_person(
+        services.people.PersonDetails(full_name="[SYNTHETIC] Alex Example", other_names=["AE"]),
         by=users["hub_officer"],
     )
 
 
-def a_draft(case, **overrides) -> services.RequestDraft:
+def a_draft(case, **overrides) -> services.requests.RequestDraft:
     today = timezone.localdate()
     values = {
         "cases": [case],
@@ -51,7 +51,7 @@ def a_draft(case, **overrides) -> services.RequestDraft:
         "serious_crime": True,
     }
     values.update(overrides)
-    return services.RequestDraft(**values)
+    return services.requests.RequestDraft(**values)
 
 
 @pytest.fixture
@@ -64,12 +64,12 @@ def authorised_request(users, two_cases):
     """A request for the Merseyside account, drafted by the officer, approved by the SPoC and
     authorised by OCDA today."""
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
-    services.submit_for_review(request, by=users["hub_officer"])
-    services.review(request, decision="approve", comments="", by=users["spoc"])
-    services.record_authorisation(
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
+    services.requests.submit_for_review(request, by=users["hub_officer"])
+    services.requests.review(request, decision="approve", comments="", by=users["spoc"])
+    services.authorisation.record_authorisation(
         request,
-        services.AuthorisationDetails(
+        services.authorisation.AuthorisationDetails(
             body="ocda", reference="OCDA-[SYNTHETIC]-1", authorised_on=timezone.localdate()
         ),
         by=users["spoc"],
@@ -78,5 +78,5 @@ def authorised_request(users, two_cases):
     return request
 
 
-def upload(name: str, data: bytes) -> services.ReceivedAttachment:
-    return services.ReceivedAttachment(name=name, stream=io.BytesIO(data), size=len(data))
+def upload(name: str, data: bytes) -> services.responses.ReceivedAttachment:
+    return services.responses.ReceivedAttachment(name=name, stream=io.BytesIO(data), size=len(data))

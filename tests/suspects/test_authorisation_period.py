@@ -24,7 +24,7 @@ Status = IdentificationRequest.Status
     ],
 )
 def test_last_day_in_force(body, granted, last_day):
-    assert services.last_day_in_force(body, granted) == last_day
+    assert services.authorisation.last_day_in_force(body, granted) == last_day
 
 
 def _granted(request, days_ago):
@@ -40,12 +40,12 @@ def _on(day):
 def test_sent_on_the_last_day_of_the_month_not_the_day_after(users, authorised_request):
     Authorisation.objects.filter(request=authorised_request).update(authorised_on=date(2026, 1, 5))
     with _on(date(2026, 2, 4)):
-        assert services.may_send(authorised_request) == (True, "")
+        assert services.authorisation.may_send(authorised_request) == (True, "")
     with _on(date(2026, 2, 5)):
-        ok, why = services.may_send(authorised_request)
+        ok, why = services.authorisation.may_send(authorised_request)
         assert not ok and "lapsed" in why and "4 February 2026" in why.replace("04", "4")
         with pytest.raises(services.RequestRefused, match="lapsed"):
-            services.mark_sent(authorised_request, how="portal", by=users["spoc"])
+            services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
     authorised_request.refresh_from_db()
     assert authorised_request.status == Status.AUTHORISED  # nothing was sent
 
@@ -54,9 +54,9 @@ def test_an_urgent_authorisation_lapses_after_three_days(users, authorised_reque
     Authorisation.objects.filter(request=authorised_request).update(
         body=Authorisation.Body.DSO_URGENT, authorised_on=timezone.localdate() - timedelta(days=2)
     )
-    assert services.may_send(authorised_request)[0]  # the third day
+    assert services.authorisation.may_send(authorised_request)[0]  # the third day
     _granted(authorised_request, 3)
-    assert not services.may_send(authorised_request)[0]  # the fourth day
+    assert not services.authorisation.may_send(authorised_request)[0]  # the fourth day
 
 
 def test_data_access_agreement_threshold_is_at_least_three_years():

@@ -9,7 +9,7 @@ from hatehub.suspects import case_panels, selectors, services
 
 def _link_all(person, accounts, by):
     for account in accounts:
-        services.link_account(person, account, source="victim", confidence="possible", by=by)
+        services.people.link_account(person, account, source="victim", confidence="possible", by=by)
 
 
 def _queries(call) -> int:

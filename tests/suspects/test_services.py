@@ -33,7 +33,7 @@ def audit(action, object_type, object_id=None):
 
 
 def ocda(reference="OCDA-[SYNTHETIC]-9", on=None):
-    return services.AuthorisationDetails(
+    return services.authorisation.AuthorisationDetails(
         body="ocda", reference=reference, authorised_on=on or timezone.localdate()
     )
 
@@ -42,8 +42,8 @@ def ocda(reference="OCDA-[SYNTHETIC]-9", on=None):
 
 
 def test_creating_a_person_gives_a_checked_reference_and_resolves_the_force(users, forces):
-    person = services.create_person(
-        services.PersonDetails(
+    person = services.people.create_person(
+        services.people.PersonDetails(
             full_name="[SYNTHETIC] Sam Sample", other_names=["S", " "], location_text="L1 8JQ"
         ),
         by=users["hub_officer"],
@@ -55,8 +55,8 @@ def test_creating_a_person_gives_a_checked_reference_and_resolves_the_force(user
 
 
 def test_someone_abroad_gets_no_force(users, forces):
-    person = services.create_person(
-        services.PersonDetails(
+    person = services.people.create_person(
+        services.people.PersonDetails(
             full_name="[SYNTHETIC] Far Away", other_names=[], location_text="lives in Canada"
         ),
         by=users["hub_officer"],
@@ -67,11 +67,11 @@ def test_someone_abroad_gets_no_force(users, forces):
 def test_force_users_cannot_create_or_link(users, person, two_cases):
     _, account = two_cases["merseyside"]
     with pytest.raises(services.SuspectsRefused):
-        services.create_person(
-            services.PersonDetails(full_name="x", other_names=[]), by=users["force_user"]
+        services.people.create_person(
+            services.people.PersonDetails(full_name="x", other_names=[]), by=users["force_user"]
         )
     with pytest.raises(services.SuspectsRefused):
-        services.link_account(
+        services.people.link_account(
             person, account, source="victim", confidence="possible", by=users["force_user"]
         )
 
@@ -80,7 +80,7 @@ def test_linking_is_audited_and_a_confirmed_link_identifies_the_suspect_once(
     users, person, two_cases
 ):
     case, account = two_cases["merseyside"]
-    link = services.link_account(
+    link = services.people.link_account(
         person,
         account,
         source=PersonAccountLink.Source.PLATFORM_DISCLOSURE,
@@ -96,8 +96,8 @@ def test_linking_is_audited_and_a_confirmed_link_identifies_the_suspect_once(
     assert VictimUpdateDue.objects.filter(case=case, event="suspect_identified").exists()
 
     # Unlinked and linked again: still identified once in that case.
-    services.unlink_account(link, reason="[SYNTHETIC] test", by=users["hub_officer"])
-    services.link_account(
+    services.people.unlink_account(link, reason="[SYNTHETIC] test", by=users["hub_officer"])
+    services.people.link_account(
         person, account, source="victim", confidence="probable", by=users["hub_officer"]
     )
     assert CaseIdentification.objects.filter(person=person, case=case).count() == 1
@@ -105,7 +105,7 @@ def test_linking_is_audited_and_a_confirmed_link_identifies_the_suspect_once(
 
 def test_a_possible_link_does_not_identify(users, person, two_cases):
     case, account = two_cases["merseyside"]
-    services.link_account(
+    services.people.link_account(
         person, account, source="open_source", confidence="possible", by=users["hub_officer"]
     )
     assert not CaseIdentification.objects.filter(case=case).exists()
@@ -113,11 +113,11 @@ def test_a_possible_link_does_not_identify(users, person, two_cases):
 
 def test_the_same_account_cannot_be_linked_twice_at_once(users, person, two_cases):
     _, account = two_cases["merseyside"]
-    services.link_account(
+    services.people.link_account(
         person, account, source="victim", confidence="possible", by=users["hub_officer"]
     )
     with pytest.raises(services.SuspectsRefused, match="already linked"):
-        services.link_account(
+        services.people.link_account(
             person, account, source="witness", confidence="possible", by=users["hub_officer"]
         )
     assert PersonAccountLink.objects.filter(person=person).count() == 1
@@ -125,17 +125,19 @@ def test_the_same_account_cannot_be_linked_twice_at_once(users, person, two_case
 
 def test_unlinking_keeps_the_history_and_needs_a_reason(users, person, two_cases):
     _, account = two_cases["merseyside"]
-    link = services.link_account(
+    link = services.people.link_account(
         person, account, source="victim", confidence="possible", by=users["hub_officer"]
     )
     with pytest.raises(services.SuspectsRefused):
-        services.unlink_account(link, reason="  ", by=users["hub_officer"])
-    services.unlink_account(link, reason="[SYNTHETIC] wrong person", by=users["hub_supervisor"])
+        services.people.unlink_account(link, reason="  ", by=users["hub_officer"])
+    services.people.unlink_account(
+        link, reason="[SYNTHETIC] wrong person", by=users["hub_supervisor"]
+    )
     link.refresh_from_db()
     assert link.unlinked_at is not None and link.unlinked_reason == "[SYNTHETIC] wrong person"
     assert audit(Action.CHANGE, "person", person.reference).count() == 2
     with pytest.raises(services.SuspectsRefused, match="already been ended"):
-        services.unlink_account(link, reason="again", by=users["hub_officer"])
+        services.people.unlink_account(link, reason="again", by=users["hub_officer"])
 
 
 # Drafting -------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def test_unlinking_keeps_the_history_and_needs_a_reason(users, person, two_cases
 
 def test_a_draft_records_the_route_and_is_audited(users, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
     assert request.reference.startswith("CD-")
     assert request.status == Status.DRAFT
     assert request.route == routing.UK_US_DAA
@@ -164,7 +166,9 @@ def test_a_draft_records_the_route_and_is_audited(users, two_cases):
 def test_a_draft_without_what_the_law_asks_for_is_refused(users, two_cases, overrides, message):
     case, account = two_cases["merseyside"]
     with pytest.raises(services.RequestRefused, match=message):
-        services.draft_request(account, a_draft(case, **overrides), by=users["hub_officer"])
+        services.requests.draft_request(
+            account, a_draft(case, **overrides), by=users["hub_officer"]
+        )
     assert not IdentificationRequest.objects.exists()
 
 
@@ -172,20 +176,20 @@ def test_a_request_only_serves_cases_the_account_is_in(users, two_cases):
     _, account = two_cases["merseyside"]
     kent_case, _ = two_cases["kent"]
     with pytest.raises(services.RequestRefused, match="cases the account appears in"):
-        services.draft_request(account, a_draft(kent_case), by=users["hub_officer"])
+        services.requests.draft_request(account, a_draft(kent_case), by=users["hub_officer"])
 
 
 def test_period_must_be_in_order_and_not_in_the_future(users, two_cases):
     case, account = two_cases["merseyside"]
     today = timezone.localdate()
     with pytest.raises(services.RequestRefused, match="end on or after"):
-        services.draft_request(
+        services.requests.draft_request(
             account,
             a_draft(case, period_start=today, period_end=today - timedelta(days=1)),
             by=users["hub_officer"],
         )
     with pytest.raises(services.RequestRefused, match="future"):
-        services.draft_request(
+        services.requests.draft_request(
             account, a_draft(case, period_end=today + timedelta(days=1)), by=users["hub_officer"]
         )
 
@@ -193,7 +197,7 @@ def test_period_must_be_in_order_and_not_in_the_future(users, two_cases):
 def test_force_users_cannot_draft(users, two_cases):
     case, account = two_cases["merseyside"]
     with pytest.raises(services.RequestRefused):
-        services.draft_request(account, a_draft(case), by=users["force_user"])
+        services.requests.draft_request(account, a_draft(case), by=users["force_user"])
 
 
 # Review -----------------------------------------------------------------------------------------
@@ -202,24 +206,24 @@ def test_force_users_cannot_draft(users, two_cases):
 @pytest.fixture
 def submitted(users, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
-    return services.submit_for_review(request, by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
+    return services.requests.submit_for_review(request, by=users["hub_officer"])
 
 
 def test_only_a_spoc_reviews(users, submitted):
     for role in ("hub_officer", "hub_supervisor", "administrator", "force_user"):
         with pytest.raises(services.RequestRefused, match="single point of contact"):
-            services.review(submitted, decision="approve", comments="", by=users[role])
+            services.requests.review(submitted, decision="approve", comments="", by=users[role])
     submitted.refresh_from_db()
     assert submitted.status == Status.AWAITING_REVIEW
 
 
 def test_a_spoc_cannot_approve_their_own_draft(users, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["spoc"])
-    services.submit_for_review(request, by=users["spoc"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["spoc"])
+    services.requests.submit_for_review(request, by=users["spoc"])
     with pytest.raises(services.RequestRefused, match="another SPoC"):
-        services.review(request, decision="approve", comments="", by=users["spoc"])
+        services.requests.review(request, decision="approve", comments="", by=users["spoc"])
     request.refresh_from_db()
     assert request.status == Status.AWAITING_REVIEW and request.reviewed_by is None
 
@@ -227,18 +231,18 @@ def test_a_spoc_cannot_approve_their_own_draft(users, two_cases):
 def test_return_needs_comments_then_the_officer_changes_and_resubmits(users, submitted, two_cases):
     case, _ = two_cases["merseyside"]
     with pytest.raises(services.RequestRefused, match="Say why"):
-        services.review(submitted, decision="return", comments=" ", by=users["spoc"])
-    services.review(
+        services.requests.review(submitted, decision="return", comments=" ", by=users["spoc"])
+    services.requests.review(
         submitted, decision="return", comments="[SYNTHETIC] narrow the period", by=users["spoc"]
     )
     submitted.refresh_from_db()
     assert submitted.status == Status.RETURNED
-    services.update_request(
+    services.requests.update_request(
         submitted,
         a_draft(case, period_start=timezone.localdate() - timedelta(days=7)),
         by=users["hub_officer"],
     )
-    services.submit_for_review(submitted, by=users["hub_officer"])
+    services.requests.submit_for_review(submitted, by=users["hub_officer"])
     submitted.refresh_from_db()
     assert submitted.status == Status.AWAITING_REVIEW
     assert [step.to_status for step in submitted.steps.all()] == [
@@ -251,13 +255,15 @@ def test_return_needs_comments_then_the_officer_changes_and_resubmits(users, sub
 
 def test_a_rejected_request_goes_no_further(users, submitted, two_cases):
     case, _ = two_cases["merseyside"]
-    services.review(submitted, decision="reject", comments="[SYNTHETIC] no", by=users["spoc"])
+    services.requests.review(
+        submitted, decision="reject", comments="[SYNTHETIC] no", by=users["spoc"]
+    )
     with pytest.raises(services.RequestRefused):
-        services.update_request(submitted, a_draft(case), by=users["hub_officer"])
+        services.requests.update_request(submitted, a_draft(case), by=users["hub_officer"])
     with pytest.raises(services.RequestRefused):
-        services.record_authorisation(submitted, ocda(), by=users["spoc"])
+        services.authorisation.record_authorisation(submitted, ocda(), by=users["spoc"])
     with pytest.raises(services.RequestRefused):
-        services.mark_sent(submitted, how="portal", by=users["spoc"])
+        services.sending.mark_sent(submitted, how="portal", by=users["spoc"])
 
 
 # Authorisation and sending: the rule of this issue --------------------------------------------
@@ -265,10 +271,10 @@ def test_a_rejected_request_goes_no_further(users, submitted, two_cases):
 
 def test_cannot_be_sent_without_spoc_approval(users, two_cases, submitted):
     case, account = two_cases["merseyside"]
-    draft = services.draft_request(account, a_draft(case), by=users["hub_officer"])
+    draft = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
     for request in (draft, submitted):
         with pytest.raises(services.RequestRefused, match="approval and an authorisation"):
-            services.mark_sent(request, how="portal", by=users["spoc"])
+            services.sending.mark_sent(request, how="portal", by=users["spoc"])
         request.refresh_from_db()
         assert request.status != Status.SENT and request.sent_at is None
         denied = audit(Action.DENIED, "identification_request", request.reference)
@@ -277,14 +283,14 @@ def test_cannot_be_sent_without_spoc_approval(users, two_cases, submitted):
 
 def test_cannot_be_authorised_before_approval(users, submitted):
     with pytest.raises(services.RequestRefused, match="SPoC must approve"):
-        services.record_authorisation(submitted, ocda(), by=users["spoc"])
+        services.authorisation.record_authorisation(submitted, ocda(), by=users["spoc"])
     assert not Authorisation.objects.exists()
 
 
 def test_cannot_be_sent_when_approved_but_not_authorised(users, submitted):
-    services.review(submitted, decision="approve", comments="", by=users["spoc"])
+    services.requests.review(submitted, decision="approve", comments="", by=users["spoc"])
     with pytest.raises(services.RequestRefused, match="needs an authorisation record"):
-        services.mark_sent(submitted, how="portal", by=users["spoc"])
+        services.sending.mark_sent(submitted, how="portal", by=users["spoc"])
     submitted.refresh_from_db()
     assert submitted.status == Status.APPROVED and submitted.sent_at is None
 
@@ -293,16 +299,16 @@ def test_a_status_forced_to_authorised_without_a_record_still_cannot_be_sent(use
     # Even if the row were changed behind the service's back, sending checks the records.
     IdentificationRequest.objects.filter(pk=submitted.pk).update(status=Status.AUTHORISED)
     with pytest.raises(services.RequestRefused, match="approval and an authorisation"):
-        services.mark_sent(submitted, how="portal", by=users["spoc"])
+        services.sending.mark_sent(submitted, how="portal", by=users["spoc"])
 
 
 def test_only_a_spoc_sends(users, authorised_request):
     with pytest.raises(services.RequestRefused, match="single point of contact"):
-        services.mark_sent(authorised_request, how="portal", by=users["hub_supervisor"])
+        services.sending.mark_sent(authorised_request, how="portal", by=users["hub_supervisor"])
 
 
 def test_approved_and_authorised_is_sent_and_the_disclosure_logged(users, authorised_request):
-    services.mark_sent(
+    services.sending.mark_sent(
         authorised_request, how="[SYNTHETIC] LE portal", platform_reference="P-1", by=users["spoc"]
     )
     authorised_request.refresh_from_db()
@@ -317,22 +323,22 @@ def test_a_lapsed_authorisation_cannot_be_used(users, authorised_request):
         authorised_on=timezone.localdate() - timedelta(days=40)
     )
     with pytest.raises(services.RequestRefused, match="lapsed"):
-        services.mark_sent(authorised_request, how="portal", by=users["spoc"])
+        services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
 
 
 def test_urgent_authorisation_needs_the_officer_and_the_reason(users, submitted):
-    services.review(submitted, decision="approve", comments="", by=users["spoc"])
-    urgent = services.AuthorisationDetails(
+    services.requests.review(submitted, decision="approve", comments="", by=users["spoc"])
+    urgent = services.authorisation.AuthorisationDetails(
         body="dso_urgent", reference="DSO-1", authorised_on=timezone.localdate()
     )
     with pytest.raises(services.RequestRefused, match="urgent authorisation"):
-        services.record_authorisation(submitted, urgent, by=users["spoc"])
+        services.authorisation.record_authorisation(submitted, urgent, by=users["spoc"])
     with pytest.raises(services.RequestRefused, match="future"):
-        services.record_authorisation(
+        services.authorisation.record_authorisation(
             submitted, ocda(on=timezone.localdate() + timedelta(days=1)), by=users["spoc"]
         )
     with pytest.raises(services.RequestRefused, match="before the SPoC approved"):
-        services.record_authorisation(
+        services.authorisation.record_authorisation(
             submitted, ocda(on=timezone.localdate() - timedelta(days=3)), by=users["spoc"]
         )
     assert not Authorisation.objects.exists()
@@ -342,12 +348,12 @@ def test_urgent_authorisation_needs_the_officer_and_the_reason(users, submitted)
 
 
 def test_the_response_is_stored_as_hashed_evidence_with_continuity(users, authorised_request):
-    services.mark_sent(authorised_request, how="portal", by=users["spoc"])
+    services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
     data = b"[SYNTHETIC] subscriber: example@example.invalid, created from 192.0.2.1\n"
     received_at = timezone.now()
-    response = services.record_response(
+    response = services.responses.record_response(
         authorised_request,
-        services.ResponseDetails(
+        services.responses.ResponseDetails(
             outcome="disclosed", received_at=received_at, summary="[SYNTHETIC] email"
         ),
         [upload("subscriber.csv", data)],
@@ -362,24 +368,24 @@ def test_the_response_is_stored_as_hashed_evidence_with_continuity(users, author
     entry = audit(Action.CREATE, "identification_response", authorised_request.reference).get()
     assert entry.details["attachments"][0]["sha256"] == attachment.sha256
 
-    with services.open_attachment(attachment, request_reference="x") as blob:
+    with services.responses.open_attachment(attachment, request_reference="x") as blob:
         assert blob.read() == data
     assert audit(Action.EXPORT, "identification_response").count() == 1
 
 
 def test_a_refusal_needs_the_reason_and_ends_refused(users, authorised_request):
-    services.mark_sent(authorised_request, how="portal", by=users["spoc"])
-    details = services.ResponseDetails(outcome="refused", received_at=timezone.now())
-    before = services.ResponseDetails(
+    services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
+    details = services.responses.ResponseDetails(outcome="refused", received_at=timezone.now())
+    before = services.responses.ResponseDetails(
         outcome="disclosed", received_at=timezone.now() - timedelta(hours=1)
     )
     with pytest.raises(services.RequestRefused, match="after the request was sent"):
-        services.record_response(authorised_request, before, [], by=users["spoc"])
+        services.responses.record_response(authorised_request, before, [], by=users["spoc"])
     with pytest.raises(services.RequestRefused, match="reason"):
-        services.record_response(authorised_request, details, [], by=users["spoc"])
-    services.record_response(
+        services.responses.record_response(authorised_request, details, [], by=users["spoc"])
+    services.responses.record_response(
         authorised_request,
-        services.ResponseDetails(
+        services.responses.ResponseDetails(
             outcome="refused", received_at=timezone.now(), refusal_reason="[SYNTHETIC] MLA needed"
         ),
         [],
@@ -390,23 +396,23 @@ def test_a_refusal_needs_the_reason_and_ends_refused(users, authorised_request):
 
 
 def test_no_response_before_sending_and_no_empty_files(users, authorised_request):
-    details = services.ResponseDetails(outcome="disclosed", received_at=timezone.now())
+    details = services.responses.ResponseDetails(outcome="disclosed", received_at=timezone.now())
     with pytest.raises(services.RequestRefused, match="not been sent"):
-        services.record_response(authorised_request, details, [], by=users["spoc"])
-    services.mark_sent(authorised_request, how="portal", by=users["spoc"])
-    details = services.ResponseDetails(outcome="disclosed", received_at=timezone.now())
+        services.responses.record_response(authorised_request, details, [], by=users["spoc"])
+    services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
+    details = services.responses.ResponseDetails(outcome="disclosed", received_at=timezone.now())
     with pytest.raises(services.RequestRefused, match="empty"):
-        services.record_response(
+        services.responses.record_response(
             authorised_request, details, [upload("empty.txt", b"")], by=users["spoc"]
         )
     assert not PlatformResponse.objects.exists()
 
 
 def test_a_changed_attachment_is_not_handed_out(users, authorised_request):
-    services.mark_sent(authorised_request, how="portal", by=users["spoc"])
-    response = services.record_response(
+    services.sending.mark_sent(authorised_request, how="portal", by=users["spoc"])
+    response = services.responses.record_response(
         authorised_request,
-        services.ResponseDetails(outcome="disclosed", received_at=timezone.now()),
+        services.responses.ResponseDetails(outcome="disclosed", received_at=timezone.now()),
         [upload("a.txt", b"[SYNTHETIC] original bytes " + str(timezone.now()).encode())],
         by=users["spoc"],
     )
@@ -415,7 +421,9 @@ def test_a_changed_attachment_is_not_handed_out(users, authorised_request):
         mock.patch.object(store, "sha256_of_stored", return_value="0" * 64),
         pytest.raises(services.AttachmentIntegrityError),
     ):
-        services.open_attachment(attachment, request_reference=authorised_request.reference)
+        services.responses.open_attachment(
+            attachment, request_reference=authorised_request.reference
+        )
     assert audit(Action.EXPORT, "identification_response").count() == 0
     assert (
         audit(Action.VIEW, "identification_response")

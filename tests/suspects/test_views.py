@@ -177,8 +177,8 @@ def test_bad_request_form_input_changes_nothing(users, two_cases):
 
 def test_a_spoc_is_not_offered_the_review_of_their_own_draft(users, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["spoc"])
-    services.submit_for_review(request, by=users["spoc"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["spoc"])
+    services.requests.submit_for_review(request, by=users["spoc"])
     spoc = client_for(users["spoc"])
     page = spoc.get(request_url("request", request)).content.decode()
     assert "another SPoC must review it" in page
@@ -191,8 +191,8 @@ def test_a_spoc_is_not_offered_the_review_of_their_own_draft(users, two_cases):
 
 def test_a_hub_officer_who_is_not_a_spoc_cannot_review(users, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
-    services.submit_for_review(request, by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
+    services.requests.submit_for_review(request, by=users["hub_officer"])
     supervisor = client_for(users["hub_supervisor"])
     response = supervisor.post(request_url("request_review", request), {"decision": "approve"})
     assert response.status_code == 403
@@ -206,7 +206,7 @@ def test_a_hub_officer_who_is_not_a_spoc_cannot_review(users, two_cases):
 @pytest.fixture
 def linked_person(users, person, two_cases):
     _, account = two_cases["merseyside"]
-    services.link_account(
+    services.people.link_account(
         person, account, source="platform_disclosure", confidence="confirmed", by=users["spoc"]
     )
     return person
@@ -280,7 +280,7 @@ def test_a_force_user_sees_a_person_linked_to_their_forces_case_only(users, link
 
 def test_force_user_loses_sight_of_a_person_once_unlinked(users, linked_person):
     link = linked_person.account_links.get()
-    services.unlink_account(link, reason="[SYNTHETIC] wrong", by=users["hub_officer"])
+    services.people.unlink_account(link, reason="[SYNTHETIC] wrong", by=users["hub_officer"])
     assert client_for(users["force_user"]).get(person_url(linked_person)).status_code == 404
 
 
@@ -295,7 +295,7 @@ def test_the_profile_lists_accounts_cases_and_requests_and_is_audited(
     users, linked_person, two_cases
 ):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
     page = client_for(users["hub_supervisor"]).get(person_url(linked_person)).content.decode()
     assert case.reference in page and request.reference in page
     entry = AuditEvent.objects.filter(action=Action.VIEW, object_id=linked_person.reference).get()
@@ -305,7 +305,7 @@ def test_the_profile_lists_accounts_cases_and_requests_and_is_audited(
 
 def test_a_force_user_sees_requests_status_but_cannot_open_them(users, linked_person, two_cases):
     case, account = two_cases["merseyside"]
-    request = services.draft_request(account, a_draft(case), by=users["hub_officer"])
+    request = services.requests.draft_request(account, a_draft(case), by=users["hub_officer"])
     client = client_for(users["force_user"])
     page = client.get(person_url(linked_person)).content.decode()
     assert request.reference in page and request_url("request", request) not in page

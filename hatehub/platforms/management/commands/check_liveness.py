@@ -22,12 +22,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, referral: str | None, limit: int, **options):
-        items = services.liveness_due_items().order_by("sent_at", "pk")
+        items = services.liveness.liveness_due_items().order_by("sent_at", "pk")
         if referral:
             if not Referral.objects.filter(reference=referral).exists():
                 raise CommandError(f"No referral {referral}")
             items = items.filter(referral__reference=referral)
         ids = list(items.values_list("pk", flat=True)[:limit])
         with acting_as("command:check_liveness"):
-            count = services.enqueue_liveness_checks(items.filter(pk__in=ids))
+            count = services.liveness.enqueue_liveness_checks(items.filter(pk__in=ids))
         self.stdout.write(json.dumps({"enqueued": count}))

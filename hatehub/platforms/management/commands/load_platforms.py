@@ -28,5 +28,5 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"file": file, "platforms": len(entries), "ok": True}))
             return
         with acting_as("command:load_platforms"):
-            counts = services.load_directory(entries, update=update)
+            counts = services.directory.load_directory(entries, update=update)
         self.stdout.write(json.dumps(counts))
