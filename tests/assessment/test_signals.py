@@ -2,9 +2,10 @@
 obfuscations HateCheck and HatemojiCheck test are seen through, and counter-speech, negation
 and plain mentions of a group do not score as hate.
 
-Uses only the committed head, the encoder installed from PyPI and the rules (no
-../shared/eval), and invented placeholder slurs (``functional_suite.TEST_SLURS``), never real
-ones. The encoder is loaded once for the module; the functional cases are encoded in one batch.
+Uses only the committed head, the encoder installed from PyPI (re-quantised once per machine
+into var/encoder) and the rules (no ../shared/eval), and invented placeholder slurs
+(``functional_suite.TEST_SLURS``), never real ones. The encoder is loaded once for the module;
+the functional cases are encoded in one batch.
 """
 
 import re
@@ -13,8 +14,15 @@ from collections import defaultdict
 
 import pytest
 
-from hatehub.assessment import signals
-from hatehub.assessment.encoder import load_encoder, prepare
+from hatehub.assessment import encoder, signals
+from hatehub.assessment.encoder import (
+    ENCODER_ID,
+    ENCODER_SHA256,
+    EncoderUnavailable,
+    encoder_for,
+    load_encoder,
+    prepare,
+)
 from hatehub.assessment.functional_suite import TEST_SLURS, cases
 from hatehub.assessment.signals import (
     HATE_THRESHOLD,
@@ -63,9 +71,32 @@ def test_head_file_is_small_plain_arrays_and_loads_once(head):
     assert signals.HEAD_PATH.stat().st_size < 1_000_000
     assert head.weights[0].shape[0] == 384
     assert 0.0 < head.threshold < 1.0
-    assert head.meta["encoder"] == "all-MiniLM-L6-v2-onnx-int8"
+    assert head.meta["encoder"] == ENCODER_ID == "all-MiniLM-L6-v2-int8-dynamic"
+    assert head.meta["encoder_sha256"] == ENCODER_SHA256
     assert load_head() is head
     assert load_encoder() is load_encoder()
+    assert encoder_for(head.meta) is load_encoder()
+    assert load_encoder().sha256 == ENCODER_SHA256
+
+
+def test_the_int8_encoder_builds_deterministically_where_hub_encoder_dir_says(
+    tmp_path, monkeypatch
+):
+    """The build from the packaged model gives the file the head was trained on, byte for
+    byte, in HUB_ENCODER_DIR; the int8 graph has integer matrix products."""
+    monkeypatch.setenv("HUB_ENCODER_DIR", str(tmp_path))
+    path = encoder.model_file()
+    assert path.parent == tmp_path
+    assert encoder.build_quantized() == path
+    assert encoder._sha256(path) == ENCODER_SHA256
+    assert b"MatMulInteger" in path.read_bytes()
+    assert not list(tmp_path.glob(".*.partial"))
+    assert encoder.build_quantized() == path  # built once: a second call finds it
+
+
+def test_a_head_trained_on_another_encoder_is_refused():
+    with pytest.raises(EncoderUnavailable, match="train_signals"):
+        encoder_for({"encoder": ENCODER_ID, "encoder_sha256": "0" * 64})
 
 
 def test_the_old_tfidf_model_still_loads_as_the_baseline():
