@@ -15,7 +15,8 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    keyword and a majority baseline.
 2. The functional suites, HateCheck-style and HatemojiCheck-style, split into the HELD-OUT
    cases (``functional_heldout.py``: HELDOUT written before tuning; HELDOUT2 written after the
-   first held-out run, before the changes made in response to it) and the DEVELOPMENT cases
+   first held-out run, before the changes made in response to it; HELDOUT3 written for the
+   int8 encoder's head, committed before its first run) and the DEVELOPMENT cases
    (looked at while tuning): accuracy per functionality and overall, new and old, score() and
    model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
@@ -109,7 +110,7 @@ def functional(models, terms, show_failures: bool):
             ok_m = (pm >= model.threshold) == case.hateful
             results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
     summary = {}
-    for split in ("heldout", "heldout2", "dev"):
+    for split in ("heldout", "heldout2", "heldout3", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
             header = "".join(f" {lbl + ' score':>15s} {lbl + ' model':>15s}" for lbl in models)
@@ -203,7 +204,7 @@ def main(argv=None) -> int:
 
     print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
           "no functionality < 60%")  # fmt: skip
-    for split in ("heldout", "heldout2", "dev"):
+    for split in ("heldout", "heldout2", "heldout3", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             for label in models:
                 acc, worst, worst_acc = summary[(label, split, suite)]
