@@ -406,13 +406,17 @@ class Encoder:
         return out
 
 
-@lru_cache(maxsize=4)
 def load_encoder(threads: int | None = None, packaged: bool = False) -> Encoder:
     """The encoder, loaded once per process. One intra-op thread by default (the hub scores
     one report at a time, and the machine is shared); ``HUB_SIGNALS_THREADS`` changes it.
     ``packaged`` gives the packaged float-computed model instead (the bench's baseline)."""
     if threads is None:
         threads = int(os.environ.get("HUB_SIGNALS_THREADS", "1"))
+    return _load_encoder(threads, bool(packaged))
+
+
+@lru_cache(maxsize=4)
+def _load_encoder(threads: int, packaged: bool) -> Encoder:
     return Encoder(threads=threads, packaged=packaged)
 
 
