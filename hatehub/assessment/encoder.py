@@ -151,7 +151,7 @@ def build_quantized(dest: Path | None = None) -> Path:
         raise EncoderUnavailable(UNAVAILABLE.format(detail=str(error))) from error
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(dest.parent / ".build.lock", "a")  # noqa: SIM115
+        lock = open(dest.parent / ".build.lock", "a")
     except OSError as error:
         raise EncoderUnavailable(
             f"Cannot write the int8 encoder to {dest.parent} ({error}); set HUB_ENCODER_DIR "
