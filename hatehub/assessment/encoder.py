@@ -170,13 +170,17 @@ def build_quantized(dest: Path | None = None) -> Path:
         model = onnx.load(str(source))
         _fold_weights(model)
         partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+        # The quantiser logs each tensor it skips on the root logger, and a hint to pre-process
+        # (shape inference and folding: done above); neither is news to the hub's log.
         root = logging.getLogger()
-        hint = _NoPreprocessHint()
+        hint, level = _NoPreprocessHint(), root.level
         root.addFilter(hint)
+        root.setLevel(max(level, logging.WARNING))
         try:
             quantize_dynamic(model, partial, per_channel=True, weight_type=QuantType.QInt8)
             os.replace(partial, dest)
         finally:
+            root.setLevel(level)
             root.removeFilter(hint)
             partial.unlink(missing_ok=True)
     return dest
