@@ -9,15 +9,19 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
 
 1. TweetEval hate test (never used for training) and HatemojiBuild test: macro-F1 and ROC AUC
    of each model alone (at its validation-chosen threshold) and of ``score().hate`` (model +
-   rules, at ``HATE_THRESHOLD``), for the encoder head ("new") and the TF-IDF model ("old"),
-   plus a keyword and a majority baseline.
+   rules, at ``HATE_THRESHOLD``), for the encoder head on the int8 encoder built by
+   ``encoder.build_quantized`` ("new"), the previous head on the packaged float-computed encoder
+   ("packaged", ``model/signals_head_packaged.npz``) and the TF-IDF model ("old"), plus a
+   keyword and a majority baseline.
 2. The functional suites, HateCheck-style and HatemojiCheck-style, split into the HELD-OUT
    cases (``functional_heldout.py``: HELDOUT written before tuning; HELDOUT2 written after the
-   first held-out run, before the changes made in response to it) and the DEVELOPMENT cases
+   first held-out run, before the changes made in response to it; HELDOUT3 written for the
+   int8 encoder's head, committed before its first run) and the DEVELOPMENT cases
    (looked at while tuning): accuracy per functionality and overall, new and old, score() and
    model alone.
-3. Throughput of the encoder on one core (onnxruntime intra-op threads = 1): texts per second
-   of wall time and of CPU time (the machine is shared, so wall time is noisy).
+3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
+   one and the packaged one on the same texts: texts per second of wall time and of CPU time
+   (the machine is shared, so wall time is noisy).
 
 It is a measurement: it always exits 0.
 """
@@ -37,10 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["HUB_SIGNALS_THREADS"] = "1"  # one core, as the target says
 
-from hatehub.assessment.encoder import load_encoder, prepare  # noqa: E402
+from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noqa: E402
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 from hatehub.assessment.signals import (  # noqa: E402
     HATE_THRESHOLD,
+    PACKAGED_HEAD_PATH,
     load_head,
     load_model,
     load_terms,
@@ -79,7 +84,7 @@ def keyword_baseline(texts, terms) -> list[float]:
 
 def evaluate(name, texts, y, models, terms):
     print(f"\n{name}: {len(y)} texts, {sum(y)} hate")
-    print(f"  {'':30s} {'macro-F1':>9s} {'AUC':>7s}")
+    print(f"  {'':34s} {'macro-F1':>9s} {'AUC':>7s}")
     rows = []
     for label, model in models.items():
         p_model = model.predict_proba(texts)
@@ -89,7 +94,7 @@ def evaluate(name, texts, y, models, terms):
     rows.append(("baseline: keyword", *metrics(y, keyword_baseline(texts, terms), 0.5)))
     rows.append(("baseline: majority", *metrics(y, [0.0] * len(y), 0.5)))
     for label, f1, auc in rows:
-        print(f"  {label:30s} {f1:9.4f} {auc:7.4f}")
+        print(f"  {label:34s} {f1:9.4f} {auc:7.4f}")
     return rows
 
 
@@ -105,10 +110,10 @@ def functional(models, terms, show_failures: bool):
             ok_m = (pm >= model.threshold) == case.hateful
             results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
     summary = {}
-    for split in ("heldout", "heldout2", "dev"):
+    for split in ("heldout", "heldout2", "heldout3", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
-            header = "".join(f" {lbl + ' score':>11s} {lbl + ' model':>11s}" for lbl in models)
+            header = "".join(f" {lbl + ' score':>15s} {lbl + ' model':>15s}" for lbl in models)
             print(f"  {'functionality':26s} {'n':>4s}{header}")
             by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
             for label in models:
@@ -122,13 +127,13 @@ def functional(models, terms, show_failures: bool):
                     oks = per[label]
                     totals[label] += oks
                     acc, acc_m = np.mean([o for o, _ in oks]), np.mean([m for _, m in oks])
-                    cells += f" {acc:11.0%} {acc_m:11.0%}"
+                    cells += f" {acc:15.0%} {acc_m:15.0%}"
                 print(f"  {func:26s} {n:4d}{cells}")
             cells = ""
             for label in models:
                 oks = totals[label]
                 cells += (
-                    f" {np.mean([o for o, _ in oks]):11.1%} {np.mean([m for _, m in oks]):11.1%}"
+                    f" {np.mean([o for o, _ in oks]):15.1%} {np.mean([m for _, m in oks]):15.1%}"
                 )
             print(f"  {'ALL':26s} {len(totals[next(iter(models))]):4d}{cells}")
             for label in models:
@@ -147,26 +152,29 @@ def functional(models, terms, show_failures: bool):
     return summary
 
 
-def throughput(texts: list[str], label: str) -> None:
-    encoder = load_encoder(threads=1)
-    encoder.embed(texts[:32])  # warm up
-    wall, cpu = time.perf_counter(), time.process_time()
-    encoder.embed(texts)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(
-        f"  encoder, {label}: {len(texts)} texts, {len(texts) / wall:.0f} texts/s wall, "
-        f"{len(texts) / cpu:.0f} texts/s CPU time (1 intra-op thread)"
-    )
-    head, terms = load_head(), load_terms(extra_slurs=TEST_SLURS)
-    head.clear_cache()
-    wall, cpu = time.perf_counter(), time.process_time()
-    for t in texts:
-        score(t, model=head, terms=terms)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(
-        f"  score() one text at a time, {label}: {len(texts) / wall:.0f} texts/s wall, "
-        f"{len(texts) / cpu:.0f} texts/s CPU time"
-    )
+def throughput(texts: list[str], label: str, heads: dict) -> None:
+    for name, head in heads.items():
+        encoder = encoder_for(head.meta, threads=1)
+        encoder.embed(texts[:32])  # warm up
+        wall, cpu = time.perf_counter(), time.process_time()
+        encoder.embed(texts)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(
+            f"  {name} encoder ({encoder.model_id}), {label}: {len(texts)} texts, "
+            f"{len(texts) / wall:.0f} texts/s wall, {len(texts) / cpu:.0f} texts/s CPU time "
+            "(1 intra-op thread)"
+        )
+    terms = load_terms(extra_slurs=TEST_SLURS)
+    for name, head in heads.items():
+        head.clear_cache()
+        wall, cpu = time.perf_counter(), time.process_time()
+        for t in texts:
+            score(t, model=head, terms=terms)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(
+            f"  {name} score() one text at a time, {label}: {len(texts) / wall:.0f} texts/s "
+            f"wall, {len(texts) / cpu:.0f} texts/s CPU time"
+        )
 
 
 def main(argv=None) -> int:
@@ -176,9 +184,10 @@ def main(argv=None) -> int:
     parser.add_argument("--failures", action="store_true", help="print failing cases (new)")
     args = parser.parse_args(argv)
     data = Path(args.data)
-    models = {"new": load_head(), "old": load_model()}
+    models = {"new": load_head(), "packaged": load_head(PACKAGED_HEAD_PATH), "old": load_model()}
     terms = load_terms(extra_slurs=TEST_SLURS)
     print(f"new: encoder head, threshold {models['new'].threshold:.2f}, {models['new'].meta}")
+    print(f"packaged: threshold {models['packaged'].threshold:.2f}, {models['packaged'].meta}")
     print(f"old: TF-IDF, threshold {models['old'].threshold:.2f}, {models['old'].meta}")
     print(f"combined score() threshold: {HATE_THRESHOLD}; onnxruntime intra-op threads: 1")
     summary = functional(models, terms, args.failures)
@@ -187,14 +196,15 @@ def main(argv=None) -> int:
 
     print("\nThroughput (one core; the machine is shared, figures are noisy):")
     tweets = read_tweeteval(data)[0][:1000]
-    throughput(tweets, "TweetEval test, first 1000 tweets")
-    throughput([c.text for c in cases()], "functional cases")
+    heads = {"new": models["new"], "packaged": models["packaged"]}
+    throughput(tweets, "TweetEval test, first 1000 tweets", heads)
+    throughput([c.text for c in cases()], "functional cases", heads)
     mean_tokens = np.mean([len(load_encoder(1).tokenizer.encode(prepare(t)).ids) for t in tweets])
     print(f"  (TweetEval tweets average {mean_tokens:.1f} tokens after preparation)")
 
     print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
           "no functionality < 60%")  # fmt: skip
-    for split in ("heldout", "heldout2", "dev"):
+    for split in ("heldout", "heldout2", "heldout3", "dev"):
         for suite in ("hatecheck", "hatemojicheck"):
             for label in models:
                 acc, worst, worst_acc = summary[(label, split, suite)]

@@ -345,3 +345,111 @@ HELDOUT2_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
         "emoji_counter_nh": (NOT_HATEFUL, ["Calling {G} 🐀 is dehumanising and wrong 😠"]),
     },
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# THIRD held-out set, written for the int8 encoder's retrained head (issue 15) and committed
+# BEFORE it was first run, from the same published functionality lists, with groups, wording
+# and emoji not used above. Run once; not to be edited to make cases pass, nor used to tune.
+HELDOUT3_GROUPS = [
+    ("bisexual people", "sexual_orientation", "bisexual", "flumph", "🏳️‍🌈", "flumpⓗ"),
+    ("trans men", "transgender", "trans", "quandle", "🏳️‍⚧️", "qu🅰️ndle"),
+    ("Hindus", "religion", "Hindu", "krimnak", "🕉️", "krimn🅰️k"),
+    ("Romani people", "race", "Romani", "zorblat", "✊🏽", "zⓞrblat"),
+    ("wheelchair users", "disability", "disabled", "bresk", "♿", "br🅴sk"),
+]
+
+HELDOUT3_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["I can't stand {G}, they make my skin crawl.",
+                                        "Nothing fills me with more hatred than {G}."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are lazy, stupid and dishonest.",
+                                         "{G_cap} are a bunch of crooks."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are nothing but rats.",
+                                    "{G_cap} are a cancer on this country."]),
+        "derog_impl_h": (HATEFUL, ["I'd never let my daughter marry one of those {G}.",
+                                   "You can always tell when {G} have been in a place, "
+                                   "it stinks."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'm going to stab the first {A} person I find.",
+                                   "Next time I see {G} I will smash their heads in."]),
+        "threat_norm_h": (HATEFUL, ["All {G} deserve to be hanged.",
+                                    "Someone should burn the {G} out of their homes."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Get out of my shop, you {S}.", "Another {S} moved onto our road."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["As a {A} person I call myself a {S} and I'm proud."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["{G_cap} are shit, every last one of them."]),
+        "profanity_nh": (NOT_HATEFUL, ["Fucking brilliant gig last night!",
+                                       "Shit, I missed the bus again."]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["I met some {G} yesterday and they were disgusting."]),
+        "ref_subs_sent_h": (HATEFUL, ["Have you seen the {G} on the bus? They are parasites."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["{G_cap} are not human beings, they're animals."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} are not dangerous.",
+                                        "There is nothing wrong with being one of the {G}."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Why are {G} so disgusting?"]),
+        "phrase_opinion_h": (HATEFUL, ["In my view {G} are worthless."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["My new colleague is one of the {G} from our area.",
+                                           "The council met {G} to talk about the new bus route."]),
+        "ident_pos_nh": (NOT_HATEFUL, ["I'm proud to stand with {G}.",
+                                       "{G_cap} make our city a better place."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ['He shouted "{G} are vermin" at us and the police '
+                                           'were called.']),
+        "counter_ref_nh": (NOT_HATEFUL, ["Stop saying {G} are dirty, it's a lie.",
+                                         "Hating {G} says more about you than them."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["I hate Mondays so much."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["My ex is a lying snake."]),
+        "target_group_nh": (NOT_HATEFUL, ["Traffic wardens are scum."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are disugsting."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are parsites."]),
+        "spell_space_del_h": (HATEFUL, ["Ihate{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} are v e r m i n."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are $cum."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["I want to 🔪 every one of the {G}."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["I want to 🤗 every one of the {G}."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["I hate {E} so much."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["I love {E} so much."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are all 🐀"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are all 🌟"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 💩"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = ❤️"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are filthy animals 🤮"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["Lovely afternoon with the {G} from church 😊"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} should be wiped out 👍"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are p🅰️rasites", "Shut up you {SL}"]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ['Posting "{E} 🐍" is hate, and I reported it 🚫']),
+    },
+}  # fmt: skip

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import logging
 import re
 import sys
 from dataclasses import dataclass, field
@@ -40,9 +41,14 @@ import yaml
 
 from .encoder import prepare
 
+logger = logging.getLogger(__name__)
+
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "model" / "signals.npz"  # the TF-IDF model (kept as the bench's baseline)
 HEAD_PATH = HERE / "model" / "signals_head.npz"  # the classifier head on the encoder
+# The head of issue 15's first version, on the packaged float-computed encoder: the bench's
+# baseline for the int8 encoder (speed and accuracy in one run), never used by the hub.
+PACKAGED_HEAD_PATH = HERE / "model" / "signals_head_packaged.npz"
 TERMS_PATH = HERE / "signal_terms.yaml"
 STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
 # Above this the combined ``hate`` score counts as "hateful" in the bench and functional suite.
@@ -225,14 +231,14 @@ class EncoderHead:
 
     def proba_prepared(self, prepared: list[str]) -> np.ndarray:
         """Probabilities for texts already through ``encoder.prepare``."""
-        from .encoder import load_encoder
+        from .encoder import encoder_for
 
         cache = self.__dict__.setdefault("_cache", {})
         todo = [t for t in dict.fromkeys(prepared) if t not in cache]
         if todo:
             if len(cache) + len(todo) > CACHE_SIZE:
                 cache.clear()
-            vectors = load_encoder().embed(todo, prepared=True)
+            vectors = encoder_for(self.meta).embed(todo, prepared=True)
             cache.update(zip(todo, vectors, strict=True))
         return self.proba_from_vectors(np.stack([cache[t] for t in prepared]))
 
@@ -457,16 +463,22 @@ def _shift(p: float) -> float:
     return float(1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + MASKED_SHIFT))))
 
 
+_FALLBACK_LOGGED: set[str] = set()
+
+
 def default_model() -> EncoderHead | SignalModel:
     """The encoder head; the TF-IDF model when the encoder or the head cannot load (a missing
-    package must degrade the signals, not stop them)."""
+    package must degrade the signals, not stop them; the reason is logged once)."""
     try:
-        from .encoder import load_encoder
+        from .encoder import encoder_for
 
         head = load_head()
-        load_encoder()
+        encoder_for(head.meta)
         return head
-    except (FileNotFoundError, ImportError, RuntimeError, OSError):
+    except (FileNotFoundError, ImportError, RuntimeError, OSError) as error:
+        if str(error) not in _FALLBACK_LOGGED:
+            _FALLBACK_LOGGED.add(str(error))
+            logger.warning("Content signals use the TF-IDF fallback: %s", error)
         return load_model()
 
 

@@ -55,10 +55,10 @@ def embed_cached(texts: list[str], cache_path: Path | None, stdout=None) -> np.n
     """Encoder vectors for the texts, reusing ``cache_path`` (an .npz of sha256 -> vector) so a
     second training run does not encode again. The cache is keyed by the prepared text and the
     encoder's model hash, so a changed ``prepare`` or model never reuses stale vectors."""
-    from hatehub.assessment.encoder import MODEL_SHA256, load_encoder, prepare
+    from hatehub.assessment.encoder import ENCODER_SHA256, load_encoder, prepare
 
     prepared = [prepare(t) for t in texts]
-    keys = [hashlib.sha256(f"{MODEL_SHA256}\x00{p}".encode()).hexdigest() for p in prepared]
+    keys = [hashlib.sha256(f"{ENCODER_SHA256}\x00{p}".encode()).hexdigest() for p in prepared]
     cache: dict[str, np.ndarray] = {}
     if cache_path and cache_path.exists():
         with np.load(cache_path, allow_pickle=False) as z:
@@ -136,7 +136,7 @@ class Command(BaseCommand):
         from sklearn.model_selection import train_test_split
         from sklearn.neural_network import MLPClassifier
 
-        from hatehub.assessment.encoder import ENCODER_ID, MODEL_SHA256
+        from hatehub.assessment.encoder import ENCODER_ID, ENCODER_SHA256
 
         started = time.monotonic()
         d_text, d_y = read_davidson(data)
@@ -202,7 +202,7 @@ class Command(BaseCommand):
         head.threshold = float(max(grid, key=lambda t: metrics(yv, pv, t)["macro_f1"]))
         head.meta = {
             "encoder": ENCODER_ID,
-            "encoder_sha256": MODEL_SHA256,
+            "encoder_sha256": ENCODER_SHA256,
             "head": kind,
             "sklearn": sklearn.__version__,
             "seed": SEED,
