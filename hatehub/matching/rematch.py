@@ -5,9 +5,10 @@ Reports are replayed in the order they arrived through the same decision as inta
 (`services.find_matches`), against an index held in memory for the run; then the database index
 is rebuilt in bulk. Cases found to share a content URL or an evidence file are merged (each merge
 audited and undoable like an officer's); likenesses of text or screenshots between existing cases
-are recorded as possible matches for an officer. Re-matching never splits a case: splitting is
-an officer's call. Screenshots are matched by their stored signatures, not re-read from the
-evidence store.
+are recorded as possible matches for an officer, and cases a report ties (`MatchResult.tied`)
+are combined as at intake. Re-matching never splits a case: splitting is an officer's call, and
+a pair an officer split or marked "not the same" is never merged again. Screenshots are matched
+by their stored signatures, not re-read from the evidence store.
 """
 
 from collections import Counter, defaultdict
@@ -186,6 +187,13 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
                 merges.append((survivor, absorbed, found.reason))
                 index.merge(absorbed, survivor)
                 case_id = survivor
+            for tie in found.tied:  # as intake: one item in two cases, combined
+                other = index.case(tie.case_id)
+                if other != case_id:
+                    survivor, absorbed = sorted((other, case_id))
+                    merges.append((survivor, absorbed, tie.reason))
+                    index.merge(absorbed, survivor)
+                    case_id = survivor
             for match in found.possible:
                 possible[case_id][match.case_id] = match
             index.add(report_id, case_id, signals)
@@ -288,5 +296,7 @@ def _apply_merges(merges: list[tuple[int, int, str]]) -> None:
         absorbed.refresh_from_db()
         if absorbed.status == Case.Status.MERGED or absorbed.pk == survivor.pk:
             continue
+        if merging.kept_apart(survivor, absorbed):
+            continue  # an officer split them or said "not the same": never combined again
         merging.merge_cases(survivor, absorbed, by=None, reason=f"Re-match: {reason}")
         survivor.refresh_from_db()
