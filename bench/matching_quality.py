@@ -281,7 +281,7 @@ def run_in_memory(seed: int, reports_wanted: int, posts: int) -> dict:
                     joined = ours | theirs
                     for member in joined:
                         group_of[member] = joined
-        index.add(n, case_id, signals)
+        index.add(n, case_id, signals, found.held_keys)
         predicted.append(case_id)
     wall = time.perf_counter() - began
     predicted = [index.case(case_id) for case_id in predicted]  # followed through combining

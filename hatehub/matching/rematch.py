@@ -86,8 +86,11 @@ class MemoryIndex:
     def case_accounts(self, case_ids):
         return {case_id: self.accounts_of.get(self.case(case_id), set()) for case_id in case_ids}
 
-    def add(self, report_id: int, case_id: int, signals: Signals) -> None:
+    def add(self, report_id: int, case_id: int, signals: Signals, held_keys=frozenset()) -> None:
+        """As `index_report`: the report's keys, except `held_keys` (`MatchResult.held_keys`)."""
         for key in signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys():
+            if key in held_keys:
+                continue
             # Counted per (key, case) as written, so a common bucket is not rescanned per report.
             if self.held[key, self.case(case_id)] < holders_per_case(key[0]):
                 self.keys[key].append((report_id, case_id))
@@ -196,7 +199,7 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
                     case_id = survivor
             for match in found.possible:
                 possible[case_id][match.case_id] = match
-            index.add(report_id, case_id, signals)
+            index.add(report_id, case_id, signals, found.held_keys)
         if not dry_run:
             canonical_updates += _canonical_fields([r for r, _c, _s in batch], batch)
 

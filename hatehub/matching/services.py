@@ -352,6 +352,10 @@ def find_matches(
     tied = []
     if exact and len(exact_by_case) > 1:
         tied = _tied_cases(signals, index, joined.case_id, exact_keys_of)
+        # The keys of the other cases are theirs: not written for this one too, or a report
+        # naming two posts (a thread and a reply in it) would make every later report of the
+        # other post tie the two cases.
+        held |= {key for keys in exact_keys_of.values() for key in keys}
     return MatchResult(
         case_id=joined.case_id if joined else None,
         reason=joined.reason if joined else "",

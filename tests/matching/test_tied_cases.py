@@ -72,6 +72,10 @@ def test_two_posts_named_in_one_report_are_not_combined(make_report):
         urls=["https://boards.4chan.org/pol/thread/9", "https://boards.4chan.org/pol/thread/9#p12"],
     )
     assert _live(thread) != _live(reply)
+    # The report joined one of the cases without taking the other post's address with it, so
+    # the next report of that post finds only its own case.
+    later = make_report(platform="4chan", urls=["https://boards.4chan.org/pol/thread/9#q12"])
+    assert _live(later) == _live(reply) != _live(thread)
     assert not CaseMerge.objects.exists()
 
 
