@@ -254,7 +254,7 @@ def run_in_memory(seed: int, reports_wanted: int, posts: int) -> dict:
     surge = build_surge(seed, posts=posts, reports=reports_wanted, with_screenshots=True)
     reports = surge.reports
     print(f"Matching quality IN MEMORY: {len(reports)} reports, {posts} posts, seed {seed}")
-    index, predicted, group_of = MemoryIndex(), [], {}
+    index, predicted, group_of, combined = MemoryIndex(), [], {}, 0
     began = time.perf_counter()
     for n, report in enumerate(reports):
         image = fingerprints.image_fingerprint(report.screenshot) if report.screenshot else None
@@ -269,6 +269,10 @@ def run_in_memory(seed: int, reports_wanted: int, posts: int) -> dict:
         )
         found = find_matches(signals, index)
         case_id = -n if found.case_id is None else index.case(found.case_id)
+        for tie in found.tied:  # as merging.combine_tied_cases: the tied cases become one
+            if index.case(tie.case_id) != case_id:
+                index.merge(tie.case_id, case_id)
+                combined += 1
         for match in found.possible:
             if match.campaign:  # as link_campaign: the groups that meet become one
                 ours = group_of.setdefault(case_id, {case_id})
@@ -277,16 +281,21 @@ def run_in_memory(seed: int, reports_wanted: int, posts: int) -> dict:
                     joined = ours | theirs
                     for member in joined:
                         group_of[member] = joined
-        index.add(n, case_id, signals)
+        index.add(n, case_id, signals, found.held_keys)
         predicted.append(case_id)
     wall = time.perf_counter() - began
+    predicted = [index.case(case_id) for case_id in predicted]  # followed through combining
+    group_label = {}
+    for members in {id(g): g for g in group_of.values()}.values():
+        live = {index.case(member) for member in members}
+        group_label.update({member: min(live) for member in live})
     truth = [r.truth for r in reports]
     ours = pair_scores(truth, predicted)
     exact = pair_scores(truth, exact_url_baseline(reports))
     lsh = pair_scores(truth, minhash_lsh_baseline(reports))
     campaign = pair_scores(
         [surge.posts[r.truth].campaign or r.truth for r in reports],
-        [min(group_of[c]) if c in group_of else c for c in predicted],
+        [group_label.get(c, c) for c in predicted],
     )
     no_link_joined, no_link = account_quote_joined(reports, predicted)
     print(f"  {'method':<34} {'precision':>9} {'recall':>9} {'F1':>9}")
@@ -295,6 +304,7 @@ def run_in_memory(seed: int, reports_wanted: int, posts: int) -> dict:
     print(_row("baseline: MinHash LSH (text)", lsh))
     print(_row("hub: same copy-paste campaign", campaign))
     print(f"  no link, account and quote: {no_link_joined}/{no_link} in their post's main case")
+    print(f"  cases combined because a report tied them: {combined}")
     print(f"  ({wall:.1f} s including fingerprinting the screenshots)")
     return {
         "seed": seed,

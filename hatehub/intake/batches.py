@@ -132,6 +132,7 @@ def _record_all(batch: list[_Waiting]) -> None:
     _reassess_joined_cases(batch)
     _log(batch)
     _mark_recorded(batch)
+    matching.combine_tied((item.case, item.found, item.report) for item in batch)
 
 
 def _match(batch: list[_Waiting]) -> None:

@@ -279,6 +279,7 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
     received_event(case, report, evidence_files=len(submission.evidence), found=found).save()
     audit_received(case, report)
     victims.report_received(report)  # Victims' Code: written confirmation, on its clock
+    matching.combine_tied([(case, found, report)])  # one post in two cases: combined
     return report
 
 

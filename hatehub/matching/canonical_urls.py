@@ -14,8 +14,9 @@ and must be testable without a database.
 Deliberate choices
 ------------------
 * The key has no scheme: ``http`` and ``https`` versions of a page are the same item.
-* Fragments are dropped, except the ``#p<n>`` post anchor on 4chan, which names the reply
-  the reporter meant (see ``platform_rules.FOURCHAN``).
+* Fragments are dropped, except the post anchors of 4chan and its archives (``#p<n>``,
+  ``#q<n>``, an archive's ``#<n>``), which name the reply the reporter meant (see
+  ``platform_rules.FOURCHAN``). An archive's copy of a post gives the board's key.
 * Short links (t.co, vm.tiktok.com, youtu.be is *not* one: it carries the video id) cannot be
   resolved without the network, so each keeps its own key, with the platform known.
 * Unknown sites keep short generic parameters (``s``, ``t``, ``ref``, ``p``...): there they are

@@ -5,9 +5,12 @@ the cases looked like, so splitting those reports out again restores both cases 
 A case may hold several victims' reports; each keeps its own report (and, later, crime record).
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
+from hatehub.audit.context import SYSTEM, reset_actor, set_actor
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.services import add_event, open_case, withdraw_offer
@@ -112,6 +115,8 @@ def split_case(case: Case, reports: list[Report], *, by, reason: str) -> Case:
     moved = Report.objects.filter(pk__in=chosen)
     moved.update(case=new_case)
     services.reindex(list(Report.objects.filter(pk__in=chosen)))
+    # The officer has said these are not the same: matching never combines them again.
+    _mark_not_the_same(case, new_case, reason=f"Split by an officer: {reason}")
     references = list(moved.values_list("reference", flat=True))
     details = {"reports": references, "reason": reason, "from": case.reference}
     add_event(
@@ -158,11 +163,8 @@ def undo_merge(merge: CaseMerge, *, by, reason: str) -> Case:
     survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
     merge.undone_at = timezone.now()
     merge.save(update_fields=["undone_at"])
-    PossibleMatch.objects.filter(
-        case_id=min(survivor.pk, absorbed.pk),
-        other_case_id=max(survivor.pk, absorbed.pk),
-        status=PossibleMatch.Status.MERGED,
-    ).update(status=PossibleMatch.Status.DISMISSED)
+    # Undone: not the same, so matching never combines them again (`combine_tied_cases`).
+    _mark_not_the_same(survivor, absorbed, reason=f"Merge undone: {reason}")
 
     details = {"merge": merge.pk, "reports": len(merge.report_ids), "reason": reason}
     add_event(
@@ -202,3 +204,90 @@ def dismiss_possible_match(match: PossibleMatch, *, by) -> None:
             "dismissed: not the same",
             details={"score": match.score, "reason": match.reason},
         )
+
+
+def _mark_not_the_same(case: Case, other: Case, *, reason: str) -> None:
+    """Record that an officer has kept two cases apart (a dismissed possible match)."""
+    low, high = sorted((case.pk, other.pk))
+    PossibleMatch.objects.update_or_create(
+        case_id=low,
+        other_case_id=high,
+        defaults={"status": PossibleMatch.Status.DISMISSED},
+        create_defaults={
+            "status": PossibleMatch.Status.DISMISSED,
+            "score": 0.0,
+            "reason": reason[:200],
+            "found_at": timezone.now(),
+        },
+    )
+
+
+# Combining cases a report ties ---------------------------------------------------------------
+
+COMBINABLE = (
+    Case.Status.NEW,
+    Case.Status.IN_ASSESSMENT,
+    Case.Status.ALLOCATED,
+    Case.Status.REFERRED,
+)
+
+
+def kept_apart(case: Case, other: Case) -> bool:
+    """An officer split these two cases or marked them "not the same"."""
+    low, high = sorted((case.pk, other.pk))
+    return PossibleMatch.objects.filter(
+        case_id=low, other_case_id=high, status=PossibleMatch.Status.DISMISSED
+    ).exists()
+
+
+def _live(case_id: int) -> Case:
+    case = Case.objects.get(pk=case_id)
+    while case.status == Case.Status.MERGED and case.merged_into_id:
+        case = Case.objects.get(pk=case.merged_into_id)
+    return case
+
+
+def combine_tied_cases(case: Case, tied: Iterable, *, report: Report | None = None) -> list:
+    """Combine the cases a new report tied to its own (`MatchResult.tied`: it gave a content
+    URL or an evidence file of each) into one: the same undoable, audited merge an officer
+    makes, by the system. Only open cases; never a pair an officer split or marked "not the
+    same", nor cases of different accounts (`find_matches` leaves those out of `tied`, and
+    the accounts are checked again here against what the cases hold now). The survivor is the
+    case a force has accepted, else one already being worked on, else the oldest. `report`,
+    when given, follows its case. Returns the merges made."""
+    merges = []
+    token = set_actor(SYSTEM)
+    try:
+        for tie in tied:
+            here, there = _live(case.pk), _live(tie.case_id)
+            if here.pk == there.pk or not _may_combine(here, there):
+                continue
+            survivor, absorbed = sorted(
+                (here, there),
+                key=lambda c: (c.force_accepted_at is None, c.status == Case.Status.NEW, c.pk),
+            )
+            because = f"report {report.reference} gave " if report is not None else "a report gave "
+            reason = f"Combined automatically: {because}{tie.reason[0].lower()}{tie.reason[1:]}"
+            try:
+                merges.append(merge_cases(survivor, absorbed, by=None, reason=reason))
+            except MergeRefused:
+                continue  # the cases changed since they were read: left for an officer
+    finally:
+        reset_actor(token)
+    if merges and report is not None:
+        report.case = _live(case.pk)
+    return merges
+
+
+def _may_combine(case: Case, other: Case) -> bool:
+    if case.status not in COMBINABLE or other.status not in COMBINABLE:
+        return False
+    if case.force_accepted_at is not None and other.force_accepted_at is not None:
+        return False  # two forces' (or one force's two) accepted cases: an officer's call
+    if kept_apart(case, other):
+        return False
+    accounts = services.DatabaseIndex().case_accounts([case.pk, other.pk])
+    relation = services.account_relation(
+        accounts.get(case.pk, set()), accounts.get(other.pk, set())
+    )
+    return relation != services.OTHER_ACCOUNT

@@ -679,23 +679,51 @@ TRUTH_SOCIAL = Platform(
 
 # --- 4chan --------------------------------------------------------------------------------
 # A thread's id is its opening post's number and post numbers are unique per board, so the
-# key is board + post: a thread link and a "#p<thread id>" anchor are one item, and a
-# "#p<n>" anchor (the only fragment we keep anywhere) names the reply the reporter meant.
+# key is board + post: a thread link and a "#p<thread id>" anchor are one item, and a post
+# anchor (the only fragment we keep anywhere) names the reply the reporter meant: "#p<n>" (the
+# post) or "#q<n>" (the "reply to this post" link 4chan puts on its number).
+#
+# Threads are deleted within days, so reporters often give an archive's copy instead. The
+# FoolFuuka archives (archived.moe, desuarchive, 4plebs, b4k, palanq, thebarchive,
+# archiveofsins, nyafuu, alice.al) and Fuuka (warosu) keep 4chan's board names and post
+# numbers: "/pol/thread/<thread>/#<n>" (a bare number: the post), "#q<n>", "#p<n>", and
+# "/pol/post/<n>/" (which redirects to the thread at that post). They are the same post as the
+# board's link, so they give its key.
+FOURCHAN_ARCHIVES = (
+    "archived.moe",
+    "desuarchive.org",
+    "archive.4plebs.org",
+    "arch.b4k.dev",
+    "arch.b4k.co",
+    "archive.palanq.win",
+    "thebarchive.com",
+    "archiveofsins.com",
+    "archive.nyafuu.org",
+    "archive.alice.al",
+    "boards.fireden.net",
+    "warosu.org",
+)
+_FOURCHAN_POST_ANCHOR = r"[pq]?(?P<post>\d+)"
+_FOURCHAN_THREAD = r"/(?P<board>[A-Za-z0-9]+)/(?:thread|res)/(?P<id>\d+)(?:\.html)?(?:/[^/]*)?"
+_FOURCHAN_POST = r"/(?P<board>[A-Za-z0-9]+)/post/(?P<id>\d+)"
 FOURCHAN = Platform(
     slug="4chan",
     canonical_host="4chan.org",
     domains=("4chan.org", "4channel.org"),
     alias_subdomains=r"www|boards",
+    extra_hosts=FOURCHAN_ARCHIVES + tuple("www." + host for host in FOURCHAN_ARCHIVES),
     content_ids_case_sensitive=False,
     handles_case_insensitive=False,  # no accounts: names/tripcodes are kept exactly
     handle_pattern=r"[^\s/]{1,100}",
     lower_groups=frozenset({"board"}),
     patterns=(
-        content(r"/(?P<board>[A-Za-z0-9]+)/(?:thread|res)/(?P<id>\d+)(?:\.html)?(?:/[^/]*)?",
-                "4chan.org/{board}/post/{content_id}", ids=("post", "id"),
-                fragment=r"p(?P<post>\d+)"),
-        content(r"/(?P<board>[A-Za-z0-9]+)/post/(?P<id>\d+)", "4chan.org/{board}/post/{id}"),
+        content(_FOURCHAN_THREAD, "4chan.org/{board}/post/{content_id}", ids=("post", "id"),
+                fragment=_FOURCHAN_POST_ANCHOR),
+        content(_FOURCHAN_POST, "4chan.org/{board}/post/{id}"),
         other(r"/(?P<board>[A-Za-z0-9]+)(?:/catalog|/archive|/\d+)?", "4chan.org/{board}"),
+        content(_FOURCHAN_THREAD, "4chan.org/{board}/post/{content_id}", ids=("post", "id"),
+                fragment=_FOURCHAN_POST_ANCHOR, hosts=FOURCHAN_ARCHIVES),
+        content(_FOURCHAN_POST, "4chan.org/{board}/post/{id}", hosts=FOURCHAN_ARCHIVES),
     ),
 )  # fmt: skip
 

@@ -5,9 +5,10 @@ Reports are replayed in the order they arrived through the same decision as inta
 (`services.find_matches`), against an index held in memory for the run; then the database index
 is rebuilt in bulk. Cases found to share a content URL or an evidence file are merged (each merge
 audited and undoable like an officer's); likenesses of text or screenshots between existing cases
-are recorded as possible matches for an officer. Re-matching never splits a case: splitting is
-an officer's call. Screenshots are matched by their stored signatures, not re-read from the
-evidence store.
+are recorded as possible matches for an officer, and cases a report ties (`MatchResult.tied`)
+are combined as at intake. Re-matching never splits a case: splitting is an officer's call, and
+a pair an officer split or marked "not the same" is never merged again. Screenshots are matched
+by their stored signatures, not re-read from the evidence store.
 """
 
 from collections import Counter, defaultdict
@@ -85,8 +86,11 @@ class MemoryIndex:
     def case_accounts(self, case_ids):
         return {case_id: self.accounts_of.get(self.case(case_id), set()) for case_id in case_ids}
 
-    def add(self, report_id: int, case_id: int, signals: Signals) -> None:
+    def add(self, report_id: int, case_id: int, signals: Signals, held_keys=frozenset()) -> None:
+        """As `index_report`: the report's keys, except `held_keys` (`MatchResult.held_keys`)."""
         for key in signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys():
+            if key in held_keys:
+                continue
             # Counted per (key, case) as written, so a common bucket is not rescanned per report.
             if self.held[key, self.case(case_id)] < holders_per_case(key[0]):
                 self.keys[key].append((report_id, case_id))
@@ -186,9 +190,16 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
                 merges.append((survivor, absorbed, found.reason))
                 index.merge(absorbed, survivor)
                 case_id = survivor
+            for tie in found.tied:  # as intake: one item in two cases, combined
+                other = index.case(tie.case_id)
+                if other != case_id:
+                    survivor, absorbed = sorted((other, case_id))
+                    merges.append((survivor, absorbed, tie.reason))
+                    index.merge(absorbed, survivor)
+                    case_id = survivor
             for match in found.possible:
                 possible[case_id][match.case_id] = match
-            index.add(report_id, case_id, signals)
+            index.add(report_id, case_id, signals, found.held_keys)
         if not dry_run:
             canonical_updates += _canonical_fields([r for r, _c, _s in batch], batch)
 
@@ -288,5 +299,7 @@ def _apply_merges(merges: list[tuple[int, int, str]]) -> None:
         absorbed.refresh_from_db()
         if absorbed.status == Case.Status.MERGED or absorbed.pk == survivor.pk:
             continue
+        if merging.kept_apart(survivor, absorbed):
+            continue  # an officer split them or said "not the same": never combined again
         merging.merge_cases(survivor, absorbed, by=None, reason=f"Re-match: {reason}")
         survivor.refresh_from_db()

@@ -130,6 +130,10 @@ class MatchResult:
     # Keys the case joined already holds often enough: not written again, so a key has at most
     # HOLDERS_PER_CASE rows per case however many reports the case has.
     held_keys: set[tuple[str, str]] = field(default_factory=set)
+    # Other cases the report ties to the one it joined by a certain key (see `_tied_cases`): one
+    # piece of content in two cases, to be combined (`merging.combine_tied_cases`). They are in
+    # `possible` too, so that a pair that may not be combined is still offered to an officer.
+    tied: list[Match] = field(default_factory=list)
 
 
 def url_key(canonical: str) -> str:
@@ -307,12 +311,14 @@ def find_matches(
 
     matches: list[Match] = []
     exact_by_case: dict[int, list[str]] = defaultdict(list)
+    exact_keys_of: dict[int, set[tuple[str, str]]] = defaultdict(set)
     fuzzy_reports: dict[int, set[int]] = defaultdict(set)
     shared_buckets: dict[int, int] = defaultdict(int)
     same_account_buckets: dict[int, int] = defaultdict(int)
-    for report_id, case_id, kind, _value in hits:
+    for report_id, case_id, kind, value in hits:
         if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
             exact_by_case[case_id].append(kind)
+            exact_keys_of[case_id].add((kind, value))
         elif kind != MatchKey.Kind.ACCOUNT:  # an account alone is no match
             fuzzy_reports[case_id].add(report_id)
             shared_buckets[case_id] += 1
@@ -342,13 +348,86 @@ def find_matches(
         (kind, value) for _r, case_id, kind, value in hits if joined and case_id == joined.case_id
     )
     held = {key for key, count in holders.items() if count >= holders_per_case(key[0])}
+    exact = bool(joined and joined.case_id in exact_by_case)
+    tied = []
+    if exact and len(exact_by_case) > 1:
+        tied = _tied_cases(signals, index, joined.case_id, exact_keys_of)
+        # The keys of the other cases are theirs: not written for this one too, or a report
+        # naming two posts (a thread and a reply in it) would make every later report of the
+        # other post tie the two cases.
+        held |= {key for keys in exact_keys_of.values() for key in keys}
     return MatchResult(
         case_id=joined.case_id if joined else None,
         reason=joined.reason if joined else "",
-        exact=bool(joined and joined.case_id in exact_by_case),
+        exact=exact,
         possible=[_as_possible(m) for m in possible],
         held_keys=held,
+        tied=tied,
     )
+
+
+def _tied_cases(
+    signals: Signals, index, joined: int, keys_of: dict[int, set[tuple[str, str]]]
+) -> list[Match]:
+    """The other cases this report ties to the case it joined by certain keys: it gives a
+    content URL or an evidence file of each, so both cases are about what it reports.
+
+    Never on words or pictures alone (only exact keys are in `keys_of`), and not when:
+    - the keys name two different items: two content URLs with different keys are two posts
+      (unless one is a short link), however a reporter combined them; two different files may
+      be screenshots of two posts. A report about several posts ties nothing;
+    - the cases (or the report and a case) are of different accounts.
+    """
+    by_key = {
+        url_key(read.canonical.canonical): read.canonical
+        for read in signals.urls
+        if read.canonical is not None
+    }
+    mine = {value for _kind, value in signals.account_keys()}
+    accounts = index.case_accounts(list(keys_of))
+    ours = keys_of[joined]
+    tied = []
+    for case_id, theirs in sorted(keys_of.items()):
+        if case_id == joined:
+            continue
+        if not any(_same_item(a, b, by_key) for a in ours for b in theirs):
+            continue
+        joined_accounts = accounts.get(joined, set()) | mine
+        if account_relation(joined_accounts, accounts.get(case_id, set())) == OTHER_ACCOUNT:
+            continue
+        same = "content URL" if any(k == MatchKey.Kind.URL for k, _v in theirs) else "file"
+        tied.append(Match(case_id, 1.0, f"The same {same} as this case", certain=True))
+    return tied
+
+
+def _same_item(a: tuple[str, str], b: tuple[str, str], by_key: dict[str, CanonicalURL]) -> bool:
+    """Whether two exact keys of one report can stand for one item."""
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return True  # an address and a file: the file is what was seen at the address
+    if a[0] == MatchKey.Kind.FILE:
+        return False  # two files: perhaps screenshots of two posts
+    # Two content addresses with different keys are two items (a thread and a reply in it, two
+    # posts by one account), unless one is a short link, which cannot be read offline.
+    return any(
+        by_key.get(key) is not None and by_key[key].kind == platform_rules.SHORTLINK
+        for key in (a[1], b[1])
+    )
+
+
+def combine_tied(items: Iterable[tuple]) -> list:
+    """Combine the cases each recorded report tied (`MatchResult.tied`), for (case,
+    MatchResult, report) of each: `merging.combine_tied_cases`. Both recorders call it once
+    their reports are written."""
+    from .merging import combine_tied_cases  # merging imports this module
+
+    return [
+        merge
+        for case, found, report in items
+        if found.tied
+        for merge in combine_tied_cases(case, found.tied, report=report)
+    ]
 
 
 def _as_possible(match: Match) -> Match:

@@ -244,3 +244,28 @@ def test_a_batch_keeps_a_copy_paste_campaigns_posts_apart_and_joins_the_same_acc
     assert CampaignMember.objects.values("group_id").distinct().count() == 1
     joined = Report.objects.get(content_items__isnull=True)
     assert joined.case_id == linked.get(content_items__url__contains="steel_lad_77").case_id
+
+
+def test_a_batch_combines_the_cases_a_report_ties(
+    client, api_key, synthetic, workers_behind, in_batches
+):
+    """One post reached the hub by its address and by a short link (two cases, opened in the
+    same batch); a report giving both ties them, and the batch combines them as one by one
+    recording does."""
+    post = synthetic.post(platform="x", strand="religion")
+    links = [[post.url], ["https://t.co/AbCdEf1234"], [post.url, "https://t.co/AbCdEf1234"]]
+    references = []
+    for number, urls in enumerate(links):
+        body = report_body(synthetic, urls=urls, quoted_text="", accounts=[])
+        response = post_report(client, api_key, body, idempotency_key=f"tie-{number}")
+        assert response.status_code == 201
+        references.append(response.json()["reference"])
+
+    assert services.record_waiting(for_seconds=60) == 3
+
+    live = Case.objects.exclude(status=Case.Status.MERGED).get()
+    assert sorted(live.reports.values_list("reference", flat=True)) == sorted(references)
+    merged = Case.objects.get(status=Case.Status.MERGED)
+    assert merged.merged_into_id == live.pk
+    assert CaseEvent.objects.filter(case=live, kind=CaseEvent.Kind.MERGED).exists()
+    assert verify_chain() == []

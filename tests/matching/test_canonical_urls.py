@@ -863,6 +863,14 @@ ITEMS = [
             "http://boards.4chan.org/POL/thread/400000001/",
             "https://boards.4chan.org/pol/thread/400000001#p400000001",
             "https://boards.4chan.org/pol/res/400000001.html",
+            # Archive copies (FoolFuuka, Fuuka) keep the board and the post numbers.
+            "https://archived.moe/pol/thread/400000001/",
+            "https://archived.moe/pol/thread/400000001",
+            "ARCHIVED.MOE/pol/thread/400000001/#400000001",
+            "https://desuarchive.org/pol/thread/400000001/",
+            "https://archive.4plebs.org/pol/thread/400000001/#q400000001",
+            "https://archive.palanq.win/pol/post/400000001/",
+            "https://warosu.org/pol/thread/400000001",
         ),
     ),
     Item(
@@ -874,6 +882,15 @@ ITEMS = [
         (
             "https://boards.4chan.org/pol/thread/400000001#p400000077",
             "https://boards.4channel.org/pol/thread/400000001/a-synthetic-thread#p400000077",
+            # "#q<n>" is the "reply to this post" link on the post's number: the same post.
+            "https://boards.4chan.org/pol/thread/400000001#q400000077",
+            "https://archived.moe/pol/thread/400000001/#400000077",
+            "https://archived.moe/pol/thread/400000001/#q400000077",
+            "https://www.archived.moe/pol/thread/400000001/#p400000077",
+            "https://desuarchive.org/pol/thread/400000001/#400000077",
+            "https://archive.4plebs.org/pol/post/400000077/",
+            "https://arch.b4k.dev/pol/thread/400000001/#400000077",
+            "https://warosu.org/pol/thread/400000001#p400000077",
         ),
     ),
     # --- Unknown sites ----------------------------------------------------------------------
@@ -1049,6 +1066,9 @@ def test_youtube_channel_ids_keep_case_but_handles_fold() -> None:
         # A reply is not its thread; a comment is not its post.
         ("https://boards.4chan.org/pol/thread/1#p2", "https://boards.4chan.org/pol/thread/1"),
         ("https://boards.4chan.org/pol/thread/1", "https://boards.4chan.org/b/thread/1"),
+        ("https://archived.moe/pol/thread/1/#2", "https://archived.moe/pol/thread/1/"),
+        ("https://archived.moe/pol/thread/1/#q2", "https://archived.moe/b/thread/1/#q2"),
+        ("https://boards.4chan.org/pol/thread/1#q2", "https://boards.4chan.org/pol/thread/1#q3"),
         ("https://redd.it/abc1", "https://www.reddit.com/comments/abc1/_/def2"),
         ("https://youtu.be/SyNtH_vId-1", "https://www.youtube.com/watch?v=SyNtH_vId-1&lc=Ugz1"),
         # A profile is not a post by it.
@@ -1097,6 +1117,8 @@ def test_different_items_get_different_keys(first: str, second: str) -> None:
         ),
         ("https://discord.com/channels/1/2", "discord.com/channels/1/2", "discord"),
         ("https://boards.4chan.org/pol/catalog", "4chan.org/pol", "4chan"),
+        ("https://archived.moe/pol/", "archived.moe/pol", "4chan"),
+        ("https://archived.moe/_/search/text/synth/", "archived.moe/_/search/text/synth", "4chan"),
         ("https://www.reddit.com/", "reddit.com", "reddit"),
         ("https://youtu.be/", "youtu.be", "youtube"),
     ],
