@@ -134,6 +134,7 @@ def _match(batch: list[_Waiting]) -> None:
         with _acting(item.actor):
             if found.case_id is None:
                 case = open_case(urgency=level, urgency_reason=reason)
+                index.opened(case.pk)
             elif found.case_id not in cases or level < cases[found.case_id].urgency:
                 case = join_case(found.case_id, urgency=level, urgency_reason=reason)
             else:
@@ -224,10 +225,15 @@ def _log(batch: list[_Waiting]) -> None:
     Track my report code, in the sender's name."""
     events = []
     clocks = victims.reports_received([item.report for item in batch])
+    cases = {item.case.pk: item.case for item in batch}
+    possible = matching_batches.possible_matches_by_case(
+        (item.case.pk, item.found.possible) for item in batch
+    )
+    for case_id, matches in possible.items():
+        matching.record_possible_matches(cases[case_id], matches)
     for item in batch:
         report, case, found = item.report, item.case, item.found
         with _acting(item.actor):
-            matching.record_possible_matches(case, found.possible)
             events.append(
                 received_event(
                     case, report, evidence_files=len(item.submission.evidence), found=found
