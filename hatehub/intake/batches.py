@@ -14,7 +14,7 @@ it half-written.
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -31,15 +31,20 @@ from hatehub.matching import services as matching
 from hatehub.victims import services as victims
 
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
-from .routing import InitialUrgency, initial_urgency
+from .routing import InitialUrgency
 from .services import (
-    Contact,
-    ContactPreferences,
     ReportSubmission,
+    actor_of,
     audit_received,
+    complainant_row,
+    content_item_rows,
     content_signal_of,
+    mention_rows,
+    origin_of,
     received_event,
-    words_of,
+    report_row,
+    signals_of,
+    urgency_of,
 )
 
 
@@ -62,26 +67,9 @@ class _Waiting:
         return cls(
             received=received,
             submission=submission,
-            actor=Actor(
-                label=received.actor_label or "system",
-                user=received.submitted_by,
-                ip_address=received.ip_address,
-                user_agent=received.user_agent,
-                request_path=received.request_path,
-            ),
-            urgency=initial_urgency(
-                future_event=submission.future_event,
-                poster_identity_known=submission.poster_identity_known,
-                text=words_of(submission),
-            ),
-            signals=matching.signals_for(
-                platform=submission.platform,
-                urls=submission.urls,
-                quoted_text=submission.quoted_text,
-                evidence=[(item.sha256, item.media_type) for item in submission.evidence],
-                accounts=submission.accounts,
-                account_ids=submission.account_ids,
-            ),
+            actor=actor_of(received),
+            urgency=urgency_of(submission),
+            signals=signals_of(submission),
         )
 
 
@@ -147,6 +135,7 @@ def _match(batch: list[_Waiting]) -> None:
         with _acting(item.actor):
             if found.case_id is None:
                 case = open_case(urgency=level, urgency_reason=reason)
+                index.opened(case.pk)
             elif found.case_id not in cases or level < cases[found.case_id].urgency:
                 case = join_case(found.case_id, urgency=level, urgency_reason=reason)
             else:
@@ -160,31 +149,7 @@ def _match(batch: list[_Waiting]) -> None:
 
 def _write_reports(batch: list[_Waiting]) -> None:
     reports = Report.objects.bulk_create(
-        Report(
-            case=item.case,
-            reporter_role=item.submission.reporter_role,
-            description=item.submission.description,
-            quoted_text=item.submission.quoted_text,
-            occurred_on=item.submission.occurred_on,
-            platform=item.submission.platform,
-            platform_other=item.submission.platform_other,
-            strand_other=item.submission.strand_other,
-            poster_identity_known=item.submission.poster_identity_known,
-            poster_identity_details=item.submission.poster_identity_details,
-            future_event=item.submission.future_event,
-            future_event_details=item.submission.future_event_details,
-            poster_location=item.submission.poster_location,
-            anonymous=item.submission.anonymous,
-            reference=item.received.reference,
-            submitted_at=item.received.received_at,
-            source=item.received.source,
-            organisation=item.received.organisation,
-            submitted_by=item.received.submitted_by,
-            idempotency_key=item.received.idempotency_key,
-            idempotency_fingerprint=item.received.idempotency_fingerprint,
-            partner_reference=item.received.partner_reference,
-        )
-        for item in batch
+        report_row(item.submission, item.case, **origin_of(item.received)) for item in batch
     )
     for item, report in zip(batch, reports, strict=True):
         item.report = report
@@ -202,42 +167,13 @@ def _write_details(batch: list[_Waiting], links: "matching_batches.AccountLinks"
         for code in dict.fromkeys(item.submission.strands)
         if code in strands
     )
-    complainants = []
-    for item in batch:
-        submission = item.submission
-        contact = Contact() if submission.anonymous else submission.contact
-        preferences = (
-            ContactPreferences() if submission.anonymous else submission.contact_preferences
-        )
-        complainants.append(
-            Complainant(
-                report=item.report,
-                victim_postcode=submission.victim_postcode.upper(),
-                victim_town=submission.victim_town,
-                support_referral_consent=(
-                    submission.support_referral_consent and not submission.anonymous
-                ),
-                **asdict(contact),
-                **{
-                    **asdict(preferences),
-                    "avoid_contact_times": list(preferences.avoid_contact_times),
-                },
-            )
-        )
-    Complainant.objects.bulk_create(complainants)
+    Complainant.objects.bulk_create(complainant_row(item.report, item.submission) for item in batch)
     items, mentions = [], []
     for item in batch:
-        for url in item.submission.urls:
-            content = ContentItem(report=item.report, url=url)
+        for content in content_item_rows(item.report, item.submission):
             links.content_item(content, item.signals)
             items.append(content)
-        for handle in item.submission.accounts:
-            mention = AccountMention(
-                report=item.report,
-                platform=item.submission.platform,
-                handle=handle,
-                platform_user_id=item.submission.account_ids.get(handle, ""),
-            )
+        for mention in mention_rows(item.report, item.submission):
             links.mention(mention)
             mentions.append(mention)
     ContentItem.objects.bulk_create(items)
@@ -290,10 +226,15 @@ def _log(batch: list[_Waiting]) -> None:
     Track my report code, in the sender's name."""
     events = []
     clocks = victims.reports_received([item.report for item in batch])
+    cases = {item.case.pk: item.case for item in batch}
+    possible = matching_batches.possible_matches_by_case(
+        (item.case.pk, item.found.possible) for item in batch
+    )
+    for case_id, matches in possible.items():
+        matching.record_possible_matches(cases[case_id], matches)
     for item in batch:
         report, case, found = item.report, item.case, item.found
         with _acting(item.actor):
-            matching.record_possible_matches(case, found.possible)
             events.append(
                 received_event(
                     case, report, evidence_files=len(item.submission.evidence), found=found

@@ -36,7 +36,7 @@ from .choices import Source
 from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .pacing import ArrivalRate, SurgePacing
 from .reference_numbers import new_reference
-from .routing import URGENT, initial_urgency
+from .routing import URGENT, InitialUrgency, initial_urgency
 
 logger = logging.getLogger(__name__)
 
@@ -210,8 +210,12 @@ def audit_received(case, report: Report) -> None:
     )
 
 
-def _create_report(submission: ReportSubmission, **origin) -> Report:
-    signals = matching.signals_for(
+# --- The rows of a report: one at a time (`_create_report`) or in batches (`batches`) ---------
+
+
+def signals_of(submission: ReportSubmission) -> matching.Signals:
+    """What matching reads of a report."""
+    return matching.signals_for(
         platform=submission.platform,
         urls=submission.urls,
         quoted_text=submission.quoted_text,
@@ -219,18 +223,45 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         accounts=submission.accounts,
         account_ids=submission.account_ids,
     )
-    matching.lock_keys(signals)
-    found = matching.find_matches(signals)
-    urgency = initial_urgency(
+
+
+def urgency_of(submission: ReportSubmission) -> InitialUrgency:
+    """The first urgency, by the True Vision routing rule."""
+    return initial_urgency(
         future_event=submission.future_event,
         poster_identity_known=submission.poster_identity_known,
         text=words_of(submission),
     )
-    if found.case_id is None:
-        case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
-    else:
-        case = join_case(found.case_id, urgency=urgency.level, urgency_reason=urgency.reason)
-    report = Report.objects.create(
+
+
+def actor_of(received: ReceivedReport) -> Actor:
+    """Whoever sent the report: its audit and timeline entries are theirs, not the worker's."""
+    return Actor(
+        label=received.actor_label or "system",
+        user=received.submitted_by,
+        ip_address=received.ip_address,
+        user_agent=received.user_agent,
+        request_path=received.request_path,
+    )
+
+
+def origin_of(received: ReceivedReport) -> dict:
+    """The report's fields that come from its receipt rather than its submission."""
+    return {
+        "reference": received.reference,
+        "submitted_at": received.received_at,
+        "source": received.source,
+        "organisation": received.organisation,
+        "submitted_by": received.submitted_by,
+        "idempotency_key": received.idempotency_key,
+        "idempotency_fingerprint": received.idempotency_fingerprint,
+        "partner_reference": received.partner_reference,
+    }
+
+
+def report_row(submission: ReportSubmission, case, **origin) -> Report:
+    """The report, not yet saved."""
+    return Report(
         case=case,
         reporter_role=submission.reporter_role,
         description=submission.description,
@@ -247,10 +278,13 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         anonymous=submission.anonymous,
         **origin,
     )
-    report.strands.set(Strand.objects.filter(code__in=submission.strands))
+
+
+def complainant_row(report: Report, submission: ReportSubmission) -> Complainant:
+    """The reporter's details, not yet saved: none kept of an anonymous reporter."""
     contact = Contact() if submission.anonymous else submission.contact
     preferences = ContactPreferences() if submission.anonymous else submission.contact_preferences
-    Complainant.objects.create(
+    return Complainant(
         report=report,
         victim_postcode=submission.victim_postcode.upper(),
         victim_town=submission.victim_town,
@@ -258,8 +292,14 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         **asdict(contact),
         **{**asdict(preferences), "avoid_contact_times": list(preferences.avoid_contact_times)},
     )
-    ContentItem.objects.bulk_create(ContentItem(report=report, url=url) for url in submission.urls)
-    AccountMention.objects.bulk_create(
+
+
+def content_item_rows(report: Report, submission: ReportSubmission) -> list[ContentItem]:
+    return [ContentItem(report=report, url=url) for url in submission.urls]
+
+
+def mention_rows(report: Report, submission: ReportSubmission) -> list[AccountMention]:
+    return [
         AccountMention(
             report=report,
             platform=submission.platform,
@@ -267,7 +307,24 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
             platform_user_id=submission.account_ids.get(handle, ""),
         )
         for handle in submission.accounts
-    )
+    ]
+
+
+def _create_report(submission: ReportSubmission, **origin) -> Report:
+    signals = signals_of(submission)
+    matching.lock_keys(signals)
+    found = matching.find_matches(signals)
+    urgency = urgency_of(submission)
+    if found.case_id is None:
+        case = open_case(urgency=urgency.level, urgency_reason=urgency.reason)
+    else:
+        case = join_case(found.case_id, urgency=urgency.level, urgency_reason=urgency.reason)
+    report = report_row(submission, case, **origin)
+    report.save(force_insert=True)
+    report.strands.set(Strand.objects.filter(code__in=submission.strands))
+    complainant_row(report, submission).save(force_insert=True)
+    ContentItem.objects.bulk_create(content_item_rows(report, submission))
+    AccountMention.objects.bulk_create(mention_rows(report, submission))
     attach(report, submission.evidence)
     matching.index_report(report, signals, held_keys=found.held_keys)
     raise_content_signal(case, submission.quoted_text)
@@ -305,11 +362,7 @@ def receive(
             ip_address=actor.ip_address or "",
             user_agent=actor.user_agent[:300],
             request_path=actor.request_path[:300],
-            urgency=initial_urgency(
-                future_event=submission.future_event,
-                poster_identity_known=submission.poster_identity_known,
-                text=words_of(submission),
-            ).level,
+            urgency=urgency_of(submission).level,
             **origin,
         )
 
@@ -531,27 +584,9 @@ def _record(receipts, *, skip_locked: bool, taken: list[int] | None = None):
             return received
         if taken is not None:
             taken[:] = [received.pk]  # (a retry after a deadlock may take another)
-        token = set_actor(
-            Actor(
-                label=received.actor_label or "system",
-                user=received.submitted_by,
-                ip_address=received.ip_address,
-                user_agent=received.user_agent,
-                request_path=received.request_path,
-            )
-        )
+        token = set_actor(actor_of(received))
         try:
-            report = _create(
-                ReportSubmission.from_json(received.submission),
-                reference=received.reference,
-                submitted_at=received.received_at,
-                source=received.source,
-                organisation=received.organisation,
-                submitted_by=received.submitted_by,
-                idempotency_key=received.idempotency_key,
-                idempotency_fingerprint=received.idempotency_fingerprint,
-                partner_reference=received.partner_reference,
-            )
+            report = _create(ReportSubmission.from_json(received.submission), **origin_of(received))
             if received.tracking_secret_hash:
                 victims.store_tracking_secret(report, received.tracking_secret_hash)
         finally:

@@ -10,12 +10,13 @@ lookup each and one write of the index, and a new post's second report finds its
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.db import connection
 
 from .handles import handle_from_text
 from .models import Fingerprint, MatchKey
-from .services import FUZZY_HOLDERS_READ, DatabaseIndex, Signals, link_account
+from .services import FUZZY_HOLDERS_READ, DatabaseIndex, Match, Signals, link_account
 
 # Provisional ids of a batch's reports: above any real report id, so a batch's reports count
 # as the newest holders of a key, as they will be once written.
@@ -76,9 +77,22 @@ class BatchIndex:
         )
         for key in keys:
             self._stored_hits[key] = []
-        if keys:
-            for hit in self.database.hits(keys):
-                self._stored_hits[(hit[2], hit[3])].append(hit)
+        if not keys:
+            return
+        hits = self.database.hits(keys)
+        for hit in hits:
+            self._stored_hits[(hit[2], hit[3])].append(hit)
+        # And what matching then asks of the reports and cases those keys lead to, once for
+        # the batch rather than once per report that meets them.
+        self.signatures(list(dict.fromkeys(hit[0] for hit in hits)))
+        case_ids = list(dict.fromkeys(hit[1] for hit in hits))
+        self.case_content_urls(case_ids)
+        self.case_accounts(case_ids)
+
+    def opened(self, case_id: int) -> None:
+        """A case opened in this batch: nothing of it is stored yet, so nothing to read."""
+        self._stored_urls.setdefault(case_id, set())
+        self._stored_accounts.setdefault(case_id, set())
 
     def _database_hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
         unread = [key for key in keys if key not in self._stored_hits]
@@ -188,6 +202,28 @@ def index_reports(indexed: Sequence[tuple[object, Signals, set[tuple[str, str]]]
             for kind, signature in signatures_of(signals)
         ]
     )
+
+
+def possible_matches_by_case(
+    found: Iterable[tuple[int, Iterable[Match]]],
+) -> dict[int, list[Match]]:
+    """The possible matches of a batch's reports, (case id, matches) in report order, merged
+    per case: each other case once, with the best score (the first of equals, as
+    `services.record_possible_matches` keeps it when called report by report), and a campaign
+    link if any report's match was one. Recording them costs one call per case, not one per
+    report: a viral post's hundred reports offer the same few cases a hundred times."""
+    merged: dict[int, dict[int, Match]] = defaultdict(dict)
+    for case_id, matches in found:
+        offered = merged[case_id]
+        for match in matches:
+            best = offered.get(match.case_id)
+            if best is None:
+                offered[match.case_id] = match
+            elif match.score > best.score:
+                offered[match.case_id] = replace(match, campaign=match.campaign or best.campaign)
+            elif match.campaign and not best.campaign:
+                offered[match.case_id] = replace(best, campaign=True)
+    return {case_id: list(offered.values()) for case_id, offered in merged.items() if offered}
 
 
 class AccountLinks:

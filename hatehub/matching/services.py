@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hatehub.evidence import store
@@ -599,20 +600,38 @@ def record_possible_matches(case, matches: Iterable[Match]) -> None:
     campaign = [match.case_id for match in matches if match.campaign]
     if campaign:
         link_campaign(case.pk, campaign)
+    best: dict[tuple[int, int], Match] = {}  # each pair once: its first best match
     for match in matches:
-        low, high = sorted((case.pk, match.case_id))
-        existing = PossibleMatch.objects.filter(case_id=low, other_case_id=high).first()
-        if existing is None:
-            PossibleMatch.objects.create(
-                case_id=low,
-                other_case_id=high,
-                score=match.score,
-                reason=match.reason,
-                found_at=now,
+        pair = tuple(sorted((case.pk, match.case_id)))
+        if pair not in best or match.score > best[pair].score:
+            best[pair] = match
+    if not best:
+        return
+    others = [match.case_id for match in best.values()]
+    existing = {
+        (row.case_id, row.other_case_id): row
+        for row in PossibleMatch.objects.filter(
+            Q(case_id=case.pk, other_case_id__in=others)
+            | Q(other_case_id=case.pk, case_id__in=others)
+        )
+    }
+    new = []
+    for (low, high), match in best.items():
+        row = existing.get((low, high))
+        if row is None:
+            new.append(
+                PossibleMatch(
+                    case_id=low,
+                    other_case_id=high,
+                    score=match.score,
+                    reason=match.reason,
+                    found_at=now,
+                )
             )
-        elif existing.status == PossibleMatch.Status.OPEN and match.score > existing.score:
-            existing.score, existing.reason = match.score, match.reason
-            existing.save(update_fields=["score", "reason"])
+        elif row.status == PossibleMatch.Status.OPEN and match.score > row.score:
+            row.score, row.reason = match.score, match.reason
+            row.save(update_fields=["score", "reason"])
+    PossibleMatch.objects.bulk_create(new)
 
 
 CAMPAIGN_REASON = "The same words posted by several accounts"

@@ -38,7 +38,7 @@ from hatehub.intake.reference_numbers import ALPHABET, normalise
 
 from . import conf, contact, messages
 from .calendar import Nation
-from .clocks import RULES, deadline
+from .clocks import RULES, Deadline, deadline, event_local_date
 from .models import (
     CHANNEL_LABELS,
     TrackingAttempt,
@@ -654,18 +654,19 @@ def reports_received(reports: list[Report]) -> dict[int, VictimUpdateDue]:
     closures = conf.extra_closures()
     now = timezone.now()
     clocks = []
+    # A batch's reports arrived within minutes: one deadline a day, nation and rights.
+    deadlines: dict[tuple, Deadline] = {}
     for report in reports:
         if not can_be_contacted(report):
             continue
         enhanced = has_enhanced_rights(report)
         at = report.submitted_at
-        due = deadline(
-            "report_received",
-            at,
-            nation_for(report.case),
-            enhanced=enhanced,
-            extra_closures=closures,
-        )
+        key = (event_local_date(at), nation_for(report.case), enhanced)
+        if key not in deadlines:
+            deadlines[key] = deadline(
+                "report_received", at, key[1], enhanced=enhanced, extra_closures=closures
+            )
+        due = deadlines[key]
         clocks.append(
             VictimUpdateDue(
                 report=report,
