@@ -52,8 +52,17 @@ SAME_ACCOUNT, OTHER_ACCOUNT, ACCOUNT_UNKNOWN = "same", "other", "unknown"
 _VERIFY_PER_CASE = 3
 # How many candidate cases found by fingerprint buckets are verified, most buckets shared first.
 _CASES_VERIFIED = 10
-# How many holders of one fuzzy key (text band, screenshot chunk) are read, newest first.
+# How many holders of one fuzzy key (text band, account + text band, screenshot chunk) are
+# read, newest first: a band of a viral quote or a copy-paste campaign's words can hold tens of
+# thousands of rows, and reading them all made every lookup (and a re-match) cost the bucket's
+# size. The case of the same account's post is found by its account + text bands, which hold
+# only that account's cases.
 FUZZY_HOLDERS_READ = 50
+
+
+def holders_capped(kind: str) -> bool:
+    """Whether only the newest FUZZY_HOLDERS_READ holders of a key of this kind are read."""
+    return kind in (MatchKey.Kind.TEXT, MatchKey.Kind.ACCOUNT_TEXT, MatchKey.Kind.IMAGE)
 
 
 @dataclass(frozen=True)
@@ -241,13 +250,14 @@ class DatabaseIndex:
             by_kind[kind].append(value)
         hits = []
         for kind, values in by_kind.items():
-            if kind != MatchKey.Kind.IMAGE:
-                # Exact keys and text LSH bands are selective: one query reads them all.
+            if not holders_capped(kind):
+                # Exact keys and account keys are selective: one query reads them all.
                 rows = MatchKey.objects.filter(kind=kind, value__in=values)
                 hits += rows.values_list("report_id", "report__case_id", "kind", "value")
                 continue
-            # A screenshot bucket can be common (one platform's screenshots share a layout):
-            # read only its newest holders, so a lookup costs the same at a million reports.
+            # A fingerprint bucket can be common (one platform's screenshots share a layout; a
+            # campaign's words fill a text band): read only its newest holders, so a lookup
+            # costs the same at a million reports.
             # One round trip on PostgreSQL: the per-bucket reads combined with UNION ALL.
             reads = [
                 MatchKey.objects.filter(kind=kind, value=value)
