@@ -168,7 +168,7 @@ class TextFingerprint:
     def from_bytes(cls, data: bytes) -> TextFingerprint:
         if len(data) != NUM_PERM * 4:
             raise ValueError(f"a text signature is {NUM_PERM * 4} bytes, got {len(data)}")
-        return cls(tuple(int(v) for v in np.frombuffer(data, dtype="<u4")))
+        return cls(tuple(np.frombuffer(data, dtype="<u4").tolist()))
 
 
 def _shingles(normalised: str) -> set[str]:

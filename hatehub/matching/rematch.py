@@ -67,11 +67,15 @@ class MemoryIndex:
     def hits(self, keys):
         """As DatabaseIndex.hits: fingerprint buckets read newest holders only, capped alike."""
         hits = []
+        root: dict[int, int] = {}  # each holder's case followed through merges once per lookup
         for kind, value in keys:
             holders = self.keys.get((kind, value), ())
             if holders_capped(kind):
                 holders = holders[-FUZZY_HOLDERS_READ:]
-            hits += [(report_id, self.case(case_id), kind, value) for report_id, case_id in holders]
+            for report_id, case_id in holders:
+                if case_id not in root:
+                    root[case_id] = self.case(case_id)
+                hits.append((report_id, root[case_id], kind, value))
         return hits
 
     def signatures(self, report_ids):

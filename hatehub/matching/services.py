@@ -258,18 +258,17 @@ class DatabaseIndex:
             # A fingerprint bucket can be common (one platform's screenshots share a layout; a
             # campaign's words fill a text band): read only its newest holders, so a lookup
             # costs the same at a million reports.
-            # One round trip on PostgreSQL: the per-bucket reads combined with UNION ALL.
+            if connection.vendor == "postgresql":
+                hits += _newest_holders(kind, values)
+                continue
             reads = [
                 MatchKey.objects.filter(kind=kind, value=value)
                 .order_by("-report_id")
                 .values_list("report_id", "report__case_id", "kind", "value")[:FUZZY_HOLDERS_READ]
                 for value in values
             ]
-            if connection.features.supports_slicing_ordering_in_compound and len(reads) > 1:
-                hits += reads[0].union(*reads[1:], all=True)
-            else:  # SQLite cannot LIMIT inside a UNION: one read per bucket
-                for read in reads:
-                    hits += read
+            for read in reads:  # SQLite: one read per bucket
+                hits += read
         return hits
 
     def signatures(self, report_ids: list[int]) -> list[tuple[int, str, bytes]]:
@@ -295,6 +294,26 @@ class DatabaseIndex:
         for case_id, value in rows.values_list("report__case_id", "value"):
             accounts[case_id].add(value)
         return accounts
+
+
+# The newest holders of each bucket, read from the lookup index (kind, value, report DESC) and
+# stopped at the cap, for all buckets of one kind in one round trip (PostgreSQL).
+_NEWEST_HOLDERS_SQL = """
+    SELECT h.report_id, r.case_id, %s::text, h.value
+    FROM unnest(%s::text[]) AS k(value)
+    CROSS JOIN LATERAL (
+        SELECT m.report_id, m.value FROM matching_matchkey AS m
+        WHERE m.kind = %s AND m.value = k.value
+        ORDER BY m.report_id DESC LIMIT %s
+    ) AS h
+    JOIN intake_report AS r ON r.id = h.report_id
+"""
+
+
+def _newest_holders(kind: str, values: list[str]) -> list[tuple[int, int, str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(_NEWEST_HOLDERS_SQL, [kind, list(values), kind, FUZZY_HOLDERS_READ])
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def find_matches(
