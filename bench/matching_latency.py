@@ -48,7 +48,7 @@ MATCHING_TABLES = ("cases_case", "intake_report", "matching_matchkey", "matching
 # the live schema before filling, so a new column fails loudly instead of mid-INSERT.
 FILLED_COLUMNS = {
     "cases_case": {"id", "reference", "status", "urgency", "urgency_reason", "opened_at"}
-    | {"updated_at", "allocated_force_id", "merged_into_id"},
+    | {"updated_at", "allocated_force_id", "merged_into_id", "content_signal"},
     "intake_report": {"id", "reference", "source", "organisation_id", "submitted_by_id"}
     | {"submitted_at", "case_id", "reporter_role", "description", "quoted_text"}
     | {"occurred_on", "platform", "platform_other", "strand_other", "poster_identity_known"}
@@ -61,8 +61,9 @@ FILLED_COLUMNS = {
 # The fill statements: built from constants only; every value is a query parameter.
 INSERT_CASES = """
     INSERT INTO cases_case (id, reference, status, urgency, urgency_reason, opened_at,
-                            updated_at, allocated_force_id, merged_into_id)
-    SELECT g, 'BENCH-' || g, 'new', 3, '', now() - g * interval '1 second', now(), NULL, NULL
+                            updated_at, allocated_force_id, merged_into_id, content_signal)
+    SELECT g, 'BENCH-' || g, 'new', 3, '', now() - g * interval '1 second', now(), NULL, NULL,
+        0
     FROM generate_series(%(lo)s::bigint, %(hi)s::bigint) AS g
 """
 INSERT_REPORTS = """

@@ -16,7 +16,14 @@ from django.db import connection
 
 from .handles import handle_from_text
 from .models import Fingerprint, MatchKey
-from .services import FUZZY_HOLDERS_READ, DatabaseIndex, Match, Signals, link_account
+from .services import (
+    FUZZY_HOLDERS_READ,
+    DatabaseIndex,
+    Match,
+    Signals,
+    holders_capped,
+    link_account,
+)
 
 # Provisional ids of a batch's reports: above any real report id, so a batch's reports count
 # as the newest holders of a key, as they will be once written.
@@ -126,7 +133,7 @@ class BatchIndex:
         hits = self._database_hits(keys)
         for kind, value in keys:
             holders = self._holders.get((kind, value), ())
-            if kind == MatchKey.Kind.IMAGE:
+            if holders_capped(kind):
                 holders = holders[-FUZZY_HOLDERS_READ:]
             hits += [(report_id, case_id, kind, value) for report_id, case_id in holders]
         return hits

@@ -168,7 +168,7 @@ class TextFingerprint:
     def from_bytes(cls, data: bytes) -> TextFingerprint:
         if len(data) != NUM_PERM * 4:
             raise ValueError(f"a text signature is {NUM_PERM * 4} bytes, got {len(data)}")
-        return cls(tuple(int(v) for v in np.frombuffer(data, dtype="<u4")))
+        return cls(tuple(np.frombuffer(data, dtype="<u4").tolist()))
 
 
 def _shingles(normalised: str) -> set[str]:
@@ -176,13 +176,27 @@ def _shingles(normalised: str) -> set[str]:
     return {padded[i : i + SHINGLE_SIZE] for i in range(len(padded) - SHINGLE_SIZE + 1)}
 
 
+# The permutations are drawn from MINHASH_SEED once per process, not per text (drawing them is
+# most of the cost of a short text's fingerprint); every MinHash below reuses them.
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+_PERMUTATIONS = _TEMPLATE.permutations
+_SCHEME = _TEMPLATE.scheme
+# Distinct quotes fingerprinted once per process: a surge or a re-match sees the same
+# copy-pasted words thousands of times. Bounded, so a million distinct quotes do not pile up.
+TEXT_CACHE_SIZE = 65_536
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_fingerprint(text: str) -> TextFingerprint | None:
     """The fingerprint of a post's text, or None when it is too short to tell posts apart
-    (under four words or ten characters: "ok", "so true" would match thousands of reports)."""
+    (under four words or ten characters: "ok", "so true" would match thousands of reports).
+    Cached per process by text (a `TextFingerprint` is immutable)."""
     normalised = normalise_text(text)
     if len(normalised.split()) < MIN_TOKENS or len(normalised) < MIN_CHARS:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME
+    )
     minhash.update_batch([s.encode() for s in sorted(_shingles(normalised))])
     return TextFingerprint(tuple(int(v) for v in minhash.hashvalues))
 

@@ -53,8 +53,17 @@ SAME_ACCOUNT, OTHER_ACCOUNT, ACCOUNT_UNKNOWN = "same", "other", "unknown"
 _VERIFY_PER_CASE = 3
 # How many candidate cases found by fingerprint buckets are verified, most buckets shared first.
 _CASES_VERIFIED = 10
-# How many holders of one fuzzy key (text band, screenshot chunk) are read, newest first.
+# How many holders of one fuzzy key (text band, account + text band, screenshot chunk) are
+# read, newest first: a band of a viral quote or a copy-paste campaign's words can hold tens of
+# thousands of rows, and reading them all made every lookup (and a re-match) cost the bucket's
+# size. The case of the same account's post is found by its account + text bands, which hold
+# only that account's cases.
 FUZZY_HOLDERS_READ = 50
+
+
+def holders_capped(kind: str) -> bool:
+    """Whether only the newest FUZZY_HOLDERS_READ holders of a key of this kind are read."""
+    return kind in (MatchKey.Kind.TEXT, MatchKey.Kind.ACCOUNT_TEXT, MatchKey.Kind.IMAGE)
 
 
 @dataclass(frozen=True)
@@ -246,25 +255,25 @@ class DatabaseIndex:
             by_kind[kind].append(value)
         hits = []
         for kind, values in by_kind.items():
-            if kind != MatchKey.Kind.IMAGE:
-                # Exact keys and text LSH bands are selective: one query reads them all.
+            if not holders_capped(kind):
+                # Exact keys and account keys are selective: one query reads them all.
                 rows = MatchKey.objects.filter(kind=kind, value__in=values)
                 hits += rows.values_list("report_id", "report__case_id", "kind", "value")
                 continue
-            # A screenshot bucket can be common (one platform's screenshots share a layout):
-            # read only its newest holders, so a lookup costs the same at a million reports.
-            # One round trip on PostgreSQL: the per-bucket reads combined with UNION ALL.
+            # A fingerprint bucket can be common (one platform's screenshots share a layout; a
+            # campaign's words fill a text band): read only its newest holders, so a lookup
+            # costs the same at a million reports.
+            if connection.vendor == "postgresql":
+                hits += _newest_holders(kind, values)
+                continue
             reads = [
                 MatchKey.objects.filter(kind=kind, value=value)
                 .order_by("-report_id")
                 .values_list("report_id", "report__case_id", "kind", "value")[:FUZZY_HOLDERS_READ]
                 for value in values
             ]
-            if connection.features.supports_slicing_ordering_in_compound and len(reads) > 1:
-                hits += reads[0].union(*reads[1:], all=True)
-            else:  # SQLite cannot LIMIT inside a UNION: one read per bucket
-                for read in reads:
-                    hits += read
+            for read in reads:  # SQLite: one read per bucket
+                hits += read
         return hits
 
     def signatures(self, report_ids: list[int]) -> list[tuple[int, str, bytes]]:
@@ -290,6 +299,26 @@ class DatabaseIndex:
         for case_id, value in rows.values_list("report__case_id", "value"):
             accounts[case_id].add(value)
         return accounts
+
+
+# The newest holders of each bucket, read from the lookup index (kind, value, report DESC) and
+# stopped at the cap, for all buckets of one kind in one round trip (PostgreSQL).
+_NEWEST_HOLDERS_SQL = """
+    SELECT h.report_id, r.case_id, %s::text, h.value
+    FROM unnest(%s::text[]) AS k(value)
+    CROSS JOIN LATERAL (
+        SELECT m.report_id, m.value FROM matching_matchkey AS m
+        WHERE m.kind = %s AND m.value = k.value
+        ORDER BY m.report_id DESC LIMIT %s
+    ) AS h
+    JOIN intake_report AS r ON r.id = h.report_id
+"""
+
+
+def _newest_holders(kind: str, values: list[str]) -> list[tuple[int, int, str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(_NEWEST_HOLDERS_SQL, [kind, list(values), kind, FUZZY_HOLDERS_READ])
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def find_matches(
