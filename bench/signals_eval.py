@@ -41,9 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["HUB_SIGNALS_THREADS"] = "1"  # one core, as the target says
 
-from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noqa: E402
-from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
-from hatehub.assessment.signals import (  # noqa: E402
+from hatehub.assessment.classifier import (  # noqa: E402
     HATE_THRESHOLD,
     PACKAGED_HEAD_PATH,
     load_head,
@@ -52,6 +50,8 @@ from hatehub.assessment.signals import (  # noqa: E402
     normalise,
     score,
 )
+from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noqa: E402
+from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 
 TARGETS = {"hatecheck": 0.80, "hatemojicheck": 0.75, "min_functionality": 0.60}
 

@@ -38,6 +38,15 @@ def require(available: bool, missing: str) -> None:
     pytest.skip(missing)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _case_status_written_only_by_cases():
+    """Any save of a case whose status changed, made by hub code outside hatehub/cases, fails
+    the test that caused it (tests/case_writes.py)."""
+    from tests import case_writes
+
+    case_writes.watch()
+
+
 @pytest.fixture(autouse=True)
 def _strands_survive_flushes(request, django_db_blocker):
     """The five strands are seeded by a migration; a transactional test (the browser tests)

@@ -11,7 +11,7 @@ correct it. A mention, denial or denunciation ("calling someone [SLUR] is wrong"
 sentences with counter-speech cues, and matches preceded by a negation, are skipped for the
 hostility and threat answers (s3: no basis to conclude intentional hostility).
 
-PURE: no Django import. An optional ``signals`` object (``hatehub.assessment.signals.score``'s
+PURE: no Django import. An optional ``signals`` object (``hatehub.assessment.classifier.score``'s
 ContentSignals, or a mapping with the same keys) may add answers the rules did not find.
 """
 

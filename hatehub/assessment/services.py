@@ -54,11 +54,11 @@ def content_signals(text: str) -> tuple[Any, dict]:
     """The content signals for the text, or (None, {}) when the model cannot score: signals only
     add inferred answers and order the queue; an assessment never waits on them."""
     try:
-        from . import signals
+        from . import classifier
     except ImportError:
         return None, {}
     try:
-        result = signals.score(text)
+        result = classifier.score(text)
     except Exception as error:  # an optional aid must not block an assessment
         return None, {"error": str(error)}
     names = ("hate", "threat", "dehumanising", "derogatory", "slur", "targets", "evidence")

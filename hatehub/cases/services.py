@@ -126,6 +126,34 @@ def set_urgency(case: Case, *, urgency: int, reason: str) -> Case:
     return case
 
 
+def raise_content_signal(case: Case, signal: float | None) -> None:
+    """The case keeps the strongest content signal of its reports' words (it orders a surge's
+    queue); a weaker one changes nothing."""
+    if signal is not None and signal > case.content_signal:
+        case.content_signal = signal
+        case.save(update_fields=["content_signal", "updated_at"])
+
+
+def mark_merged(absorbed: Case, *, into: Case) -> None:
+    """What a merge does to the two cases themselves (the caller has locked both, moved the
+    reports and writes the timeline and audit entries): the survivor keeps the more urgent of
+    the two urgencies, and the absorbed case is marked merged into it."""
+    if absorbed.urgency < into.urgency:
+        into.urgency, into.urgency_reason = absorbed.urgency, absorbed.urgency_reason
+        into.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    absorbed.status, absorbed.merged_into = Case.Status.MERGED, into
+    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
+
+
+def unmark_merged(absorbed: Case, *, status: str, survivor: Case, urgency: int, reason: str):
+    """An undone merge: the absorbed case gets back the status it had, and the survivor the
+    urgency it had before the merge (the caller has locked both)."""
+    absorbed.status, absorbed.merged_into = status, None
+    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
+    survivor.urgency, survivor.urgency_reason = urgency, reason
+    survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+
+
 # Allocation ----------------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from django.utils import timezone
 from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.context import Actor, reset_actor, set_actor
 from hatehub.audit.services import deferred
+from hatehub.cases import services as case_services
 from hatehub.cases.models import Case
 from hatehub.cases.services import add_events, join_case, open_case
 from hatehub.evidence.services import attach
@@ -207,10 +208,7 @@ def _raise_content_signals(batch: list[_Waiting]) -> None:
     cases = {item.case.pk: item.case for item in batch}
     for case_id, signals in scored.items():
         strongest = max((signal for _f, signal in signals if signal is not None), default=None)
-        case = cases[case_id]
-        if strongest is not None and strongest > case.content_signal:
-            case.content_signal = strongest
-            case.save(update_fields=["content_signal", "updated_at"])
+        case_services.raise_content_signal(cases[case_id], strongest)
 
 
 def _reassess_joined_cases(batch: list[_Waiting]) -> None:

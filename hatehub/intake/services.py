@@ -24,6 +24,7 @@ from hatehub.assessment.services import content_signals
 from hatehub.assessment.tasks import reassess_after_join
 from hatehub.audit.context import Actor, current_actor, reset_actor, set_actor
 from hatehub.audit.services import Action, deferred, record
+from hatehub.cases import services as case_services
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import join_case, open_case, unsaved_event
 from hatehub.core.db import retried_on_conflict
@@ -168,10 +169,7 @@ def content_signal_of(quoted_text: str) -> float | None:
 
 def raise_content_signal(case, quoted_text: str) -> None:
     """Order a surge's queue by what the posts say: the case keeps its strongest signal."""
-    strongest = content_signal_of(quoted_text)
-    if strongest is not None and strongest > case.content_signal:
-        case.content_signal = strongest
-        case.save(update_fields=["content_signal", "updated_at"])
+    case_services.raise_content_signal(case, content_signal_of(quoted_text))
 
 
 def words_of(submission: ReportSubmission) -> str:

@@ -13,7 +13,13 @@ from django.utils import timezone
 from hatehub.audit.context import SYSTEM, reset_actor, set_actor
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case, CaseEvent
-from hatehub.cases.services import add_event, open_case, withdraw_offer
+from hatehub.cases.services import (
+    add_event,
+    mark_merged,
+    open_case,
+    unmark_merged,
+    withdraw_offer,
+)
 from hatehub.intake.models import Report
 
 from . import services
@@ -59,11 +65,7 @@ def merge_cases(survivor: Case, absorbed: Case, *, by, reason: str) -> CaseMerge
         merged_at=timezone.now(),
     )
     Report.objects.filter(pk__in=report_ids).update(case=survivor)
-    if absorbed.urgency < survivor.urgency:
-        survivor.urgency, survivor.urgency_reason = absorbed.urgency, absorbed.urgency_reason
-        survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
-    absorbed.status, absorbed.merged_into = Case.Status.MERGED, survivor
-    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
+    mark_merged(absorbed, into=survivor)
     PossibleMatch.objects.filter(
         case_id=min(survivor.pk, absorbed.pk), other_case_id=max(survivor.pk, absorbed.pk)
     ).update(status=PossibleMatch.Status.MERGED)
@@ -156,11 +158,13 @@ def undo_merge(merge: CaseMerge, *, by, reason: str) -> Case:
         )
     moved.update(case=absorbed)
     services.reindex(list(Report.objects.filter(pk__in=merge.report_ids)))
-    absorbed.status, absorbed.merged_into = merge.absorbed_status, None
-    absorbed.save(update_fields=["status", "merged_into", "updated_at"])
-    survivor.urgency = merge.survivor_urgency
-    survivor.urgency_reason = merge.survivor_urgency_reason
-    survivor.save(update_fields=["urgency", "urgency_reason", "updated_at"])
+    unmark_merged(
+        absorbed,
+        status=merge.absorbed_status,
+        survivor=survivor,
+        urgency=merge.survivor_urgency,
+        reason=merge.survivor_urgency_reason,
+    )
     merge.undone_at = timezone.now()
     merge.save(update_fields=["undone_at"])
     # Undone: not the same, so matching never combines them again (`combine_tied_cases`).

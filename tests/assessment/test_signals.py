@@ -14,17 +14,9 @@ from collections import defaultdict
 
 import pytest
 
-from hatehub.assessment import encoder, signals
-from hatehub.assessment.encoder import (
-    ENCODER_ID,
-    ENCODER_SHA256,
-    EncoderUnavailable,
-    encoder_for,
-    load_encoder,
-    prepare,
-)
-from hatehub.assessment.functional_suite import TEST_SLURS, cases
-from hatehub.assessment.signals import (
+from hatehub.assessment import classifier as signals
+from hatehub.assessment import encoder
+from hatehub.assessment.classifier import (
     HATE_THRESHOLD,
     STRANDS,
     TERMS_PATH,
@@ -38,6 +30,15 @@ from hatehub.assessment.signals import (
     score,
     term_hash,
 )
+from hatehub.assessment.encoder import (
+    ENCODER_ID,
+    ENCODER_SHA256,
+    EncoderUnavailable,
+    encoder_for,
+    load_encoder,
+    prepare,
+)
+from hatehub.assessment.functional_suite import TEST_SLURS, cases
 
 
 @pytest.fixture(scope="module")

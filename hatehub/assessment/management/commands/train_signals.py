@@ -25,7 +25,7 @@ import numpy as np
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from hatehub.assessment.signals import (
+from hatehub.assessment.classifier import (
     HEAD_PATH,
     MODEL_PATH,
     EncoderHead,

@@ -671,9 +671,9 @@ def add_slur_terms(strand: str, words: list[str], path: Path = TERMS_PATH) -> li
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m hatehub.assessment.signals add-slur --strand race`` reads terms from standard
+    """``python -m hatehub.assessment.classifier add-slur --strand race`` reads terms from standard
     input (one a line, so they stay out of shell history) and appends their hashes."""
-    parser = argparse.ArgumentParser(prog="python -m hatehub.assessment.signals")
+    parser = argparse.ArgumentParser(prog="python -m hatehub.assessment.classifier")
     sub = parser.add_subparsers(dest="cmd", required=True)
     add = sub.add_parser("add-slur", help="hash terms from stdin into signal_terms.yaml")
     add.add_argument("--strand", required=True, choices=STRANDS)
