@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -34,7 +35,8 @@ def rotate_api_key(*, current: ApiKey) -> tuple[str, ApiKey]:
     full_key = issue_api_key(
         organisation=current.organisation, reason=f"rotation of {current.prefix}"
     )
-    new = ApiKey.objects.get(prefix=api_keys.split_key(full_key)[0])
+    prefix, _secret = cast(tuple[str, str], api_keys.split_key(full_key))  # just issued: valid
+    new = ApiKey.objects.get(prefix=prefix)
     return full_key, new
 
 

@@ -34,7 +34,7 @@ REPORTER_OF_ROLE = {
 # The Victims' Code event an officer's decision is (hatehub.victims.clocks.RULES): a crime is
 # recorded; a non-crime hate incident or something not about hate is not recorded as a crime;
 # a matter that is not for the police is not investigated.
-VICTIMS_CODE_EVENT = {
+VICTIMS_CODE_EVENT: dict[str, str] = {
     Classification.CRIME: "decision_to_record",
     Classification.NCHI: "decision_not_to_record",
     Classification.HATE_INCIDENT: "decision_not_to_record",
@@ -515,7 +515,7 @@ def confirm_decision(assessment: Assessment, *, by) -> Assessment:
     if not assessment.decision_to_confirm:
         raise DecisionRefused("There is no carried-forward decision to confirm")
     latest = assessment.case.assessments.order_by("-number").first()
-    if latest.pk != assessment.pk:
+    if latest is None or latest.pk != assessment.pk:
         raise DecisionRefused("A newer assessment exists: confirm the decision on that one")
     differs = _differs(assessment.recommendation, *_decision_of(assessment))
     if differs and not assessment.rationale.strip():

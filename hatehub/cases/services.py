@@ -5,7 +5,8 @@ Every change is one transaction with its timeline event and audit entry. A chang
 allowed raises `AllocationRefused` or `OutcomeRefused`, saying why, and changes nothing.
 """
 
-from datetime import date
+from datetime import date, datetime
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from hatehub.accounts import roles
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
 from hatehub.intake.models import Report
+from hatehub.jurisdiction.models import Force
 from hatehub.victims import services as victims
 
 from . import outcomes, selectors
@@ -190,8 +192,9 @@ def allocate(case: Case, *, force, reason: str, by=None) -> Case:
     case = _locked(case)
     _refuse_if_finished(case)
     if case.force_accepted_at is not None:
+        accepted_by = cast(Force, case.allocated_force)  # only an allocated case is accepted
         raise AllocationRefused(
-            f"{case.allocated_force.name} accepted this case on "
+            f"{accepted_by.name} accepted this case on "
             f"{timezone.localtime(case.force_accepted_at):%d/%m/%Y}: it is theirs now"
         )
     now = timezone.now()
@@ -338,7 +341,7 @@ def accept(case: Case, *, by, offer_id: int | None) -> Case:
     case.force_accepted_at = offer.responded_at
     case.save(update_fields=["force_accepted_at", "updated_at"])
     force = offer.force.name
-    waited = (offer.responded_at - offer.offered_at).days
+    waited = (cast(datetime, offer.responded_at) - offer.offered_at).days  # just answered
     add_event(
         case,
         CaseEvent.Kind.ACCEPTED,
@@ -519,6 +522,11 @@ def time_limits(case: Case, report: Report) -> list[outcomes.TimeLimitDue]:
     return due
 
 
+def _recorded_outcome(crime: Report) -> CrimeOutcome | None:
+    """The outcome `selectors.crime_reports` attached to the crime (None: outcome 0, pending)."""
+    return getattr(crime, "recorded_outcome", None)
+
+
 @transaction.atomic
 def record_outcome(
     case: Case,
@@ -534,13 +542,14 @@ def record_outcome(
     outcome, the case closes."""
     case = _locked(case)
     _refuse_if_finished(case)
-    if not (case.force_accepted_at and roles.works_for_force(by, case.allocated_force_id)):
+    force = case.allocated_force
+    if not (case.force_accepted_at and force and roles.works_for_force(by, force.pk)):
         raise AllocationRefused("Only the force that has accepted the case records its outcomes")
     crimes = selectors.crime_reports(case)
     if report.pk not in {crime.pk for crime in crimes}:
         raise AllocationRefused(f"Report {report.reference} is not a crime in this case")
     report = next(crime for crime in crimes if crime.pk == report.pk)
-    existing = getattr(report, "recorded_outcome", None)
+    existing = _recorded_outcome(report)
     if existing is not None:
         raise AllocationRefused(
             f"The crime in report {report.reference} already has outcome {existing.code}"
@@ -559,7 +568,7 @@ def record_outcome(
 
     crime_outcome = CrimeOutcome.objects.create(
         report=report,
-        force=case.allocated_force,
+        force=force,
         code=outcome.code,
         outcome_date=outcome.outcome_date,
         suspect_identified=outcome.suspect_identified,
@@ -583,7 +592,7 @@ def record_outcome(
     add_event(
         case,
         CaseEvent.Kind.OUTCOME_RECORDED,
-        f"Outcome {outcome.code} ({label}) recorded by {case.allocated_force.name} for the "
+        f"Outcome {outcome.code} ({label}) recorded by {force.name} for the "
         f"crime in report {report.reference}, dated {outcome.outcome_date:%d/%m/%Y}",
         details=details,
     )
@@ -603,7 +612,7 @@ def record_outcome(
         by=by,
     )
     codes = [
-        outcome.code if crime.pk == report.pk else getattr(crime.recorded_outcome, "code", 0)
+        outcome.code if crime.pk == report.pk else getattr(_recorded_outcome(crime), "code", 0)
         for crime in crimes
     ]
     if outcomes.all_final(codes):

@@ -332,6 +332,8 @@ def disseminate(
         raise IntelligenceRefused(list(dict.fromkeys(problems)))
     now = timezone.now()
     grading = selectors.current_grading(report)
+    if grading is None:  # `blockers` refuses an ungraded report first
+        raise IntelligenceRefused(["Grade the report before it is disseminated"])
     sent = Dissemination.objects.create(
         report=report,
         disseminated_by=by,

@@ -130,9 +130,10 @@ def _claim(message_id: int) -> OutboxMessage | None:
         message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
         if message is None or message.status in (Status.SENT, Status.FAILED, Status.HELD):
             return None
-        if message.status == Status.SENDING and message.claimed_at > now - retry.LEASE:
+        claimed_at, next_attempt_at = message.claimed_at, message.next_attempt_at
+        if message.status == Status.SENDING and claimed_at and claimed_at > now - retry.LEASE:
             return None
-        if message.status == Status.RETRYING and message.next_attempt_at > now:
+        if message.status == Status.RETRYING and next_attempt_at and next_attempt_at > now:
             return None
         message.status = Status.SENDING
         message.claimed_at = now

@@ -39,7 +39,8 @@ class Built:
 
 
 def _recipient(case: Case) -> str:
-    return case.allocated_force.name if case.allocated_force_id else "Not allocated to a force"
+    force = case.allocated_force
+    return force.name if force is not None else "Not allocated to a force"
 
 
 def _actor_name(by) -> str:

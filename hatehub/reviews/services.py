@@ -165,7 +165,7 @@ def acknowledge(review: ReviewRequest, *, on: dt.date, by) -> ReviewRequest:
         details={
             "case": review.case.reference,
             "acknowledged_on": on.isoformat(),
-            "late": on > review.acknowledge_due,
+            "late": review.acknowledge_due is not None and on > review.acknowledge_due,
         },
         **_as(by),
     )
@@ -214,7 +214,7 @@ def decide(review: ReviewRequest, *, outcome: str, reasons: str, on: dt.date, by
     if not reasons.strip():
         raise ReviewRefused("Enter the reasons for the outcome", "reasons")
     _not_future(on, "The date of the decision", "decided_on")
-    if on < review.acknowledged_on:
+    if review.acknowledged_on is not None and on < review.acknowledged_on:
         raise ReviewRefused("The review cannot be decided before it was acknowledged", "decided_on")
     review.status = ReviewRequest.Status.DECIDED
     review.outcome = outcome
@@ -230,7 +230,7 @@ def decide(review: ReviewRequest, *, outcome: str, reasons: str, on: dt.date, by
             "case": review.case.reference,
             "outcome": outcome,
             "decided_on": on.isoformat(),
-            "late": on > review.decision_due,
+            "late": review.decision_due is not None and on > review.decision_due,
         },
         **_as(by),
     )

@@ -141,9 +141,10 @@ def invite_volunteer(
 @transaction.atomic
 def reissue_invitation(volunteer: User, *, by, base_url: str = "") -> Invited:
     """A new link (the old ones stop working), e.g. when the first expired."""
-    if volunteer.role != Role.VOLUNTEER or volunteer.organisation_id is None:
+    organisation = volunteer.organisation
+    if volunteer.role != Role.VOLUNTEER or organisation is None:
         raise InvitationInvalid("Only a volunteer of an organisation can be invited")
-    invitation, token = _new_invitation(volunteer, volunteer.organisation, by)
+    invitation, token = _new_invitation(volunteer, organisation, by)
     invited = Invited(volunteer, invitation, token)
     record(
         Action.CHANGE,
