@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hatehub.audit",
     "hatehub.jurisdiction",
     "hatehub.accounts",
+    "hatehub.reports",
     "hatehub.evidence",
     "hatehub.cases",
     "hatehub.matching",

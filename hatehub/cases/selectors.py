@@ -11,8 +11,8 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.assessment.models import Assessment, confirm_label
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.choices import PLATFORM_LABELS
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.choices import PLATFORM_LABELS
+from hatehub.reports.models import Report, Strand
 
 from . import outcomes
 from .models import Allocation, Case, CaseEvent, CrimeOutcome

@@ -13,7 +13,7 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from hatehub.victims import services as victims
 
 from . import outcomes, selectors

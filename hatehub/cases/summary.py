@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from hatehub.intake.models import AccountMention, ContentItem, Report
+from hatehub.reports.models import AccountMention, ContentItem, Report
 from hatehub.victims import selectors as victims_selectors
 
 from . import outcomes

@@ -32,6 +32,7 @@ from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import ReceivedFile, receive
 from hatehub.evidence.validation import EvidenceRejected, human_size
 from hatehub.intake.api_docs import AccessibleDocs
+from hatehub.reports.models import Report
 
 from .api_schemas import (
     PROBLEM_EXAMPLES,
@@ -42,7 +43,7 @@ from .api_schemas import (
     ReportIn,
     ReportOut,
 )
-from .models import ReceivedReport, Report
+from .models import ReceivedReport
 from .reference_numbers import normalise
 from .services import (
     Contact,

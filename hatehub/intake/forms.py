@@ -16,8 +16,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from hatehub.evidence.validation import human_size
-
-from .choices import (
+from hatehub.reports.choices import (
     PLATFORM_LABELS,
     PLATFORMS,
     STRAND_LABELS,
@@ -26,6 +25,7 @@ from .choices import (
     ReporterRole,
     YesNoUnsure,
 )
+
 from .services import Contact
 
 YES, NO = "yes", "no"

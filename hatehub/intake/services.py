@@ -31,10 +31,11 @@ from hatehub.core.db import retried_on_conflict
 from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
+from hatehub.reports.choices import Source
+from hatehub.reports.models import AccountMention, Complainant, ContentItem, Report, Strand
 from hatehub.victims import services as victims
 
-from .choices import Source
-from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
+from .models import ReceivedReport
 from .pacing import ArrivalRate, SurgePacing
 from .reference_numbers import new_reference
 from .routing import URGENT, InitialUrgency, initial_urgency

@@ -10,7 +10,7 @@ ERASE_ORDER = 80  # after suspects (which reads the case's accounts), before int
 
 def case_accounts(case) -> set[int]:
     """The ids of the online accounts the case's reports name or link to."""
-    from hatehub.intake.models import AccountMention, ContentItem
+    from hatehub.reports.models import AccountMention, ContentItem
 
     ids = set(
         AccountMention.objects.filter(report__case=case, account__isnull=False).values_list(
@@ -26,8 +26,8 @@ def case_accounts(case) -> set[int]:
 
 
 def _still_named(account_id: int) -> bool:
-    from hatehub.intake.models import AccountMention, ContentItem
     from hatehub.intelligence.models import IntelligenceReport
+    from hatehub.reports.models import AccountMention, ContentItem
 
     return (
         AccountMention.objects.filter(account_id=account_id).exists()
@@ -37,8 +37,8 @@ def _still_named(account_id: int) -> bool:
 
 
 def erase_for_case(case) -> dict[str, int]:
-    from hatehub.intake.models import AccountMention, ContentItem
     from hatehub.matching.models import Fingerprint, MatchKey, OnlineAccount
+    from hatehub.reports.models import AccountMention, ContentItem
 
     reports = case.reports.all()
     counts = {

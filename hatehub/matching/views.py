@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from hatehub.accounts import roles
 from hatehub.cases.models import Case
 from hatehub.core.access import staff_view
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import merging
 from .forms import MergeForm, SplitForm, UndoForm

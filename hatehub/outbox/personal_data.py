@@ -42,7 +42,7 @@ def _about_pairs(case, report_refs: set[str]) -> set[tuple[str, str]]:
 
 
 def _contacts(case) -> set[str]:
-    from hatehub.intake.models import Complainant
+    from hatehub.reports.models import Complainant
 
     found = set()
     for complainant in Complainant.objects.filter(report__case=case):

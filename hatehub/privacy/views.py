@@ -184,7 +184,7 @@ def subject_access(request):
 
 
 def _queryset(ids):
-    from hatehub.intake.models import Complainant
+    from hatehub.reports.models import Complainant
 
     return Complainant.objects.filter(pk__in=ids).select_related("report")
 

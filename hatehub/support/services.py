@@ -16,7 +16,7 @@ from django.utils import timezone
 from hatehub.audit.context import Actor, current_actor
 from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import record
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import selectors
 from .areas import outward_code

@@ -10,8 +10,8 @@ ERASE_ORDER = 10  # first: needs the case's accounts, which matching removes
 
 
 def _only_this_case(person, case, case_accounts: set[int]) -> bool:
-    from hatehub.intake.models import AccountMention, ContentItem
     from hatehub.intelligence.models import IntelligenceReport
+    from hatehub.reports.models import AccountMention, ContentItem
     from hatehub.suspects.models import CaseIdentification
 
     accounts = set(person.account_links.values_list("account_id", flat=True))

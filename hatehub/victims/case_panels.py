@@ -6,7 +6,7 @@ from django.utils import timezone
 from hatehub.audit.services import Action, record
 from hatehub.cases.selectors import visible_cases
 from hatehub.core.extensions import Panel
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import selectors, services
 from .models import VictimUpdateDue

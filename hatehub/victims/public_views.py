@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hatehub.audit.middleware import client_ip
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import conf, selectors, services
 from .forms import TrackForm

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from hatehub.intake.choices import STRANDS
+from hatehub.reports.choices import STRANDS
 
 MONITORED = {"race", "religion", "sexual_orientation", "disability", "transgender"}
 
