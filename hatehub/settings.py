@@ -110,7 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hatehub.core.context_processors.service",
+                "hatehub.accounts.context_processors.service",
             ],
         },
     },

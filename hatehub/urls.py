@@ -12,7 +12,7 @@ urlpatterns = [
     path("hub/", include("hatehub.cases.urls")),
     path("hub/", include("hatehub.matching.urls")),
     path("hub/", include("hatehub.assessment.urls")),
-    path("hub/audit/", include("hatehub.audit.urls")),
+    path("hub/audit/", include("hatehub.accounts.audit_log_urls")),
     path("hub/", include("hatehub.evidence.urls")),
     path("hub/", include("hatehub.packages.urls")),
     path("hub/victims/", include("hatehub.victims.urls")),
@@ -34,5 +34,5 @@ urlpatterns = [
     path("about/data/", about_data, name="about_data"),
 ]
 
-handler403 = "hatehub.core.views.forbidden"
-handler404 = "hatehub.core.views.not_found"
+handler403 = "hatehub.core.errors.forbidden"
+handler404 = "hatehub.core.errors.not_found"

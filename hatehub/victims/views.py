@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 
 from . import contact, messages, selectors, services
 from .forms import GivenAnotherWayForm, UpdateForm

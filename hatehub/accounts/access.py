@@ -11,7 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.views.decorators.cache import never_cache
 
-from hatehub.accounts import roles
+from . import roles
 
 
 def staff_view(allowed: Callable[[object], bool]):
