@@ -26,13 +26,19 @@ def case_accounts(case) -> set[int]:
 
 
 def _still_named(account_id: int) -> bool:
-    from hatehub.intelligence.models import IntelligenceReport
+    """A report names the account, or an app above matching does (its
+    `personal_data.names_account`, e.g. an intelligence report)."""
+    from hatehub.core.extensions import app_modules
     from hatehub.reports.models import AccountMention, ContentItem
 
     return (
         AccountMention.objects.filter(account_id=account_id).exists()
         or ContentItem.objects.filter(account_id=account_id).exists()
-        or IntelligenceReport.accounts.through.objects.filter(onlineaccount_id=account_id).exists()
+        or any(
+            module.names_account(account_id)
+            for module in app_modules("personal_data")
+            if hasattr(module, "names_account")
+        )
     )
 
 
