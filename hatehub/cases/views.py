@@ -23,9 +23,9 @@ from hatehub.core.errors import not_found
 from hatehub.core.extensions import case_panels
 from hatehub.core.pagination import paginate
 from hatehub.evidence.downloads import serve_evidence
-from hatehub.intake.services import recording_backlog
 from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
+from hatehub.reports.selectors import recording_backlog
 
 from . import outcomes, selectors, services
 from .access import visible_case

@@ -256,11 +256,6 @@ class KeyRotated(Schema):
     )
 
 
-class FieldError(Schema):
-    field: str = Field(examples=["strands[1]"])
-    message: str
-
-
 def _problem(type_: str, title: str, status: int, detail: str, **extra: Any) -> dict[str, Any]:
     problem = {"type": f"urn:hatehub:problem:{type_}", "title": title, "status": status}
     return problem | {"detail": detail} | extra
@@ -314,14 +309,3 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         ],
     ),
 }
-
-
-class Problem(Schema):
-    """RFC 9457 problem details, served as application/problem+json. `errors` lists the fields
-    to correct when the request is not valid."""
-
-    type: str
-    title: str
-    status: int
-    detail: str = ""
-    errors: list[FieldError] | None = None

@@ -29,10 +29,16 @@ from hatehub.cases.services import add_events, join_case, open_case
 from hatehub.evidence.services import attach
 from hatehub.matching import batches as matching_batches
 from hatehub.matching import services as matching
-from hatehub.reports.models import AccountMention, Complainant, ContentItem, Report, Strand
+from hatehub.reports.models import (
+    AccountMention,
+    Complainant,
+    ContentItem,
+    ReceivedReport,
+    Report,
+    Strand,
+)
 from hatehub.victims import services as victims
 
-from .models import ReceivedReport
 from .routing import InitialUrgency
 from .services import (
     ReportSubmission,

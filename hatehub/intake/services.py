@@ -28,17 +28,23 @@ from hatehub.cases import services as case_services
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import join_case, open_case, unsaved_event
 from hatehub.core.db import retried_on_conflict
+from hatehub.core.reference_numbers import new_reference
 from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
 from hatehub.reports.choices import Source
-from hatehub.reports.models import AccountMention, Complainant, ContentItem, Report, Strand
+from hatehub.reports.models import (
+    AccountMention,
+    Complainant,
+    ContentItem,
+    ReceivedReport,
+    Report,
+    Strand,
+)
 from hatehub.victims import services as victims
 
-from .models import ReceivedReport
 from .pacing import ArrivalRate, SurgePacing
-from .reference_numbers import new_reference
-from .routing import URGENT, InitialUrgency, initial_urgency
+from .routing import InitialUrgency, initial_urgency
 
 logger = logging.getLogger(__name__)
 
@@ -625,23 +631,3 @@ def failed_receipts() -> list[int]:
             "pk", flat=True
         )
     )
-
-
-@dataclass(frozen=True)
-class RecordingBacklog:
-    """Reports acknowledged but not yet recorded: shown on the queue during a surge."""
-
-    waiting: int
-    failing: int  # recording failed at least once (the error is kept on the receipt)
-    urgent: int  # about a future event: recorded ahead of the rest
-    oldest: datetime | None
-
-
-def recording_backlog() -> RecordingBacklog:
-    waiting = ReceivedReport.objects.filter(recorded_at__isnull=True).aggregate(
-        waiting=models.Count("pk"),
-        failing=models.Count("pk", filter=models.Q(attempts__gt=0)),
-        urgent=models.Count("pk", filter=models.Q(urgency=URGENT)),
-        oldest=models.Min("received_at"),
-    )
-    return RecordingBacklog(**waiting)

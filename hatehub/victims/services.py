@@ -33,9 +33,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import ReceivedReport
-from hatehub.intake.reference_numbers import ALPHABET, normalise
-from hatehub.reports.models import Complainant, Report
+from hatehub.core.reference_numbers import ALPHABET, normalise
+from hatehub.reports.models import Complainant, ReceivedReport, Report
 
 from . import conf, contact, messages
 from .calendar import Nation

@@ -7,9 +7,8 @@ from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import verify_chain
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.intake import services
-from hatehub.intake.models import ReceivedReport
 from hatehub.matching.models import MatchKey
-from hatehub.reports.models import Report
+from hatehub.reports.models import ReceivedReport, Report
 from hatehub.victims import services as victims
 from hatehub.victims.models import VictimUpdateDue
 from tests.intake.test_api import post_report, report_body
