@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hatehub.reports",
     "hatehub.evidence",
     "hatehub.cases",
+    "hatehub.casework",
     "hatehub.matching",
     "hatehub.assessment",
     "hatehub.victims",

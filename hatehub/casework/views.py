@@ -19,6 +19,17 @@ from hatehub.accounts import roles
 from hatehub.accounts.access import allocators, casework, force_users
 from hatehub.assessment import selectors as assessment_selectors
 from hatehub.audit.services import Action, record
+from hatehub.cases import outcomes, selectors, services
+from hatehub.cases.access import visible_case
+from hatehub.cases.forms import (
+    AcceptForm,
+    AllocationForm,
+    OutcomeForm,
+    QueueFilterForm,
+    ReturnForm,
+    TransferForm,
+)
+from hatehub.cases.models import Allocation, Case
 from hatehub.core.errors import not_found
 from hatehub.core.extensions import case_panels
 from hatehub.core.pagination import paginate
@@ -27,17 +38,6 @@ from hatehub.jurisdiction.services import case_responsibility, force_for
 from hatehub.matching import selectors as matching_selectors
 from hatehub.reports.selectors import recording_backlog
 
-from . import outcomes, selectors, services
-from .access import visible_case
-from .forms import (
-    AcceptForm,
-    AllocationForm,
-    OutcomeForm,
-    QueueFilterForm,
-    ReturnForm,
-    TransferForm,
-)
-from .models import Allocation, Case
 from .summary import case_summary
 
 QUEUE_PAGE_SIZE = 50
