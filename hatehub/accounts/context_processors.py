@@ -3,7 +3,7 @@ from django.conf import settings
 from hatehub.core.extensions import navigation
 
 from . import roles
-from .views import landing_url
+from .access import landing_url
 
 
 def service(request) -> dict:
