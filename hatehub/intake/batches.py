@@ -230,7 +230,7 @@ def _log(batch: list[_Waiting]) -> None:
     """Each report's timeline entry, audit entry, possible matches, Victims' Code clock and
     Track my report code, in the sender's name."""
     events = []
-    clocks = victims.reports_received([item.report for item in batch])
+    clocks = victims.updates.reports_received([item.report for item in batch])
     cases = {item.case.pk: item.case for item in batch}
     possible = matching_batches.possible_matches_by_case(
         (item.case.pk, item.found.possible) for item in batch
@@ -246,9 +246,9 @@ def _log(batch: list[_Waiting]) -> None:
                 )
             )
             audit_received(case, report)
-            victims.report_clock_started(report, clocks.get(report.pk))
+            victims.updates.report_clock_started(report, clocks.get(report.pk))
             if item.received.tracking_secret_hash:
-                victims.store_tracking_secret(report, item.received.tracking_secret_hash)
+                victims.tracking.store_tracking_secret(report, item.received.tracking_secret_hash)
     add_events(events)
 
 

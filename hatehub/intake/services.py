@@ -340,7 +340,7 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         transaction.on_commit(lambda: reassess_after_join.enqueue(case.pk))
     received_event(case, report, evidence_files=len(submission.evidence), found=found).save()
     audit_received(case, report)
-    victims.report_received(report)  # Victims' Code: written confirmation, on its clock
+    victims.updates.report_received(report)  # Victims' Code: written confirmation, on its clock
     matching.combine_tied([(case, found, report)])  # one post in two cases: combined
     return report
 
@@ -390,7 +390,7 @@ def receive_public_report(
 ) -> ReceivedReport:
     """The receipt, with `tracking_secret`: the Track my report code, to show once (only its
     hash is kept)."""
-    secret, secret_hash = victims.new_tracking_secret()
+    secret, secret_hash = victims.tracking.new_tracking_secret()
     received = receive(
         submission,
         source=Source.VOLUNTEER if volunteer is not None else Source.PUBLIC,
@@ -593,7 +593,7 @@ def _record(receipts, *, skip_locked: bool, taken: list[int] | None = None):
         try:
             report = _create(ReportSubmission.from_json(received.submission), **origin_of(received))
             if received.tracking_secret_hash:
-                victims.store_tracking_secret(report, received.tracking_secret_hash)
+                victims.tracking.store_tracking_secret(report, received.tracking_secret_hash)
         finally:
             reset_actor(token)
         received.report = report

@@ -226,7 +226,7 @@ def _clock_event(referral: Referral) -> None:
     details went to the service starts now (hatehub.victims), for this victim only."""
     from hatehub.victims import services as victims_services
 
-    victims_services.record_event(
+    victims_services.events.record_event(
         referral.case,
         "support_referral",
         at=referral.sent_at,

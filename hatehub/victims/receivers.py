@@ -6,14 +6,14 @@ PURPOSE = "victim_update"
 
 def sent(sender, message, **kwargs) -> None:
     if message.purpose == PURPOSE:
-        from .services import delivery_succeeded
+        from .services.updates import delivery_succeeded
 
         delivery_succeeded(message)
 
 
 def failed(sender, message, **kwargs) -> None:
     if message.purpose == PURPOSE:
-        from .services import delivery_failed
+        from .services.updates import delivery_failed
 
         delivery_failed(message)
 
@@ -21,6 +21,6 @@ def failed(sender, message, **kwargs) -> None:
 def victims_code_event(
     sender, *, case, event: str, at=None, details=None, reports=None, by=None, **kwargs
 ) -> None:
-    from .services import record_event
+    from .services.events import record_event
 
     record_event(case, event, at=at, details=details, reports=reports, by=by)

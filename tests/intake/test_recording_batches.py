@@ -9,8 +9,8 @@ from hatehub.cases.models import Case, CaseEvent
 from hatehub.intake import services
 from hatehub.matching.models import MatchKey
 from hatehub.reports.models import ReceivedReport, Report
-from hatehub.victims import services as victims
 from hatehub.victims.models import VictimUpdateDue
+from hatehub.victims.services import updates as victims
 from tests.intake.test_api import post_report, report_body
 
 pytestmark = pytest.mark.django_db
