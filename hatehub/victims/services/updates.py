@@ -45,7 +45,7 @@ def outcome_code(update: VictimUpdateDue) -> int | None:
 
 def review_for(update: VictimUpdateDue) -> tuple[str, dt.date | None]:
     """Which Right to Review the message offers, and the last day to ask."""
-    from .clocks import right_to_review_request_closes
+    from ..clocks import right_to_review_request_closes
 
     if update.event != "outcome":
         return "", None
@@ -164,7 +164,7 @@ def _hand_over(message: VictimMessage) -> VictimMessage:
 
 
 def _schedule(message: VictimMessage, when: dt.datetime) -> None:
-    from .tasks import send_scheduled_message
+    from ..tasks import send_scheduled_message
 
     def enqueue() -> None:
         try:
@@ -326,7 +326,7 @@ def report_received(report: Report) -> None:
     confirmation once the report is committed."""
     record_event(report.case, "report_received", at=report.submitted_at, reports=[report])
     if writes_automatically(report):
-        from .tasks import send_confirmation_task
+        from ..tasks import send_confirmation_task
 
         transaction.on_commit(lambda: send_confirmation_task.enqueue(report.pk))
 
@@ -370,7 +370,7 @@ def reports_received(reports: list[Report]) -> dict[int, VictimUpdateDue]:
         )
     started = VictimUpdateDue.objects.bulk_create(clocks)
     if started:
-        from .tasks import send_confirmations_task
+        from ..tasks import send_confirmations_task
 
         report_ids = [clock.report_id for clock in started]
         transaction.on_commit(lambda: send_confirmations_task.enqueue(report_ids))
