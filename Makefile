@@ -11,7 +11,7 @@ PORT ?= 8000
 # The sign-ins are printed last, once the server is listening (var/demo-sign-ins.txt, owner-only).
 DEMO_ENV := HUB_INSECURE_DEV_SECRET=1 HUB_REQUIRE_2FA=0 HUB_PUBLIC_URL=http://$(HOST):$(PORT)
 
-.PHONY: install demo serve test lint typecheck security format clean
+.PHONY: install demo serve test lint typecheck imports security format clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ lint: install
 # mypy with django-stubs on the modules listed in pyproject.toml ([tool.mypy] files).
 typecheck: install
 	$(BIN)/mypy
+
+# The app graph (import-linter, [tool.importlinter] in pyproject.toml): apps in layers, no two
+# apps importing each other round a cycle, and no app importing another app's views.
+imports: install
+	$(BIN)/lint-imports
 
 # Static security check (bandit, medium severity and up) and known vulnerabilities in the
 # installed packages (pip-audit; it can only audit what the package index it reaches describes).

@@ -338,9 +338,9 @@ def prepare_queries(seed: int, queries: int, indexed: int):
     reports in one case, each key once per case, every report's signatures), but without
     calling find_matches for it: against a realistic image index that would take hours."""
     from bench.surge import generate_surge
-    from hatehub.intake.models import Report
     from hatehub.matching.models import Fingerprint, MatchKey
     from hatehub.matching.services import index_report
+    from hatehub.reports.models import Report
 
     hits_wanted = queries // 2
     surge = generate_surge(seed, posts=max(1, queries // 8), reports=queries, unrelated_fraction=0)
@@ -487,7 +487,7 @@ def main(argv=None) -> int:
     settings.DEBUG = False  # no query log growing over millions of rows of timing
     print(f"Matching latency on PostgreSQL database {connection.settings_dict['NAME']!r}")
     if args.reuse:
-        from hatehub.intake.models import Report
+        from hatehub.reports.models import Report
 
         filled = Report.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     else:

@@ -75,8 +75,8 @@ def fresh_database() -> None:
     """Migrate, flush, and put back the rows migrations seed (flush empties every table)."""
     from django.core.management import call_command
 
-    from hatehub.intake.choices import STRANDS
-    from hatehub.intake.models import Strand
+    from hatehub.reports.choices import STRANDS
+    from hatehub.reports.models import Strand
 
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
@@ -147,7 +147,7 @@ def submit_surge(reports, *, label: str = "bench") -> tuple[list[int], list[floa
 def case_ids_of(report_ids: list[int]) -> list[int]:
     """Each report's case now, followed through any merges."""
     from hatehub.cases.models import Case
-    from hatehub.intake.models import Report
+    from hatehub.reports.models import Report
 
     case_of = dict(Report.objects.filter(pk__in=report_ids).values_list("pk", "case_id"))
     merged = dict(

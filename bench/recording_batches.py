@@ -84,7 +84,7 @@ def kept(references: list[str], truth: list[str]) -> dict:
     from hatehub.audit.models import AuditEvent
     from hatehub.audit.services import verify_chain
     from hatehub.cases.models import CaseEvent
-    from hatehub.intake.models import ReceivedReport, Report
+    from hatehub.reports.models import ReceivedReport, Report
 
     reports = dict(Report.objects.values_list("reference", "case_id"))
     audited = set(

@@ -47,7 +47,7 @@ def fast_fill(reports) -> None:
     from django.utils import timezone
 
     from hatehub.cases.models import Case
-    from hatehub.intake.models import AccountMention, ContentItem, Report
+    from hatehub.reports.models import AccountMention, ContentItem, Report
 
     now = timezone.now()
     start = now - timedelta(seconds=len(reports))
@@ -124,9 +124,9 @@ def main(argv=None) -> int:
     from django.db import connection
 
     from hatehub.cases.models import Case
-    from hatehub.intake.models import Report
     from hatehub.matching.models import MatchKey
     from hatehub.matching.rematch import rematch_all
+    from hatehub.reports.models import Report
 
     print(f"Re-match speed on {connection.vendor} database {connection.settings_dict['NAME']!r}")
     truth = ids = None

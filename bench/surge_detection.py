@@ -56,7 +56,7 @@ def main() -> None:
     from hatehub.accounts.models import Role
     from hatehub.analytics import selectors, services
     from hatehub.analytics.models import Alert
-    from hatehub.intake.models import Report
+    from hatehub.reports.models import Report
     from tests.analytics.generator import Traffic
     from tests.analytics.helpers import bulk_reports
 

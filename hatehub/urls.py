@@ -9,11 +9,11 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="intake:start", permanent=False)),
     path("report/", include("hatehub.intake.urls")),
     path("api/v1/", api.urls),
-    path("hub/", include("hatehub.cases.urls")),
+    path("hub/", include("hatehub.casework.urls")),
     path("hub/", include("hatehub.matching.urls")),
     path("hub/", include("hatehub.assessment.urls")),
-    path("hub/audit/", include("hatehub.audit.urls")),
-    path("hub/", include("hatehub.evidence.urls")),
+    path("hub/audit/", include("hatehub.accounts.audit_log_urls")),
+    path("hub/", include("hatehub.casework.capture_urls")),
     path("hub/", include("hatehub.packages.urls")),
     path("hub/victims/", include("hatehub.victims.urls")),
     path("track/", include("hatehub.victims.public_urls")),
@@ -34,5 +34,5 @@ urlpatterns = [
     path("about/data/", about_data, name="about_data"),
 ]
 
-handler403 = "hatehub.core.views.forbidden"
-handler404 = "hatehub.core.views.not_found"
+handler403 = "hatehub.core.errors.forbidden"
+handler404 = "hatehub.core.errors.not_found"

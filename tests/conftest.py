@@ -55,7 +55,7 @@ def _strands_survive_flushes(request, django_db_blocker):
         name in request.fixturenames for name in ("db", "transactional_db", "live_server")
     )
     if uses_db:
-        from hatehub.intake.models import Strand
+        from hatehub.reports.models import Strand
 
         request.getfixturevalue("django_db_setup")  # the test database, not the real one
         with django_db_blocker.unblock():

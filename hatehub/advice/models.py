@@ -15,7 +15,7 @@ class Article(models.Model):
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
     body = models.TextField(help_text="Markdown")
-    strands = models.ManyToManyField("intake.Strand", blank=True, related_name="advice_articles")
+    strands = models.ManyToManyField("reports.Strand", blank=True, related_name="advice_articles")
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hatehub.accounts import roles
 from hatehub.assessment.rules import load_rules
-from hatehub.intake.models import Strand
+from hatehub.reports.models import Strand
 
 from .models import AdviceRequest, Article
 

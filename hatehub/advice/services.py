@@ -11,7 +11,7 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.audit.services import Action, record
 from hatehub.cases.selectors import visible_cases
-from hatehub.intake.models import Strand
+from hatehub.reports.models import Strand
 from hatehub.victims.calendar import WorkingCalendar
 
 from .models import AdviceRequest, Article, ArticleOffence, ArticleVersion

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from hatehub.cases.forms import DATE_FORMATS, DateInput
-from hatehub.intake.choices import PLATFORMS, STRANDS
 from hatehub.jurisdiction.models import Force
+from hatehub.reports.choices import PLATFORMS, STRANDS
 
 from .selectors import Filters
 

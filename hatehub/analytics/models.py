@@ -34,7 +34,7 @@ class Alert(models.Model):
     p_value = models.FloatField(help_text="Chance of at least this many at the expected level")
     baseline_weeks = models.PositiveSmallIntegerField()
     detected_at = models.DateTimeField()
-    reports = models.ManyToManyField("intake.Report", related_name="+")
+    reports = models.ManyToManyField("reports.Report", related_name="+")
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

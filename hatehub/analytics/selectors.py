@@ -44,11 +44,11 @@ from django.utils import timezone
 
 from hatehub.assessment.models import Assessment, Classification
 from hatehub.cases.models import Allocation, Case, CrimeOutcome, OutcomeCode
-from hatehub.intake.choices import PLATFORM_LABELS, STRAND_LABELS, ReporterRole
-from hatehub.intake.models import AccountMention, ContentItem, Report
 from hatehub.jurisdiction.models import Force
 from hatehub.matching import selectors as matching_selectors
 from hatehub.matching.models import MatchKey, OnlineAccount
+from hatehub.reports.choices import PLATFORM_LABELS, STRAND_LABELS, ReporterRole
+from hatehub.reports.models import AccountMention, ContentItem, Report
 
 from . import access, campaigns
 from .models import Alert

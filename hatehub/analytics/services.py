@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case
-from hatehub.intake.choices import PLATFORM_LABELS, STRAND_LABELS
-from hatehub.intake.models import Report
 from hatehub.jurisdiction.models import Force
+from hatehub.reports.choices import PLATFORM_LABELS, STRAND_LABELS
+from hatehub.reports.models import Report
 
 from . import surges
 from .models import Alert

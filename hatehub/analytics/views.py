@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
-from hatehub.intake.choices import PLATFORM_LABELS
+from hatehub.reports.choices import PLATFORM_LABELS
 
 from . import access, charts, selectors, services, surges
 from .forms import AcknowledgeForm, DashboardFilterForm

@@ -9,3 +9,8 @@ class AssessmentConfig(AppConfig):
     def ready(self):
         # Registers the rule-table system check (checks.py): broken rules fail start-up.
         from hatehub.assessment import checks  # noqa: F401
+        from hatehub.cases.services import use_offences
+
+        from .rules import load_rules
+
+        use_offences(lambda: load_rules().offences)  # the time limits of outcome 17

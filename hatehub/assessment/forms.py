@@ -3,7 +3,7 @@ the reports and what was inferred), and the decision beside the recommendation."
 
 from django import forms
 
-from hatehub.intake.choices import STRANDS
+from hatehub.reports.choices import STRANDS
 
 from .decisions import classification_label, nation_of
 from .models import DECISIONS

@@ -4,6 +4,8 @@ the officer decided beside it. Each (re-)assessment is a new row, so the history
 from django.conf import settings
 from django.db import models
 
+from hatehub.core.wording import confirm_label
+
 
 class Classification(models.TextChoices):
     CRIME = "crime", "Crime"
@@ -85,9 +87,3 @@ class Assessment(models.Model):
     def confirm_label(self) -> str:
         """Why the carried-forward decision waits for the officer."""
         return confirm_label(self.reason)
-
-
-def confirm_label(reason: str) -> str:
-    if "new report" in reason.lower():
-        return "New report: confirm your decision"
-    return "Recommendation changed: confirm your decision"

@@ -13,9 +13,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from hatehub.audit.services import Action, record
+from hatehub.cases import signals
 from hatehub.cases.models import Case, CaseEvent, Urgency
 from hatehub.cases.services import add_event, set_urgency
-from hatehub.victims import services as victims
 
 from .decisions import classification_label, nation_of
 from .engine import AnswerError, Answers, FiredRule, recommend
@@ -495,9 +495,10 @@ def record_decision(
         summary=f"Decision recorded on case {case.reference}",
         details={"classification": classification, "differs": differs},
     )
-    victims.record_event(  # Victims' Code: tell the complainants of the decision
-        case,
-        VICTIMS_CODE_EVENT.get(classification, "decision_not_to_record"),
+    signals.victims_code_event.send(  # Victims' Code: tell the complainants of the decision
+        sender=Case,
+        case=case,
+        event=VICTIMS_CODE_EVENT.get(classification, "decision_not_to_record"),
         at=assessment.decided_at,
         details={"classification": classification, "assessment": assessment.pk},
         by=by,

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.accounts.access import staff_view
 from hatehub.cases.models import Case
-from hatehub.core.access import staff_view
 
 from . import services
 from .decisions import classification_label, decision_of, nation_of

@@ -4,8 +4,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
-from hatehub.intake.choices import PLATFORMS, STRANDS
 from hatehub.jurisdiction.models import Force
+from hatehub.reports.choices import PLATFORMS, STRANDS
 
 from .models import Case, OutcomeCode
 from .outcomes import FINAL_CODES, ProposedOutcome

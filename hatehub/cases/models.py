@@ -214,7 +214,7 @@ class CrimeOutcome(models.Model):
     outcome 0, not yet assigned."""
 
     report = models.OneToOneField(
-        "intake.Report", on_delete=models.PROTECT, related_name="crime_outcome"
+        "reports.Report", on_delete=models.PROTECT, related_name="crime_outcome"
     )
     force = models.ForeignKey("jurisdiction.Force", on_delete=models.PROTECT, related_name="+")
     code = models.PositiveSmallIntegerField(choices=OutcomeCode.choices)

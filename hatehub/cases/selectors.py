@@ -4,15 +4,24 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from hatehub.accounts import roles
-from hatehub.assessment.models import Assessment, confirm_label
+from hatehub.core.wording import confirm_label
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.choices import PLATFORM_LABELS
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.choices import PLATFORM_LABELS
+from hatehub.reports.models import Report, Strand
 
 from . import outcomes
 from .models import Allocation, Case, CaseEvent, CrimeOutcome
@@ -191,8 +200,11 @@ def queue(
     offered_at = Allocation.objects.filter(
         case=OuterRef("pk"), state=Allocation.State.OFFERED
     ).values("offered_at")[:1]
-    # The latest assessment holds a decision carried forward after new reports joined.
-    latest_assessment = Assessment.objects.filter(case=OuterRef("pk")).order_by("-number")
+    # The latest assessment holds a decision carried forward after new reports joined. Read
+    # through the case's `assessments` relation: assessment builds on cases, not the reverse.
+    latest_assessment = Case.objects.filter(pk=OuterRef("pk")).order_by(
+        F("assessments__number").desc(nulls_last=True)
+    )
     # What the first report said, cut short in SQL: the queue shows a snippet of it.
     snippet = (
         Report.objects.filter(case=OuterRef("pk"))
@@ -210,8 +222,10 @@ def queue(
         .annotate(report_count=Coalesce(Subquery(report_count, output_field=IntegerField()), 0))
         .annotate(offered_at=Subquery(offered_at), last_allocation_state=_latest_allocation_state())
         .annotate(
-            decision_to_confirm=Subquery(latest_assessment.values("decision_to_confirm")[:1]),
-            assessment_reason=Subquery(latest_assessment.values("reason")[:1]),
+            decision_to_confirm=Subquery(
+                latest_assessment.values("assessments__decision_to_confirm")[:1]
+            ),
+            assessment_reason=Subquery(latest_assessment.values("assessments__reason")[:1]),
         )
         .annotate(first_description=Subquery(snippet.values("start")[:1]))
         .prefetch_related(Prefetch("reports", queryset=queue_reports, to_attr="queue_reports"))

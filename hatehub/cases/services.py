@@ -5,6 +5,7 @@ Every change is one transaction with its timeline event and audit entry. A chang
 allowed raises `AllocationRefused` or `OutcomeRefused`, saying why, and changes nothing.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import cast
 
@@ -14,11 +15,10 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.audit.context import current_actor
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import Report
 from hatehub.jurisdiction.models import Force
-from hatehub.victims import services as victims
+from hatehub.reports.models import Report
 
-from . import outcomes, selectors
+from . import outcomes, selectors, signals
 from .models import Allocation, Case, CaseEvent, CrimeOutcome, OutcomeCode
 
 
@@ -357,9 +357,11 @@ def accept(case: Case, *, by, offer_id: int | None) -> Case:
         details={"allocation": offer.pk, "force": offer.force.ons_code},
     )
     transferred = case.allocations.filter(state=Allocation.State.TRANSFER_REQUESTED).exists()
-    victims.record_event(  # Victims' Code: tell the complainants which force has their case
-        case,
-        "transferred_to_force" if transferred else "allocated_to_force",
+    # Victims' Code: tell the complainants which force has their case
+    signals.victims_code_event.send(
+        sender=Case,
+        case=case,
+        event="transferred_to_force" if transferred else "allocated_to_force",
         at=offer.responded_at,
         details={"force": offer.force.ons_code, "allocation": offer.pk},
         by=by,
@@ -490,12 +492,20 @@ def outcome_nation(case: Case) -> str:
     return _NATION_OF_COUNTRY.get(country, "england_wales")
 
 
+# The offences and their time limits are the assessment's legal rules (hatehub.assessment.rules).
+# Assessment builds on cases, so it hands them over when it is ready (AssessmentConfig.ready).
+_offences: Callable[[], Iterable] = tuple
+
+
+def use_offences(offences: Callable[[], Iterable]) -> None:
+    global _offences
+    _offences = offences
+
+
 def time_limits(case: Case, report: Report) -> list[outcomes.TimeLimitDue]:
     """The time limits of the case's summary-only offences (the officer's decided offences, else
     the latest recommendation's), counted from the conduct date (the assessment's answer, else
     the date the report gives, else the day it was sent). Shown before outcome 17."""
-    from hatehub.assessment.rules import load_rules
-
     assessment = case.assessments.order_by("-number").first()
     if assessment is None:
         return []
@@ -509,7 +519,7 @@ def time_limits(case: Case, report: Report) -> list[outcomes.TimeLimitDue]:
         if conduct
         else report.occurred_on or timezone.localdate(report.submitted_at)
     )
-    catalogue = {offence.id: offence for offence in load_rules().offences}
+    catalogue = {offence.id: offence for offence in _offences()}
     due = []
     for offence_id in offence_ids:
         offence = catalogue.get(offence_id)
@@ -603,9 +613,10 @@ def record_outcome(
         summary=f"Outcome {outcome.code} recorded for report {report.reference}",
         details={**details, "rationale": crime_outcome.rationale},
     )
-    victims.record_event(  # Victims' Code: tell this crime's victim the outcome
-        case,
-        "outcome",
+    signals.victims_code_event.send(  # Victims' Code: tell this crime's victim the outcome
+        sender=Case,
+        case=case,
+        event="outcome",
         at=crime_outcome.recorded_at,
         details={"code": outcome.code, "report": report.reference},
         reports=[report],

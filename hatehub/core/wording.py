@@ -32,3 +32,11 @@ def file_size(size: int | None) -> str:
         megabytes = size / (1024 * 1024)
         return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
     return f"{max(1, round(size / 1024))} KB"
+
+
+def confirm_label(reason: str) -> str:
+    """Why an assessment's carried-forward decision waits for the officer (on the assessment,
+    and in the queue, which reads it without importing the assessment app)."""
+    if "new report" in reason.lower():
+        return "New report: confirm your decision"
+    return "Recommendation changed: confirm your decision"

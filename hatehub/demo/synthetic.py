@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from faker import Faker
 from PIL import Image, ImageDraw
 
-from hatehub.intake.choices import PLATFORMS, STRANDS
+from hatehub.reports.choices import PLATFORMS, STRANDS
 
 PLATFORM_URLS = {
     "x": "https://x.com/{handle}/status/{id}",

@@ -18,7 +18,7 @@ class EvidenceFile(models.Model):
 
     PRIMARY_KINDS = (Kind.ORIGINAL, Kind.CAPTURE)
 
-    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="evidence")
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORIGINAL)
     derived_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="derivatives"
@@ -110,7 +110,7 @@ class Capture(models.Model):
     FINISHED = (Status.CAPTURED, Status.UNAVAILABLE, Status.REFUSED, Status.FAILED)
 
     content_item = models.ForeignKey(
-        "intake.ContentItem", on_delete=models.CASCADE, related_name="captures"
+        "reports.ContentItem", on_delete=models.CASCADE, related_name="captures"
     )
     url = models.URLField(max_length=2000)
     reason = models.CharField(max_length=500, help_text="Why the officer captured it")

@@ -11,15 +11,16 @@ ERASE_ORDER = 20
 
 
 def _referenced(sha256: str) -> bool:
+    """Whether any record still names these bytes: an evidence file, or what another app keeps
+    in the same store (its `personal_data.references_blob`, e.g. packages and suspects' response
+    attachments; they are above evidence, so evidence asks rather than reads their tables)."""
+    from hatehub.core.extensions import app_modules
     from hatehub.evidence.models import EvidenceFile
-    from hatehub.packages.models import PackageVersion
-    from hatehub.suspects.models import ResponseAttachment
 
-    return (
-        EvidenceFile.objects.filter(sha256=sha256).exists()
-        or ResponseAttachment.objects.filter(sha256=sha256).exists()
-        or PackageVersion.objects.filter(zip_sha256=sha256).exists()
-        or PackageVersion.objects.filter(pdf_sha256=sha256).exists()
+    return EvidenceFile.objects.filter(sha256=sha256).exists() or any(
+        module.references_blob(sha256)
+        for module in app_modules("personal_data")
+        if hasattr(module, "references_blob")
     )
 
 
@@ -45,8 +46,8 @@ def delete_blobs_after_commit(candidates: set[str]) -> list[str]:
 
 
 def erase_for_case(case) -> dict[str, int]:
+    from hatehub.core.extensions import app_modules
     from hatehub.evidence.models import Capture, ContinuityEntry, EvidenceFile
-    from hatehub.packages.models import Exhibit, PackageVersion
 
     files = EvidenceFile.objects.filter(report__case=case)
     hashes = set(files.values_list("sha256", flat=True))
@@ -54,25 +55,13 @@ def erase_for_case(case) -> dict[str, int]:
         "evidence_files": files.count(),
         "continuity_entries": ContinuityEntry.objects.filter(evidence__in=files).count(),
     }
-    counts["exhibits"], _ = Exhibit.objects.filter(evidence__in=files).delete()
-    Exhibit.objects.filter(case=case).delete()
-    packages = list(PackageVersion.objects.filter(case=case))
-    for package in packages:
-        hashes |= {package.zip_sha256, package.pdf_sha256}
-        package.zip_sha256 = package.pdf_sha256 = ""
-        package.zip_size = package.pdf_size = 0
-        package.snapshot, package.changes = {}, []
-        package.save(
-            update_fields=[
-                "zip_sha256",
-                "pdf_sha256",
-                "zip_size",
-                "pdf_size",
-                "snapshot",
-                "changes",
-            ]
-        )
-    counts["package_versions_emptied"] = len(packages)
+    # What other apps made from these files goes first (packages: their exhibits and files):
+    # their `personal_data.release_evidence(case, files)` gives counts and the hashes it freed.
+    for module in app_modules("personal_data"):
+        if hasattr(module, "release_evidence"):
+            released, freed = module.release_evidence(case, files)
+            counts.update(released)
+            hashes |= freed
     files.filter(derived_from__isnull=False).delete()
     files.delete()
     captures = Capture.objects.filter(content_item__report__case=case)

@@ -3,7 +3,7 @@ continuity log."""
 
 from django.db.models import Prefetch
 
-from hatehub.intake.models import ContentItem
+from hatehub.reports.models import ContentItem
 
 from .models import Capture, ContinuityEntry, EvidenceFile
 

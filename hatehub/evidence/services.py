@@ -10,7 +10,7 @@ from PIL import Image
 
 from hatehub.audit.services import Action, acting_as, record
 
-from . import conf, store
+from . import conf, signals, store
 from .capture import CaptureRefused, CaptureUnavailable, capture_page, check_scheme, collection_log
 from .continuity import Action as Continuity
 from .continuity import log, log_many
@@ -407,15 +407,12 @@ def _store_capture(capture: Capture, result) -> Capture:
                 summary=f"Captured {item.original_filename} for report {report.reference}",
                 details={"sha256": item.sha256, "capture": capture.pk, "url": capture.url},
             )
-        from hatehub.cases.models import CaseEvent
-        from hatehub.cases.services import add_event
-
-        add_event(
-            report.case,
-            CaseEvent.Kind.EVIDENCE_RECEIVED,
-            f"Page {capture.url[:200]} captured for report {report.reference}: "
-            f"{len(files)} file(s), screenshot SHA-256 {hashes['screenshot.png']}",
-            details={"capture": capture.pk, "evidence": [item.pk for item in files]},
+        signals.page_captured.send(  # the case's timeline (hatehub.cases.receivers)
+            sender=Capture,
+            report=report,
+            capture=capture,
+            files=files,
+            screenshot_sha256=hashes["screenshot.png"],
         )
         _finish(capture, Capture.Status.CAPTURED)
     return capture

@@ -27,23 +27,28 @@ from ninja.security import APIKeyHeader, HttpBearer
 from hatehub.accounts.models import ApiKey, Organisation
 from hatehub.accounts.services import authenticate_api_key, rotate_api_key
 from hatehub.audit.services import Action, acting_as, record
-from hatehub.core.problems import PROBLEM_CONTENT_TYPE, problem
+from hatehub.core.problems import (
+    PROBLEM_CONTENT_TYPE,
+    ApiProblem,
+    field_problem,
+    problem,
+    problems,
+)
+from hatehub.core.reference_numbers import normalise
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import ReceivedFile, receive
 from hatehub.evidence.validation import EvidenceRejected, human_size
 from hatehub.intake.api_docs import AccessibleDocs
+from hatehub.reports.models import ReceivedReport, Report
 
 from .api_schemas import (
     PROBLEM_EXAMPLES,
     REPORT_EXAMPLE,
     EvidenceIn,
     KeyRotated,
-    Problem,
     ReportIn,
     ReportOut,
 )
-from .models import ReceivedReport, Report
-from .reference_numbers import normalise
 from .services import (
     Contact,
     IdempotencyConflict,
@@ -67,38 +72,11 @@ points at the field to correct, e.g. `strands[1]` or `contact.email`.
 
 # --- Errors: every failure is application/problem+json -------------------------------------
 
-VALIDATION_FAILED = "urn:hatehub:problem:validation-failed"
 MALFORMED_BODY = "urn:hatehub:problem:malformed-body"
 _MESSAGES = {
     "missing": "This field is required",
     "extra_forbidden": "Not a field of this API: check the spelling against /api/v1/docs",
 }
-
-
-class ApiProblem(Exception):
-    """Raised anywhere in a view to answer with a problem."""
-
-    def __init__(self, status: int, title: str, detail: str = "", **kwargs: Any):
-        super().__init__(detail or title)
-        self.status, self.title, self.detail, self.kwargs = status, title, detail, kwargs
-
-    def response(self) -> HttpResponse:
-        return problem(self.status, self.title, detail=self.detail, **self.kwargs)
-
-
-def field_problem(errors: list[tuple[str, str]]) -> ApiProblem:
-    count = f"{len(errors)} field{'s' if len(errors) != 1 else ''}"
-    return ApiProblem(
-        422,
-        "The request is not valid",
-        f"{count} to correct: see errors",
-        type_=VALIDATION_FAILED,
-        errors=[{"field": field, "message": message} for field, message in errors],
-    )
-
-
-def problems(*codes: int) -> dict[int, type[Problem]]:
-    return dict.fromkeys(codes, Problem)
 
 
 def _field(loc: tuple) -> str:

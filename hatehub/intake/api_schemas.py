@@ -1,6 +1,6 @@
 """Request and response shapes of the partner API, with the examples its OpenAPI shows.
 
-The answers a partner may give are the public journey's (hatehub.intake.choices); field lengths
+The answers a partner may give are the public journey's (hatehub.reports.choices); field lengths
 match the columns they are stored in, so a valid request never fails at the database.
 """
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, field_validator
 
-from .choices import PLATFORMS, STRANDS, ContactMethod, ReporterRole, YesNoUnsure
+from hatehub.reports.choices import PLATFORMS, STRANDS, ContactMethod, ReporterRole, YesNoUnsure
 
 STRAND_CODES = tuple(code for code, _ in STRANDS)
 PLATFORM_CODES = tuple(code for code, _ in PLATFORMS)
@@ -256,11 +256,6 @@ class KeyRotated(Schema):
     )
 
 
-class FieldError(Schema):
-    field: str = Field(examples=["strands[1]"])
-    message: str
-
-
 def _problem(type_: str, title: str, status: int, detail: str, **extra: Any) -> dict[str, Any]:
     problem = {"type": f"urn:hatehub:problem:{type_}", "title": title, "status": status}
     return problem | {"detail": detail} | extra
@@ -314,14 +309,3 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         ],
     ),
 }
-
-
-class Problem(Schema):
-    """RFC 9457 problem details, served as application/problem+json. `errors` lists the fields
-    to correct when the request is not valid."""
-
-    type: str
-    title: str
-    status: int
-    detail: str = ""
-    errors: list[FieldError] | None = None

@@ -29,9 +29,16 @@ from hatehub.cases.services import add_events, join_case, open_case
 from hatehub.evidence.services import attach
 from hatehub.matching import batches as matching_batches
 from hatehub.matching import services as matching
+from hatehub.reports.models import (
+    AccountMention,
+    Complainant,
+    ContentItem,
+    ReceivedReport,
+    Report,
+    Strand,
+)
 from hatehub.victims import services as victims
 
-from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .routing import InitialUrgency
 from .services import (
     ReportSubmission,
@@ -223,7 +230,7 @@ def _log(batch: list[_Waiting]) -> None:
     """Each report's timeline entry, audit entry, possible matches, Victims' Code clock and
     Track my report code, in the sender's name."""
     events = []
-    clocks = victims.reports_received([item.report for item in batch])
+    clocks = victims.updates.reports_received([item.report for item in batch])
     cases = {item.case.pk: item.case for item in batch}
     possible = matching_batches.possible_matches_by_case(
         (item.case.pk, item.found.possible) for item in batch
@@ -239,9 +246,9 @@ def _log(batch: list[_Waiting]) -> None:
                 )
             )
             audit_received(case, report)
-            victims.report_clock_started(report, clocks.get(report.pk))
+            victims.updates.report_clock_started(report, clocks.get(report.pk))
             if item.received.tracking_secret_hash:
-                victims.store_tracking_secret(report, item.received.tracking_secret_hash)
+                victims.tracking.store_tracking_secret(report, item.received.tracking_secret_hash)
     add_events(events)
 
 

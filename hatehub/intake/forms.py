@@ -16,8 +16,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from hatehub.evidence.validation import human_size
-
-from .choices import (
+from hatehub.reports.choices import (
     PLATFORM_LABELS,
     PLATFORMS,
     STRAND_LABELS,
@@ -26,7 +25,9 @@ from .choices import (
     ReporterRole,
     YesNoUnsure,
 )
-from .services import Contact
+from hatehub.victims import contact
+
+from .services import Contact, ContactPreferences
 
 YES, NO = "yes", "no"
 YES_NO = [(YES, "Yes"), (NO, "No")]
@@ -798,4 +799,89 @@ class SupportForm(StepForm):
                 "Pass details to a support service?",
                 "Yes" if self.cleaned_data["consent"] == YES else "No",
             )
+        ]
+
+
+# The Victims' Code preferences asked on the contact details page (hatehub.victims.contact).
+LANGUAGE_CHOICES = [("en", "English"), ("cy", "Cymraeg (Welsh)")]
+
+
+class ContactDetailsAndPreferencesForm(ContactDetailsForm):
+    """The report journey's contact details page, with how the reporter wants updates: the
+    language, times to avoid and whether letters are safe. All optional: English, any time,
+    no letters unless they say so. The postal address is asked only of someone who says
+    letters are safe."""
+
+    reveals = {
+        **ContactDetailsForm.reveals,
+        "post_allowed": {"on": ["postal_address"]},
+    }
+
+    language = forms.ChoiceField(
+        label="Which language should we write to you in? (optional)",
+        help_text="Ym mha iaith ddylen ni ysgrifennu atoch chi? If you do not choose, we will "
+        "write in English.",
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    avoid_contact_times = forms.MultipleChoiceField(
+        label="Are there times we should not contact you? (optional)",
+        help_text="We will wait until a time you have not ticked.",
+        choices=[(code, label) for code, (label, _, _) in contact.WINDOWS.items()],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    post_allowed = forms.BooleanField(
+        label="It is safe to send me letters (optional)",
+        help_text="Leave this unticked if someone else might open your post.",
+        required=False,
+    )
+    postal_address = forms.CharField(
+        label="Postal address",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+        validators=[MaxLengthValidator(500, "Postal address must be 500 characters or less")],
+    )
+
+    def clean_avoid_contact_times(self) -> list[str]:
+        chosen = self.cleaned_data["avoid_contact_times"]
+        try:
+            contact.check_windows(chosen)
+        except contact.WindowError:
+            raise ValidationError(
+                "Leave at least one time when we can contact you, or choose to report anonymously"
+            ) from None
+        return chosen
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("post_allowed"):
+            self._ignore("postal_address")
+        elif not (data.get("postal_address") or "").strip():
+            self.add_error("postal_address", "Enter your postal address, or untick letters")
+        return data
+
+    def submission_fields(self) -> dict:
+        fields = super().submission_fields()
+        data = self.cleaned_data
+        fields["contact_preferences"] = ContactPreferences(
+            language=data["language"] or "en",
+            avoid_contact_times=tuple(data["avoid_contact_times"]),
+            post_allowed=bool(data["post_allowed"]),
+            postal_address=data["postal_address"].strip() if data["post_allowed"] else "",
+        )
+        return fields
+
+    def summary_rows(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        avoid = [contact.WINDOWS[code][0] for code in data["avoid_contact_times"]]
+        letters = "Yes" if data["post_allowed"] else "No"
+        if data["post_allowed"]:
+            letters = f"Yes, to: {data['postal_address'].strip()}"
+        return [
+            *super().summary_rows(),
+            ("Language for updates", dict(LANGUAGE_CHOICES)[data["language"] or "en"]),
+            ("Times not to contact you", "\n".join(avoid) or NOT_GIVEN),
+            ("Letters", letters),
         ]

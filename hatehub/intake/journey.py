@@ -14,7 +14,6 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 
 from hatehub.evidence.services import ReceivedFile
-from hatehub.victims.forms import ContactDetailsAndPreferencesForm
 
 from . import forms
 from .services import ReportSubmission
@@ -62,7 +61,7 @@ STEPS: list[Step] = [
     # avoid, letters): hatehub.victims.
     Step(
         "contact-details",
-        ContactDetailsAndPreferencesForm,
+        forms.ContactDetailsAndPreferencesForm,
         CONTACT,
         condition=_gives_contact_details,
     ),

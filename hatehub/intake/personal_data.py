@@ -18,7 +18,7 @@ REPORT_TEXT_FIELDS = {
 
 
 def erase_for_case(case) -> dict[str, int]:
-    from hatehub.intake.models import AccountMention, Complainant, ContentItem, Report
+    from hatehub.reports.models import AccountMention, Complainant, ContentItem, Report
 
     reports = Report.objects.filter(case=case)
     counts = {"complainants": Complainant.objects.filter(report__case=case).delete()[0]}
@@ -32,7 +32,7 @@ def erase_for_case(case) -> dict[str, int]:
 
 def erase_subject_for_case(case) -> dict[str, int]:
     """NCHI without personal data: what the reports say about who the poster is."""
-    from hatehub.intake.models import Report
+    from hatehub.reports.models import Report
 
     return {
         "reports_poster_details_blanked": Report.objects.filter(case=case)

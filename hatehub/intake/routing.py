@@ -15,8 +15,8 @@ Source: report-it.org.uk (True Vision), "Reporting online hate".
 from dataclasses import dataclass
 
 from hatehub.assessment.inference import danger_words
+from hatehub.reports.choices import PRIORITY, ROUTINE, URGENT
 
-URGENT, PRIORITY, ROUTINE = 1, 2, 3
 _DANGER_LABELS = {
     "threat_seriousness": "a threat of violence",
     "threat_to_property": "a threat to property",

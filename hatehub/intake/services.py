@@ -28,16 +28,23 @@ from hatehub.cases import services as case_services
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import join_case, open_case, unsaved_event
 from hatehub.core.db import retried_on_conflict
+from hatehub.core.reference_numbers import new_reference
 from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.evidence.services import ReceivedFile, attach
 from hatehub.matching import services as matching
+from hatehub.reports.choices import Source
+from hatehub.reports.models import (
+    AccountMention,
+    Complainant,
+    ContentItem,
+    ReceivedReport,
+    Report,
+    Strand,
+)
 from hatehub.victims import services as victims
 
-from .choices import Source
-from .models import AccountMention, Complainant, ContentItem, ReceivedReport, Report, Strand
 from .pacing import ArrivalRate, SurgePacing
-from .reference_numbers import new_reference
-from .routing import URGENT, InitialUrgency, initial_urgency
+from .routing import InitialUrgency, initial_urgency
 
 logger = logging.getLogger(__name__)
 
@@ -333,7 +340,7 @@ def _create_report(submission: ReportSubmission, **origin) -> Report:
         transaction.on_commit(lambda: reassess_after_join.enqueue(case.pk))
     received_event(case, report, evidence_files=len(submission.evidence), found=found).save()
     audit_received(case, report)
-    victims.report_received(report)  # Victims' Code: written confirmation, on its clock
+    victims.updates.report_received(report)  # Victims' Code: written confirmation, on its clock
     matching.combine_tied([(case, found, report)])  # one post in two cases: combined
     return report
 
@@ -383,7 +390,7 @@ def receive_public_report(
 ) -> ReceivedReport:
     """The receipt, with `tracking_secret`: the Track my report code, to show once (only its
     hash is kept)."""
-    secret, secret_hash = victims.new_tracking_secret()
+    secret, secret_hash = victims.tracking.new_tracking_secret()
     received = receive(
         submission,
         source=Source.VOLUNTEER if volunteer is not None else Source.PUBLIC,
@@ -586,7 +593,7 @@ def _record(receipts, *, skip_locked: bool, taken: list[int] | None = None):
         try:
             report = _create(ReportSubmission.from_json(received.submission), **origin_of(received))
             if received.tracking_secret_hash:
-                victims.store_tracking_secret(report, received.tracking_secret_hash)
+                victims.tracking.store_tracking_secret(report, received.tracking_secret_hash)
         finally:
             reset_actor(token)
         received.report = report
@@ -624,23 +631,3 @@ def failed_receipts() -> list[int]:
             "pk", flat=True
         )
     )
-
-
-@dataclass(frozen=True)
-class RecordingBacklog:
-    """Reports acknowledged but not yet recorded: shown on the queue during a surge."""
-
-    waiting: int
-    failing: int  # recording failed at least once (the error is kept on the receipt)
-    urgent: int  # about a future event: recorded ahead of the rest
-    oldest: datetime | None
-
-
-def recording_backlog() -> RecordingBacklog:
-    waiting = ReceivedReport.objects.filter(recorded_at__isnull=True).aggregate(
-        waiting=models.Count("pk"),
-        failing=models.Count("pk", filter=models.Q(attempts__gt=0)),
-        urgent=models.Count("pk", filter=models.Q(urgency=URGENT)),
-        oldest=models.Min("received_at"),
-    )
-    return RecordingBacklog(**waiting)

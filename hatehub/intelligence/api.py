@@ -17,7 +17,7 @@ from ninja import Query, Router
 from ninja.security import APIKeyHeader, HttpBearer
 
 from hatehub.audit.services import acting_as
-from hatehub.intake.api import ApiProblem, field_problem, problems
+from hatehub.core.problems import ApiProblem, field_problem, problems
 
 from . import selectors, services
 from .models import IntelligenceExport, RecipientKey

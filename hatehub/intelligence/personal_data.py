@@ -7,6 +7,20 @@ records management Code; erasing a case removes the report's link to the case (t
 ERASE_ORDER = 50
 
 
+def names_account(account_id: int) -> bool:
+    """An intelligence report names the online account (matching keeps it on erasure)."""
+    from hatehub.intelligence.models import IntelligenceReport
+
+    return IntelligenceReport.accounts.through.objects.filter(onlineaccount_id=account_id).exists()
+
+
+def names_person(person_id: int) -> bool:
+    """An intelligence report names the person (suspects keeps them on erasure)."""
+    from hatehub.intelligence.models import IntelligenceReport
+
+    return IntelligenceReport.persons.through.objects.filter(person_id=person_id).exists()
+
+
 def erase_for_case(case) -> dict[str, int]:
     from hatehub.intelligence.models import IntelligenceReport
 

@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import platform_label, visible_cases
-from hatehub.intake.models import AccountMention, Complainant, ContentItem, Report
 from hatehub.jurisdiction.models import Force
 from hatehub.matching.models import OnlineAccount
+from hatehub.reports.models import AccountMention, Complainant, ContentItem, Report
 from hatehub.suspects.models import Person, PersonAccountLink
 
 from . import access, dissemination, pole, sanitisation

@@ -22,7 +22,7 @@ from hatehub.audit.services import Action, acting_as
 from hatehub.audit.services import record as audit_record
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.services import add_event
-from hatehub.intake.reference_numbers import ALPHABET, check_character
+from hatehub.core.reference_numbers import ALPHABET, check_character
 
 from . import access, pole, recipient_keys, selectors
 from . import grading as grading_rules

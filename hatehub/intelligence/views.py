@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 
 from . import access, selectors, services
 from . import grading as grading_rules

@@ -20,7 +20,7 @@ from hatehub.cases.services import (
     unmark_merged,
     withdraw_offer,
 )
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import services
 from .models import CaseMerge, PossibleMatch

@@ -21,7 +21,7 @@ class MatchKey(models.Model):
         ACCOUNT = "acct", "Same account"
         ACCOUNT_TEXT = "atext", "Same account, similar quoted text"
 
-    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=5, choices=Kind.choices)
     value = models.CharField(max_length=80)
 
@@ -43,7 +43,7 @@ class Fingerprint(models.Model):
         TEXT = "text", "Quoted text"
         IMAGE = "image", "Screenshot"
 
-    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=5, choices=Kind.choices)
     signature = models.BinaryField()
 

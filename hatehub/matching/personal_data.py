@@ -10,7 +10,7 @@ ERASE_ORDER = 80  # after suspects (which reads the case's accounts), before int
 
 def case_accounts(case) -> set[int]:
     """The ids of the online accounts the case's reports name or link to."""
-    from hatehub.intake.models import AccountMention, ContentItem
+    from hatehub.reports.models import AccountMention, ContentItem
 
     ids = set(
         AccountMention.objects.filter(report__case=case, account__isnull=False).values_list(
@@ -26,19 +26,25 @@ def case_accounts(case) -> set[int]:
 
 
 def _still_named(account_id: int) -> bool:
-    from hatehub.intake.models import AccountMention, ContentItem
-    from hatehub.intelligence.models import IntelligenceReport
+    """A report names the account, or an app above matching does (its
+    `personal_data.names_account`, e.g. an intelligence report)."""
+    from hatehub.core.extensions import app_modules
+    from hatehub.reports.models import AccountMention, ContentItem
 
     return (
         AccountMention.objects.filter(account_id=account_id).exists()
         or ContentItem.objects.filter(account_id=account_id).exists()
-        or IntelligenceReport.accounts.through.objects.filter(onlineaccount_id=account_id).exists()
+        or any(
+            module.names_account(account_id)
+            for module in app_modules("personal_data")
+            if hasattr(module, "names_account")
+        )
     )
 
 
 def erase_for_case(case) -> dict[str, int]:
-    from hatehub.intake.models import AccountMention, ContentItem
     from hatehub.matching.models import Fingerprint, MatchKey, OnlineAccount
+    from hatehub.reports.models import AccountMention, ContentItem
 
     reports = case.reports.all()
     counts = {

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from hatehub.cases.models import Case
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.models import AccountMention, ContentItem, Report
+from hatehub.reports.models import AccountMention, ContentItem, Report
 
 from . import fingerprints, merging
 from .models import CampaignGroup, CampaignMember, Fingerprint, MatchKey, PossibleMatch

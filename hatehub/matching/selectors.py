@@ -7,7 +7,7 @@ from django.db.models import Q
 from hatehub.accounts import roles
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import visible_cases
-from hatehub.intake.models import AccountMention, ContentItem, Report
+from hatehub.reports.models import AccountMention, ContentItem, Report
 
 from .forms import MergeForm, SplitForm, UndoForm
 from .models import CampaignGroup, CampaignMember, CaseMerge, OnlineAccount, PossibleMatch

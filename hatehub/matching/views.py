@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.accounts.access import staff_view
 from hatehub.cases.models import Case
-from hatehub.core.access import staff_view
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import merging
 from .forms import MergeForm, SplitForm, UndoForm

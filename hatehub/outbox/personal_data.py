@@ -14,35 +14,19 @@ BATCH = 500
 
 
 def _about_pairs(case, report_refs: set[str]) -> set[tuple[str, str]]:
-    from hatehub.support.models import Referral as SupportReferral
-    from hatehub.victims.models import VictimMessage
+    """The case, its reports, and what the sending apps say is the case's (their
+    `outbox_subjects.py`: `of_case(case)`, pairs of kind and key)."""
+    from hatehub.core.extensions import app_modules
 
     pairs = {("case", case.reference), ("case", str(case.pk))}
     pairs |= {("report", ref) for ref in report_refs}
-    pairs |= {
-        ("support_referral", str(pk))
-        for pk in SupportReferral.objects.filter(case=case).values_list("pk", flat=True)
-    }
-    pairs |= {
-        ("victim_message", str(pk))
-        for pk in VictimMessage.objects.filter(case=case).values_list("pk", flat=True)
-    }
-    try:
-        from hatehub.platforms.models import ReferralItem
-
-        pairs |= {
-            ("referral", ref)
-            for ref in ReferralItem.objects.filter(case=case).values_list(
-                "referral__reference", flat=True
-            )
-        }
-    except (ImportError, LookupError):
-        pass
+    for module in app_modules("outbox_subjects"):
+        pairs |= module.of_case(case)
     return pairs
 
 
 def _contacts(case) -> set[str]:
-    from hatehub.intake.models import Complainant
+    from hatehub.reports.models import Complainant
 
     found = set()
     for complainant in Complainant.objects.filter(report__case=case):

@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
+from hatehub.core.extensions import app_modules
+
 from .models import OutboxMessage
 
 
@@ -36,7 +38,7 @@ class About:
     url: str = ""
 
 
-def _case_about(label: str, reference: str | None) -> About:
+def case_about(label: str, reference: str | None) -> About:
     if not reference:
         return About(label)
     return About(f"{label}, case {reference}", reverse("cases:case", args=[reference]))
@@ -44,50 +46,22 @@ def _case_about(label: str, reference: str | None) -> About:
 
 def describe(messages) -> None:
     """Set `purpose_label` and `about` on each message: "Update to a victim, case OHH-…" linking
-    to the case, not "victim_message 248". One query per kind of subject on the page."""
-    from hatehub.platforms.models import Referral as TakedownReferral
-    from hatehub.support.models import Referral as SupportReferral
-    from hatehub.victims.models import VictimMessage
-
+    to the case, not "victim_message 248". One query per kind of subject on the page. The apps
+    that send messages say what their subjects are (their `outbox_subjects.py`: `KIND` and
+    `describe(keys)`): the outbox is below them and does not read their tables."""
     ids: dict[str, set[str]] = {}
     for message in messages:
         ids.setdefault(message.about_type, set()).add(message.about_id)
-
-    def numbers(kind: str) -> list[int]:
-        return [int(value) for value in ids.get(kind, ()) if value.isdigit()]
-
-    victim_cases = dict(
-        VictimMessage.objects.filter(pk__in=numbers("victim_message")).values_list(
-            "pk", "case__reference"
-        )
-    )
-    support_cases = dict(
-        SupportReferral.objects.filter(pk__in=numbers("support_referral")).values_list(
-            "pk", "case__reference"
-        )
-    )
-    takedowns = set(
-        TakedownReferral.objects.filter(reference__in=ids.get("referral", ())).values_list(
-            "reference", flat=True
-        )
-    )
+    described: dict[tuple[str, str], About] = {}
+    for module in app_modules("outbox_subjects"):
+        if ids.get(module.KIND):
+            for key, about in module.describe(ids[module.KIND]).items():
+                described[(module.KIND, key)] = about
     for message in messages:
         kind, key = message.about_type, message.about_id
         message.purpose_label = PURPOSES.get(message.purpose, message.purpose.replace("_", " "))
-        if kind == "victim_message":
-            about = _case_about(
-                "Update to a victim", victim_cases.get(int(key)) if key.isdigit() else None
-            )
-        elif kind == "support_referral":
-            about = _case_about(
-                "Support referral", support_cases.get(int(key)) if key.isdigit() else None
-            )
-        elif kind == "referral":
-            about = (
-                About(f"Takedown referral {key}", reverse("platforms:referral", args=[key]))
-                if key in takedowns
-                else About(f"Takedown referral {key}")
-            )
+        if (kind, key) in described:
+            about = described[(kind, key)]
         elif kind == "volunteer":
             about = About("A volunteer's invitation to the hub")
         else:

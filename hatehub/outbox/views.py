@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.accounts.access import staff_view
 from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import record
-from hatehub.core.access import staff_view
 
 from . import selectors, services
 from .forms import RetryForm, StatusFilterForm

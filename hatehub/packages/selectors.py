@@ -16,8 +16,8 @@ from hatehub.assessment.models import Assessment
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.cases.selectors import platform_label, visible_cases
 from hatehub.evidence.models import ContinuityEntry, EvidenceFile
-from hatehub.intake.choices import ReporterRole
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.choices import ReporterRole
+from hatehub.reports.models import Report, Strand
 
 from .bundle import (
     ContinuityItem,

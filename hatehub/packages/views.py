@@ -6,9 +6,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from hatehub.accounts.access import casework
 from hatehub.cases.access import visible_case
-from hatehub.core.access import casework
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 
 from . import selectors, services
 

@@ -26,8 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticError
 
 from hatehub.audit.services import acting_as
-from hatehub.core.problems import problem
-from hatehub.intake.api import problems
+from hatehub.core.problems import problem, problems
 
 from . import services, signing
 from .models import Platform

@@ -129,7 +129,7 @@ class ReferralItem(models.Model):
     number = models.PositiveSmallIntegerField(help_text="1, 2, 3... within the referral")
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="+")
     content_item = models.ForeignKey(
-        "intake.ContentItem", on_delete=models.PROTECT, related_name="referral_items"
+        "reports.ContentItem", on_delete=models.PROTECT, related_name="referral_items"
     )
     assessment = models.ForeignKey(
         "assessment.Assessment", on_delete=models.PROTECT, related_name="+"

@@ -14,7 +14,7 @@ from hatehub.assessment.models import Assessment, Classification
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import visible_cases
-from hatehub.intake.models import ContentItem
+from hatehub.reports.models import ContentItem
 
 from . import directory, figures
 from .models import ItemStatus, Platform, Referral, ReferralItem

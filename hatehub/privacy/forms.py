@@ -126,7 +126,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, complainants=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from hatehub.intake.models import Complainant
+        from hatehub.reports.models import Complainant
 
         self.fields["complainants"].queryset = (
             complainants if complainants is not None else Complainant.objects.all()

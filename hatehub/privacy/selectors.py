@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from hatehub.assessment.models import Assessment, Classification
 from hatehub.cases.models import Case, CaseEvent
-from hatehub.intake.models import Complainant
+from hatehub.reports.models import Complainant
 
 from . import conf
 from .models import ErasureLog, RetentionReview

@@ -3,9 +3,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case
-from hatehub.core.access import staff_view
 from hatehub.suspects.models import Person
 
 from . import access, conf, selectors, services
@@ -184,7 +184,7 @@ def subject_access(request):
 
 
 def _queryset(ids):
-    from hatehub.intake.models import Complainant
+    from hatehub.reports.models import Complainant
 
     return Complainant.objects.filter(pk__in=ids).select_related("report")
 

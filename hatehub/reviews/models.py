@@ -31,7 +31,7 @@ class ReviewRequest(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="reviews")
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.PROTECT, related_name="review_requests"
+        "reports.Report", on_delete=models.PROTECT, related_name="review_requests"
     )
     decision_kind = models.CharField(
         max_length=30, choices=[(k.value, label) for k, label in DECISION_LABELS.items()]

@@ -1,8 +1,8 @@
 from django import forms
 from django.db import models
 
-from hatehub.intake.models import Strand
 from hatehub.jurisdiction.models import Force
+from hatehub.reports.models import Strand
 
 from .areas import AreaError, parse_areas
 from .models import Referral, SupportService

@@ -30,7 +30,7 @@ class SupportService(models.Model):
         help_text="Postcode areas or districts it covers, separated by commas (e.g. L, CH, WA1)",
     )
     strands = models.ManyToManyField(
-        "intake.Strand",
+        "reports.Strand",
         blank=True,
         related_name="support_services",
         help_text="The characteristics it serves; none means every strand",
@@ -85,7 +85,7 @@ class Referral(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="referrals")
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="support_referrals"
+        "reports.Report", on_delete=models.CASCADE, related_name="support_referrals"
     )
     service = models.ForeignKey(SupportService, on_delete=models.PROTECT, related_name="referrals")
     method = models.CharField(max_length=20, choices=SupportService.Method.choices)

@@ -9,7 +9,7 @@ from hatehub.victims.calendar import Nation
 
 
 def nation_for_case(case) -> Nation:
-    from hatehub.victims.services import nation_for
+    from hatehub.victims.services.events import nation_for
 
     return nation_for(case)
 

@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hatehub.cases.selectors import sees_complainant_details, visible_cases
-from hatehub.intake.models import Report
 from hatehub.jurisdiction.services import force_for, place_from_text
+from hatehub.reports.models import Report
 from hatehub.victims.clocks import HATE_CRIME_ENHANCED_BY_DEFAULT, deadline, event_local_date
 
 from .areas import covers, parse_areas

@@ -16,7 +16,7 @@ from django.utils import timezone
 from hatehub.audit.context import Actor, current_actor
 from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import record
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import selectors
 from .areas import outward_code
@@ -226,7 +226,7 @@ def _clock_event(referral: Referral) -> None:
     details went to the service starts now (hatehub.victims), for this victim only."""
     from hatehub.victims import services as victims_services
 
-    victims_services.record_event(
+    victims_services.events.record_event(
         referral.case,
         "support_referral",
         at=referral.sent_at,

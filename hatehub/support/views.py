@@ -5,11 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
 from hatehub.cases.access import visible_case
 from hatehub.cases.selectors import visible_cases
-from hatehub.core.access import staff_view
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 
 from . import access, selectors, services
 from .forms import DirectoryFilterForm, ReferralForm, ReferralUpdateForm, SupportServiceForm

@@ -10,8 +10,8 @@ ERASE_ORDER = 10  # first: needs the case's accounts, which matching removes
 
 
 def _only_this_case(person, case, case_accounts: set[int]) -> bool:
-    from hatehub.intake.models import AccountMention, ContentItem
-    from hatehub.intelligence.models import IntelligenceReport
+    from hatehub.core.extensions import app_modules
+    from hatehub.reports.models import AccountMention, ContentItem
     from hatehub.suspects.models import CaseIdentification
 
     accounts = set(person.account_links.values_list("account_id", flat=True))
@@ -19,13 +19,24 @@ def _only_this_case(person, case, case_accounts: set[int]) -> bool:
         return False
     if CaseIdentification.objects.filter(person=person).exclude(case=case).exists():
         return False
-    if IntelligenceReport.persons.through.objects.filter(person_id=person.pk).exists():
+    if any(  # an app above suspects names them (intelligence: `personal_data.names_person`)
+        module.names_person(person.pk)
+        for module in app_modules("personal_data")
+        if hasattr(module, "names_person")
+    ):
         return False
     elsewhere = (
         AccountMention.objects.filter(account_id__in=accounts).exclude(report__case=case).exists()
         or ContentItem.objects.filter(account_id__in=accounts).exclude(report__case=case).exists()
     )
     return not elsewhere
+
+
+def references_blob(sha256: str) -> bool:
+    """A response attachment in the evidence store (for the evidence app's erasure)."""
+    from hatehub.suspects.models import ResponseAttachment
+
+    return ResponseAttachment.objects.filter(sha256=sha256).exists()
 
 
 def erase_subject_for_case(case) -> dict[str, int]:

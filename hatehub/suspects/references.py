@@ -1,12 +1,12 @@
 """References for people and identification requests (pure: no Django).
 
-The same scheme as report and case references (`intake.reference_numbers`: eleven random
+The same scheme as report and case references (`core.reference_numbers`: eleven random
 Crockford base32 characters and a Luhn mod 32 check character), with a prefix that says what
 the reference is: `P-XXXX-XXXX-XXXX` for a person, `CD-XXXX-XXXX-XXXX` for a communications
 data (identification) request. A mistyped character is caught before any lookup.
 """
 
-from hatehub.intake import reference_numbers
+from hatehub.core import reference_numbers
 
 PERSON = "P"
 REQUEST = "CD"

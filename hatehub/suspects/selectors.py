@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import visible_cases
-from hatehub.intake.models import AccountMention, ContentItem
 from hatehub.matching.models import OnlineAccount
+from hatehub.reports.models import AccountMention, ContentItem
 
 from . import access, references
 from .models import (

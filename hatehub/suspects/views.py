@@ -10,10 +10,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case
-from hatehub.core.access import staff_view
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 from hatehub.matching.models import OnlineAccount
 
 from . import access, routing, selectors, services

@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
 
 from . import content, selectors, services
 from .access import takes_training, writes_training

@@ -6,7 +6,7 @@ from django.utils import timezone
 from hatehub.audit.services import Action, record
 from hatehub.cases.selectors import visible_cases
 from hatehub.core.extensions import Panel
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import selectors, services
 from .models import VictimUpdateDue
@@ -37,7 +37,7 @@ def panels(request, case) -> list[Panel]:
     reports = Report.objects.filter(pk__in={update.report_id for update in updates})
     unsafe = []
     for report in reports.select_related("complainant").order_by("pk"):
-        safety = services.contact_safety(report)
+        safety = services.recipients.contact_safety(report)
         if safety is not None:
             unsafe.append({"report": report, "safety": safety})
     record(

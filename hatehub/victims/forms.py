@@ -1,98 +1,10 @@
-"""Forms: the reporter's contact preferences (part of the report journey's contact details
-page), the officer's update, an update given by phone, and Track my report's sign-in."""
+"""Forms: the officer's update, an update given by phone, and Track my report's sign-in. (The
+reporter's contact preferences are a page of the report journey: `intake.forms`.)"""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
-from hatehub.intake.forms import NOT_GIVEN, ContactDetailsForm
-from hatehub.intake.services import ContactPreferences
-
-from . import contact
 from .texts import NFA_REASON_LABELS, NFA_REASONS
-
-LANGUAGE_CHOICES = [("en", "English"), ("cy", "Cymraeg (Welsh)")]
-
-
-class ContactDetailsAndPreferencesForm(ContactDetailsForm):
-    """The report journey's contact details page, with how the reporter wants updates: the
-    language, times to avoid and whether letters are safe. All optional: English, any time,
-    no letters unless they say so. The postal address is asked only of someone who says
-    letters are safe."""
-
-    reveals = {
-        **ContactDetailsForm.reveals,
-        "post_allowed": {"on": ["postal_address"]},
-    }
-
-    language = forms.ChoiceField(
-        label="Which language should we write to you in? (optional)",
-        help_text="Ym mha iaith ddylen ni ysgrifennu atoch chi? If you do not choose, we will "
-        "write in English.",
-        choices=LANGUAGE_CHOICES,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    avoid_contact_times = forms.MultipleChoiceField(
-        label="Are there times we should not contact you? (optional)",
-        help_text="We will wait until a time you have not ticked.",
-        choices=[(code, label) for code, (label, _, _) in contact.WINDOWS.items()],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    post_allowed = forms.BooleanField(
-        label="It is safe to send me letters (optional)",
-        help_text="Leave this unticked if someone else might open your post.",
-        required=False,
-    )
-    postal_address = forms.CharField(
-        label="Postal address",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
-        validators=[MaxLengthValidator(500, "Postal address must be 500 characters or less")],
-    )
-
-    def clean_avoid_contact_times(self) -> list[str]:
-        chosen = self.cleaned_data["avoid_contact_times"]
-        try:
-            contact.check_windows(chosen)
-        except contact.WindowError:
-            raise ValidationError(
-                "Leave at least one time when we can contact you, or choose to report anonymously"
-            ) from None
-        return chosen
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if not data.get("post_allowed"):
-            self._ignore("postal_address")
-        elif not (data.get("postal_address") or "").strip():
-            self.add_error("postal_address", "Enter your postal address, or untick letters")
-        return data
-
-    def submission_fields(self) -> dict:
-        fields = super().submission_fields()
-        data = self.cleaned_data
-        fields["contact_preferences"] = ContactPreferences(
-            language=data["language"] or "en",
-            avoid_contact_times=tuple(data["avoid_contact_times"]),
-            post_allowed=bool(data["post_allowed"]),
-            postal_address=data["postal_address"].strip() if data["post_allowed"] else "",
-        )
-        return fields
-
-    def summary_rows(self) -> list[tuple[str, str]]:
-        data = self.cleaned_data
-        avoid = [contact.WINDOWS[code][0] for code in data["avoid_contact_times"]]
-        letters = "Yes" if data["post_allowed"] else "No"
-        if data["post_allowed"]:
-            letters = f"Yes, to: {data['postal_address'].strip()}"
-        return [
-            *super().summary_rows(),
-            ("Language for updates", dict(LANGUAGE_CHOICES)[data["language"] or "en"]),
-            ("Times not to contact you", "\n".join(avoid) or NOT_GIVEN),
-            ("Letters", letters),
-        ]
 
 
 class UpdateForm(forms.Form):

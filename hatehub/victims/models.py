@@ -18,7 +18,7 @@ class VictimUpdateDue(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="victim_updates")
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="victim_updates"
+        "reports.Report", on_delete=models.CASCADE, related_name="victim_updates"
     )
     event = models.CharField(max_length=40)
     event_at = models.DateTimeField()
@@ -70,7 +70,7 @@ class VictimMessage(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="victim_messages")
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="victim_messages"
+        "reports.Report", on_delete=models.CASCADE, related_name="victim_messages"
     )
     update = models.ForeignKey(
         VictimUpdateDue, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
@@ -116,7 +116,7 @@ class TrackingCredential(models.Model):
     """The secret code given to the reporter at confirmation, stored only as a password hash."""
 
     report = models.OneToOneField(
-        "intake.Report", on_delete=models.CASCADE, related_name="tracking_credential"
+        "reports.Report", on_delete=models.CASCADE, related_name="tracking_credential"
     )
     secret_hash = models.CharField(max_length=200)
     created_at = models.DateTimeField()
@@ -129,7 +129,7 @@ class TrackingLink(models.Model):
     """A single-use Track my report link, as the SHA-256 of its random token."""
 
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="tracking_links"
+        "reports.Report", on_delete=models.CASCADE, related_name="tracking_links"
     )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
@@ -155,7 +155,7 @@ class TrackingAttempt(models.Model):
     method = models.CharField(max_length=10)  # "secret" or "link"
     result = models.CharField(max_length=10, choices=Result.choices)
     report = models.ForeignKey(
-        "intake.Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "reports.Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hatehub.audit.middleware import client_ip
 from hatehub.audit.services import Action, record
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import conf, selectors, services
 from .forms import TrackForm
@@ -61,15 +61,15 @@ def start(request: HttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             try:
-                report = services.open_with_secret(
+                report = services.tracking.open_with_secret(
                     form.cleaned_data["reference"],
                     form.cleaned_data["secret"],
                     ip=client_ip(request),
                 )
-            except services.LockedOut as locked:
+            except services.tracking.LockedOut as locked:
                 form.add_error(None, _locked_message(locked.until))
                 status = 429
-            except services.NotYetRecorded:
+            except services.tracking.NotYetRecorded:
                 form.add_error(
                     None,
                     "We have your report, and we are still adding it to our records. This can "
@@ -96,8 +96,8 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def link(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        report = services.open_with_link(token, ip=client_ip(request))
-    except services.LockedOut as locked:
+        report = services.tracking.open_with_link(token, ip=client_ip(request))
+    except services.tracking.LockedOut as locked:
         return render(
             request,
             "track/link_problem.html",

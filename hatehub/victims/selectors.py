@@ -13,7 +13,7 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import visible_cases
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from . import messages
 from .models import VictimMessage, VictimUpdateDue

@@ -9,7 +9,7 @@ def send_confirmation_task(report_id: int) -> str:
     from hatehub.audit.services import deferred
     from hatehub.core.db import retried_on_conflict
 
-    from .services import send_confirmation
+    from .services.updates import send_confirmation
 
     def send():
         with deferred():  # write its audit entries last: see audit.services.deferred
@@ -39,7 +39,7 @@ def send_confirmations_task(report_ids: list[int]) -> int:
 @task()
 def send_scheduled_message(message_id: int) -> str:
     """A message that waited for a time the complainant allows. Safe to retry."""
-    from .services import send_scheduled
+    from .services.updates import send_scheduled
 
     message = send_scheduled(message_id)
     return message.status if message is not None else "not_due"

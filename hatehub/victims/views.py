@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
-from hatehub.core.views import not_found
+from hatehub.core.errors import not_found
 
 from . import contact, messages, selectors, services
 from .forms import GivenAnotherWayForm, UpdateForm
@@ -63,19 +63,19 @@ def _reason(update: VictimUpdateDue, source) -> tuple[str, str]:
     if reason not in NFA_REASONS:
         reason = messages.default_nfa_reason(
             update.event,
-            services.outcome_code(update),
+            services.updates.outcome_code(update),
             str(update.details.get("classification", "")),
         )
     return reason, (source.get("explanation") or "").strip()
 
 
 def _draft_initial(update: VictimUpdateDue, reason: str, explanation: str, channels: list[str]):
-    needs = messages.needs_explanation(update.event, services.outcome_code(update))
+    needs = messages.needs_explanation(update.event, services.updates.outcome_code(update))
     initial = {"channel": channels[0] if channels else "", "nfa_reason": reason}
     initial["explanation"] = explanation
     error = ""
     try:
-        drafted = services.draft(update, nfa_reason=reason, explanation=explanation)
+        drafted = services.updates.draft(update, nfa_reason=reason, explanation=explanation)
     except messages.MessageError as problem:
         drafted, error = None, str(problem)
     if drafted is not None:
@@ -90,7 +90,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
     if item is None:
         return not_found(request)
     report = item.report
-    channels = services.channels_for(report)
+    channels = services.recipients.channels_for(report)
     action = request.POST.get("action", "")
     source = request.POST if request.method == "POST" else request.GET
     reason, explanation = _reason(item, source)
@@ -101,7 +101,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                sent = services.send_update(
+                sent = services.updates.send_update(
                     item,
                     by=request.user,
                     channel=data["channel"],
@@ -145,7 +145,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
             "case": report.case,
             "person": person,
             "channels": channels,
-            "safety": services.contact_safety(report),
+            "safety": services.recipients.contact_safety(report),
             "avoid": [contact.WINDOWS[code][0] for code in person.avoid_contact_times or []],
             "form": form,
             "given_form": GivenAnotherWayForm(),
@@ -169,6 +169,6 @@ def given(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         flash.error(request, form.errors["how"][0])
         return redirect("victims:update", pk=item.pk)
-    services.mark_update_sent(item, by=request.user, how=form.cleaned_data["how"])
+    services.events.mark_update_sent(item, by=request.user, how=form.cleaned_data["how"])
     flash.success(request, "Recorded: the complainant has been told.")
     return redirect("cases:case", item.report.case.reference)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
-from hatehub.intake.choices import PLATFORM_LABELS, STRAND_LABELS
 from hatehub.matching.canonical_urls import canonicalise
+from hatehub.reports.choices import PLATFORM_LABELS, STRAND_LABELS
 
 COLUMNS = ("url", "platform", "date", "strand", "notes", "quoted_text")
 REQUIRED_COLUMNS = ("url",)

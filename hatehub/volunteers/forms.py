@@ -4,7 +4,7 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 
 from hatehub.accounts.models import Organisation, User
-from hatehub.intake.choices import PLATFORMS, STRANDS
+from hatehub.reports.choices import PLATFORMS, STRANDS
 
 from . import bulk
 

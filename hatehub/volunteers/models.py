@@ -1,7 +1,7 @@
 """Volunteers: their invitations, and what they send in bulk.
 
 A volunteer is a `User` with the volunteer role in a partner `Organisation`. Each address they
-send becomes an ordinary `intake.Report` (so matching, assessment and the case work treat it like
+send becomes an ordinary `reports.Report` (so matching, assessment and the case work treat it like
 any other); `Submission` ties that report to the volunteer, their organisation and the batch it
 came in, and `Batch` keeps the per-row error report of an upload.
 """
@@ -85,7 +85,7 @@ class Submission(models.Model):
         related_name="volunteer_submissions",
     )
     report = models.OneToOneField(
-        "intake.Report", on_delete=models.PROTECT, related_name="volunteer_submission"
+        "reports.Report", on_delete=models.PROTECT, related_name="volunteer_submission"
     )
     row = models.PositiveIntegerField(help_text="Row of the file or line of the form")
     url = models.URLField(max_length=2000)

@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from hatehub.accounts.models import Organisation, Role, User
 from hatehub.audit.services import Action, record
-from hatehub.intake.choices import ReporterRole
-from hatehub.intake.models import Report
 from hatehub.intake.services import Contact, ReportSubmission, submit_public_report
+from hatehub.reports.choices import ReporterRole
+from hatehub.reports.models import Report
 from hatehub.training.selectors import outstanding_for
 
 from .bulk import Item, RowError

@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.accounts.access import staff_view
 from hatehub.accounts.models import Role, User
 from hatehub.audit.services import Action, record
-from hatehub.core.access import staff_view
 from hatehub.training.selectors import outstanding_for
 
 from . import bulk, selectors, services

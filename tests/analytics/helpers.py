@@ -7,7 +7,7 @@ from itertools import count
 from django.utils import timezone
 
 from hatehub.cases.models import Case
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.models import Report, Strand
 
 _numbers = count(1)
 

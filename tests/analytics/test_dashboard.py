@@ -12,7 +12,7 @@ from django.utils import timezone
 from hatehub.assessment.models import Assessment
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.models import Allocation, Case, CrimeOutcome
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from .generator import Traffic
 from .helpers import bulk_reports

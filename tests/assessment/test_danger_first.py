@@ -12,8 +12,8 @@ import pytest
 
 from hatehub.assessment.services import assess_case
 from hatehub.cases.models import Urgency
-from hatehub.intake.models import Report
 from hatehub.intake.routing import URGENT, initial_urgency
+from hatehub.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

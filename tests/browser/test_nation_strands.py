@@ -5,7 +5,7 @@ Scotland. Synthetic report."""
 
 import pytest
 
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.browser.conftest import sign_in
 from tests.browser.test_perception import ANSWERS as PERCEPTION_ANSWERS
 from tests.browser.test_perception import _continue

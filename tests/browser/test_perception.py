@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ immediate-danger page has tap-to-call links and a way back to the report."""
 
 import pytest
 
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from .conftest import axe_violations
 from .test_public_journey import ANSWERS, _continue, _radio

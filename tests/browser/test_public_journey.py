@@ -9,7 +9,7 @@ import pytest
 
 from hatehub.demo.synthetic import minimal_pdf
 from hatehub.evidence import store
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.conftest import PASSWORD
 
 from .conftest import axe_violations

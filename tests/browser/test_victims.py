@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from hatehub.victims import services
 from tests.conftest import PASSWORD
 from tests.victims.helpers import accepted, clock, outcome

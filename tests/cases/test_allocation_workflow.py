@@ -13,7 +13,7 @@ from hatehub.cases import selectors, services
 from hatehub.cases.models import Allocation, Case, CaseEvent, CrimeOutcome
 from hatehub.cases.outcomes import ProposedOutcome
 from hatehub.cases.selectors import AllocationFilter, QueueFilters
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 
 @contextmanager

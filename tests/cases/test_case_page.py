@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import sees_complainant_details
-from hatehub.intake.models import ContentItem, Report
+from hatehub.reports.models import ContentItem, Report
 
 from .helpers import case_with_evidence
 

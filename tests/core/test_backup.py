@@ -11,7 +11,7 @@ from django.db import connection
 
 from hatehub.core import backups
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.cases.helpers import unique_png
 
 pytestmark = pytest.mark.django_db(transaction=True)

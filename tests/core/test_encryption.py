@@ -77,7 +77,7 @@ def test_complainants_and_suspects_are_stored_encrypted(make_report, users):
 def test_the_rotation_command_re_encrypts_every_row_with_the_new_key(make_report, settings):
     from django.core.management import call_command
 
-    from hatehub.intake.models import Complainant
+    from hatehub.reports.models import Complainant
 
     report = make_report()
     name = report.complainant.name

@@ -13,7 +13,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import override_settings
 
-from hatehub.intake.models import ReceivedReport
+from hatehub.reports.models import ReceivedReport
 from hatehub.settings import redis_caches
 from tests.conftest import require
 from tests.intake.test_journey import CHECK_ANSWERS, answers, submit, walk

@@ -16,8 +16,8 @@ from django.utils import timezone
 from hatehub.analytics.models import Alert
 from hatehub.cases import selectors
 from hatehub.cases.models import Allocation, Case
-from hatehub.intake.models import Report
 from hatehub.jurisdiction.services import case_responsibility, force_for, responsible_force
+from hatehub.reports.models import Report
 from hatehub.victims.models import VictimMessage
 
 # Real transactions: each report's confirmation goes out as its own transaction commits, while

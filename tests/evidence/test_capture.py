@@ -19,7 +19,7 @@ from hatehub.evidence import store
 from hatehub.evidence.capture import CaptureRefused, CaptureUnavailable, check_address
 from hatehub.evidence.models import Capture, ContinuityEntry, EvidenceFile
 from hatehub.evidence.services import CaptureNotAllowed, request_capture
-from hatehub.intake.models import ContentItem
+from hatehub.reports.models import ContentItem
 from tests.cases.helpers import case_with_evidence
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -17,7 +17,7 @@ from hatehub.audit.models import AuditEvent
 from hatehub.demo.synthetic import fake_executable
 from hatehub.evidence import store
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.models import Complainant, Report
+from hatehub.reports.models import Complainant, Report
 
 REPORTS_URL = "/api/v1/reports"
 PARTNER = "partner:Example Reporting Centre"

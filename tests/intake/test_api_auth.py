@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hatehub.accounts.models import ApiKey
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from .test_api import PARTNER, post_report, problem_of, report_body
 

@@ -3,7 +3,7 @@
 from django.test import override_settings
 
 from hatehub.intake.api_schemas import REPORT_EXAMPLE
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 
 from .test_api import post_report, problem_of, report_body
 

@@ -4,9 +4,9 @@ import pytest
 
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.models import Case, Urgency
-from hatehub.intake.models import Complainant, Report
 from hatehub.intake.routing import initial_urgency
 from hatehub.intake.services import IdempotencyConflict, submit_partner_report
+from hatehub.reports.models import Complainant, Report
 
 
 def test_future_events_are_urgent_and_known_posters_are_priority():

@@ -11,8 +11,8 @@ from django.test import Client
 
 from hatehub.demo.synthetic import Synthetic, minimal_pdf
 from hatehub.evidence import store
-from hatehub.intake.choices import Source
-from hatehub.intake.models import Report
+from hatehub.reports.choices import Source
+from hatehub.reports.models import Report
 from tests.conftest import PASSWORD
 
 START = "/report/safety/"

@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from hatehub.demo.synthetic import Synthetic, fake_executable, minimal_pdf
 from hatehub.evidence import store
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.intake.test_journey import (
     CHECK_ANSWERS,
     answers,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.intake.test_journey import (
     CHECK_ANSWERS,
     answers,

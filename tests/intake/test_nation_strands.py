@@ -6,9 +6,9 @@ in the nation that records them. Synthetic reports."""
 import pytest
 
 from hatehub.assessment.services import assess_case, evaluate
-from hatehub.intake.choices import STRANDS
 from hatehub.intake.forms import StrandsForm
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.choices import STRANDS
+from hatehub.reports.models import Report, Strand
 from tests.intake.test_api import post_report, report_body
 
 TEXT = "He keeps posting that people like me should get out of here. I'm reporting it."

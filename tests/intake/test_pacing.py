@@ -3,8 +3,8 @@
 import pytest
 
 from hatehub.intake import services
-from hatehub.intake.models import Report
 from hatehub.intake.pacing import ArrivalRate, SurgePacing
+from hatehub.reports.models import Report
 from tests.intake.test_api import post_report, report_body
 
 

@@ -9,10 +9,10 @@ from django.test import Client
 from hatehub.audit.models import AuditEvent
 from hatehub.core.scheduling import periodic_jobs
 from hatehub.intake import services, tasks
-from hatehub.intake.models import ReceivedReport, Report
 from hatehub.intake.services import receive_public_report, record_received
 from hatehub.intake.tasks import record_received_report as record_now
 from hatehub.matching import services as matching
+from hatehub.reports.models import ReceivedReport, Report
 from hatehub.victims.models import TrackingAttempt
 from tests.intake.test_api import PARTNER, post_report, report_body
 

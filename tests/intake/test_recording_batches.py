@@ -7,10 +7,10 @@ from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import verify_chain
 from hatehub.cases.models import Case, CaseEvent
 from hatehub.intake import services
-from hatehub.intake.models import ReceivedReport, Report
 from hatehub.matching.models import MatchKey
-from hatehub.victims import services as victims
+from hatehub.reports.models import ReceivedReport, Report
 from hatehub.victims.models import VictimUpdateDue
+from hatehub.victims.services import updates as victims
 from tests.intake.test_api import post_report, report_body
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from django.db.models import Count
 from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import verify_chain
 from hatehub.cases.models import Case, CaseEvent
-from hatehub.intake.models import ReceivedReport, Report
+from hatehub.reports.models import ReceivedReport, Report
 from tests.intake.test_api import post_report, report_body
 from tests.intake.test_recording_batches import surge_of_one_post
 

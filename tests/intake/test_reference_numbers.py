@@ -1,6 +1,6 @@
 import itertools
 
-from hatehub.intake.reference_numbers import ALPHABET, new_reference, normalise
+from hatehub.core.reference_numbers import ALPHABET, new_reference, normalise
 
 
 def test_references_are_readable_and_carry_a_valid_check_character():

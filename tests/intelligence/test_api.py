@@ -11,9 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.models import Complainant
 from hatehub.intelligence import services
 from hatehub.intelligence.models import IntelligenceExport
+from hatehub.reports.models import Complainant
 
 from .conftest import CONDITIONS
 

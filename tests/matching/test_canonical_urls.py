@@ -990,7 +990,7 @@ def test_every_platform_in_the_table_is_covered_by_a_test_item() -> None:
 
 
 def test_platform_slugs_are_the_intake_forms_choices() -> None:
-    from hatehub.intake.choices import PLATFORMS
+    from hatehub.reports.choices import PLATFORMS
 
     form_codes = {code for code, _ in PLATFORMS} - {"whatsapp", "website", "other"}
     assert {platform.slug for platform in rules.PLATFORMS} == form_codes

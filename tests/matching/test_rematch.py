@@ -6,9 +6,9 @@ from django.core.management import call_command
 
 from hatehub.cases.models import Case
 from hatehub.cases.services import open_case
-from hatehub.intake.models import Report
 from hatehub.matching.merging import undo_merge
 from hatehub.matching.models import CaseMerge, MatchKey
+from hatehub.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 
 from hatehub.cases.models import Case
-from hatehub.intake.models import Report
 from hatehub.matching import fingerprints, services
 from hatehub.matching.models import CampaignMember, MatchKey, PossibleMatch
 from hatehub.matching.rematch import MemoryIndex
@@ -18,6 +17,7 @@ from hatehub.matching.services import (
     find_matches,
     signals_for,
 )
+from hatehub.reports.models import Report
 
 WORDS = "We know where you live, [SLUR] scum. Watch your back on Station Road tonight"
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from hatehub.cases.models import Case
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from tests.intake.test_api import post_report, report_body
 
 pytestmark = pytest.mark.django_db

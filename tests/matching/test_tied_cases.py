@@ -6,9 +6,9 @@ import pytest
 
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.models import Case, CaseEvent
-from hatehub.intake.models import Report
 from hatehub.matching.merging import split_case, undo_merge
 from hatehub.matching.models import CaseMerge, PossibleMatch
+from hatehub.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.models import Complainant
 from hatehub.privacy.models import ErasureLog, RetentionReview
+from hatehub.reports.models import Complainant
 from tests.privacy.helpers import close, decide
 from tests.privacy.test_erasure import person_details, reported_case
 

@@ -11,12 +11,12 @@ from hatehub.cases.models import Case
 from hatehub.evidence import store
 from hatehub.evidence.models import EvidenceFile
 from hatehub.evidence.services import make_thumbnail
-from hatehub.intake.models import Complainant, Report
 from hatehub.intake.services import Contact
 from hatehub.outbox.models import OutboxMessage
 from hatehub.outbox.services import send
 from hatehub.privacy import services
 from hatehub.privacy.models import ErasureLog, RetentionReview
+from hatehub.reports.models import Complainant, Report
 from tests.cases.helpers import unique_png
 from tests.privacy.helpers import (
     apps_without_personal_data_module,
@@ -231,7 +231,7 @@ def test_erasure_removes_personal_data_and_files_and_keeps_a_skeleton(
             about=("referral", "TR-OTHER"),
         )
     before = tables_containing(details["email"], details["name"])
-    assert "intake.Complainant.email" in before and "outbox.OutboxMessage.recipient" in before
+    assert "reports.Complainant.email" in before and "outbox.OutboxMessage.recipient" in before
     decide(case, "crime", by=users["hub_officer"])
     close(case)
     client.force_login(users["hub_supervisor"])

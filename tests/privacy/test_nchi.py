@@ -48,7 +48,7 @@ def nchi_case(make_report):
     only_here = report.accounts.get().account
     shared = other.accounts.get().account
     # The case's report names the shared account too.
-    from hatehub.intake.models import AccountMention
+    from hatehub.reports.models import AccountMention
 
     AccountMention.objects.create(
         report=report, platform=shared.platform, handle="nchi_shared", account=shared

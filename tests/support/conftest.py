@@ -5,7 +5,7 @@ import pytest
 
 from hatehub.cases.models import Allocation, Case
 from hatehub.cases.services import accept, allocate
-from hatehub.intake.models import Report, Strand
+from hatehub.reports.models import Report, Strand
 from hatehub.support.models import SupportService
 
 LONDON = ZoneInfo("Europe/London")

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.models import Strand
+from hatehub.reports.models import Strand
 from hatehub.support.models import SupportService
 
 pytestmark = pytest.mark.django_db

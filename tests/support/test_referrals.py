@@ -11,9 +11,9 @@ from django.test import RequestFactory
 from hatehub.accounts.models import Role, User
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.services import allocate
-from hatehub.intake.models import Complainant
 from hatehub.jurisdiction.models import Force
 from hatehub.outbox.models import OutboxMessage
+from hatehub.reports.models import Complainant
 from hatehub.support import case_panels, selectors, services
 from hatehub.support.models import Referral
 
@@ -348,7 +348,7 @@ def test_the_case_page_shows_the_support_and_review_sections(client, users, cons
 def test_a_big_case_lists_a_page_of_consenting_victims_those_not_referred_first(
     consenting, make_report, directory, users
 ):
-    from hatehub.intake.models import Report
+    from hatehub.reports.models import Report
 
     first = consenting()
     for _ in range(3):

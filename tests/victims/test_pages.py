@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.models import Report
+from hatehub.reports.models import Report
 from hatehub.victims.models import VictimMessage, VictimUpdateDue
 from tests.conftest import PASSWORD
 from tests.intake.test_journey import CHECK_ANSWERS, answers, submit, walk

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from hatehub.audit.models import AuditEvent
-from hatehub.intake.reference_numbers import new_reference
+from hatehub.core.reference_numbers import new_reference
 from hatehub.intake.services import submit_public_report
 from hatehub.victims import services
 from hatehub.victims.models import TrackingAttempt, TrackingCredential

@@ -11,8 +11,8 @@ from django.urls import reverse
 from hatehub.audit.models import AuditEvent
 from hatehub.cases.models import Case
 from hatehub.demo.synthetic import url_variants
-from hatehub.intake.choices import Source
-from hatehub.intake.models import Report
+from hatehub.reports.choices import Source
+from hatehub.reports.models import Report
 from hatehub.volunteers import bulk, services
 from hatehub.volunteers.models import Batch, Submission
 

@@ -13,7 +13,7 @@ from hatehub.audit.services import Action, record
 from hatehub.cases.models import CaseEvent
 from hatehub.cases.services import add_event
 from hatehub.evidence.models import EvidenceFile
-from hatehub.intake.models import ContentItem
+from hatehub.reports.models import ContentItem
 
 from .. import composition, directory
 from ..models import Platform, Referral, ReferralItem

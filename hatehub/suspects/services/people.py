@@ -136,7 +136,7 @@ def _identify_in_cases(person: Person, link: PersonAccountLink, *, by, at: datet
 
 
 def _tell_victims(case: Case, person: Person, link: PersonAccountLink, at: datetime, by) -> None:
-    victims.record_event(
+    victims.events.record_event(
         case,
         "suspect_identified",
         at=at,

@@ -40,11 +40,11 @@ from hatehub.cases.services import AllocationRefused, allocate
 from hatehub.demo import timeline
 from hatehub.demo.synthetic import Synthetic, minimal_pdf, url_variants
 from hatehub.evidence.services import receive
-from hatehub.intake.choices import ReporterRole
-from hatehub.intake.models import Report
 from hatehub.intake.services import Contact, ReportSubmission, submit_public_report
 from hatehub.jurisdiction.models import Force
 from hatehub.jurisdiction.services import case_responsibility, force_for
+from hatehub.reports.choices import ReporterRole
+from hatehub.reports.models import Report
 
 DEMO_USERS = [
     ("officer", Role.HUB_OFFICER, None),

@@ -13,8 +13,8 @@ import yaml
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from hatehub.intake.models import Strand
 from hatehub.jurisdiction.models import Force
+from hatehub.reports.models import Strand
 from hatehub.support.forms import SupportServiceForm
 from hatehub.support.models import SupportService
 from hatehub.support.services import save_service

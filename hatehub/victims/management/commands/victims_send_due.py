@@ -3,7 +3,7 @@ complainant allows (the sweep behind the deferred task; run it every few minutes
 
 from django.core.management.base import BaseCommand
 
-from hatehub.victims.services import send_due_messages
+from hatehub.victims.services.updates import send_due_messages
 
 
 class Command(BaseCommand):

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from hatehub.intake.models import AccountMention, ContentItem, Report
+from hatehub.cases import outcomes
+from hatehub.cases.models import Case
+from hatehub.cases.selectors import days_since, platform_label
+from hatehub.reports.models import AccountMention, ContentItem, Report
 from hatehub.victims import selectors as victims_selectors
-
-from . import outcomes
-from .models import Case
-from .selectors import days_since, platform_label
 
 SHOWN = 5  # links and accounts listed in the summary; the rest are counted
 THRIVE_ORDER = {"low": 0, "medium": 1, "high": 2}

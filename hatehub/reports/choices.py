@@ -2,6 +2,10 @@
 
 from django.db import models
 
+# A report's first urgency, as the case's `Urgency` numbers it (set at receipt by intake's
+# routing rule, hatehub/intake/routing.py, so a backlog records urgent reports first).
+URGENT, PRIORITY, ROUTINE = 1, 2, 3
+
 
 class ReporterRole(models.TextChoices):
     VICTIM = "victim", "I am the victim"

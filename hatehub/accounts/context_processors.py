@@ -1,8 +1,9 @@
 from django.conf import settings
 
-from hatehub.accounts import roles
-from hatehub.accounts.views import landing_url
 from hatehub.core.extensions import navigation
+
+from . import roles
+from .access import landing_url
 
 
 def service(request) -> dict:

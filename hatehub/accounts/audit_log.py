@@ -1,16 +1,17 @@
-"""The audit log, for the people who check how personal data is used (supervisors and
-administrators). Reading the log is itself logged."""
+"""The audit log's page, for the people who check how personal data is used (supervisors and
+administrators). Reading the log is itself logged. It lives with the roles it checks: `audit`
+is below `accounts` (signing in is audited), so the audit app cannot ask who may read it."""
 
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hatehub.core.access import audit_readers
+from hatehub.audit.models import AuditEvent
+from hatehub.audit.services import Action, record
 from hatehub.core.pagination import paginate
 
-from .models import AuditEvent
-from .services import Action, record
+from .access import audit_readers
 
 PAGE_SIZE = 50
 

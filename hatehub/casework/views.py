@@ -2,7 +2,7 @@
 answer to an allocation (accept, return, ask for a transfer) and crime outcomes.
 
 Which cases a user may see is decided by `selectors.visible_cases`; which pages a role may open
-by the `hatehub.core.access` decorators. Every page that shows personal data writes an audit
+by the `hatehub.accounts.access` decorators. Every page that shows personal data writes an audit
 entry.
 """
 
@@ -16,20 +16,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts import roles
+from hatehub.accounts.access import allocators, casework, force_users
 from hatehub.assessment import selectors as assessment_selectors
 from hatehub.audit.services import Action, record
-from hatehub.core.access import allocators, casework, force_users
-from hatehub.core.extensions import case_panels
-from hatehub.core.pagination import paginate
-from hatehub.core.views import not_found
-from hatehub.evidence.downloads import serve_evidence
-from hatehub.intake.services import recording_backlog
-from hatehub.jurisdiction.services import case_responsibility, force_for
-from hatehub.matching import selectors as matching_selectors
-
-from . import outcomes, selectors, services
-from .access import visible_case
-from .forms import (
+from hatehub.cases import outcomes, selectors, services
+from hatehub.cases.access import visible_case
+from hatehub.cases.forms import (
     AcceptForm,
     AllocationForm,
     OutcomeForm,
@@ -37,7 +29,15 @@ from .forms import (
     ReturnForm,
     TransferForm,
 )
-from .models import Allocation, Case
+from hatehub.cases.models import Allocation, Case
+from hatehub.core.errors import not_found
+from hatehub.core.extensions import case_panels
+from hatehub.core.pagination import paginate
+from hatehub.evidence.downloads import serve_evidence
+from hatehub.jurisdiction.services import case_responsibility, force_for
+from hatehub.matching import selectors as matching_selectors
+from hatehub.reports.selectors import recording_backlog
+
 from .summary import case_summary
 
 QUEUE_PAGE_SIZE = 50

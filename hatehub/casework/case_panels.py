@@ -4,8 +4,7 @@
 from hatehub.audit.services import Action, record
 from hatehub.cases.selectors import visible_cases
 from hatehub.core.extensions import Panel
-
-from . import selectors
+from hatehub.evidence import selectors
 
 
 def panels(request, case) -> list[Panel]:

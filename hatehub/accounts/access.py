@@ -9,9 +9,10 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import resolve_url
 from django.views.decorators.cache import never_cache
 
-from hatehub.accounts import roles
+from . import roles
 
 
 def staff_view(allowed: Callable[[object], bool]):
@@ -35,3 +36,17 @@ casework = staff_view(roles.works_cases)
 audit_readers = staff_view(roles.reads_audit_log)
 allocators = staff_view(roles.allocates_cases)
 force_users = staff_view(roles.responds_to_allocations)
+
+
+def landing_url(user) -> str:
+    """Each role lands where its work is: casework in the queue, volunteers on their own page,
+    analysts on the figures, partners in the API description (API only)."""
+    if roles.works_cases(user):
+        return resolve_url("cases:queue")
+    if roles.reports_as_volunteer(user):
+        return resolve_url("volunteers:home")
+    if roles.reads_analytics(user):
+        return resolve_url("analytics:dashboard")
+    if user is not None and user.is_authenticated:
+        return resolve_url("api:openapi-view")
+    return resolve_url("accounts:login")

@@ -5,14 +5,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from hatehub.accounts.access import casework
 from hatehub.audit.services import Action, record
 from hatehub.cases.access import visible_case
-from hatehub.core.access import casework
-from hatehub.core.views import not_found
-
-from . import selectors, services
-from .downloads import serve_evidence
-from .forms import CaptureForm
+from hatehub.core.errors import not_found
+from hatehub.evidence import selectors, services
+from hatehub.evidence.downloads import serve_evidence
+from hatehub.evidence.forms import CaptureForm
 
 
 @casework

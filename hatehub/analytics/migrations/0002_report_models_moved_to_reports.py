@@ -1,0 +1,22 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("analytics", "0001_initial"),
+        ("reports", "0001_initial"),
+    ]
+
+    # State only: the model moved from `intake` to `reports` (issue 18) and kept its table, so the
+    # database already has this foreign key; only Django's idea of its target changes.
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="alert",
+                    name="reports",
+                    field=models.ManyToManyField(related_name="+", to="reports.report"),
+                ),
+            ],
+        ),
+    ]
