@@ -32,6 +32,7 @@ from hatehub.assessment.classifier import (
     SignalModel,
     build_vectorizer,
 )
+from hatehub.assessment.signals_train_extra import examples as extra_examples
 
 SEED = 20170517
 WORD_FEATURES = 20_000
@@ -43,6 +44,10 @@ MLP_ALPHA = (1e-3, 1e-2)
 # Davidson's non-hate tweets are sampled for the encoder head (4 per hate tweet) to keep the
 # encoding time of a training run short; every hate tweet of the training split is used.
 DAVIDSON_NEG_PER_POS = 4
+# Our own examples (``signals_train_extra``: HateCheck functionalities the two data sets hardly
+# hold, with their non-hateful contrasts) are a third source, classes balanced within it, its
+# total weight this many times its size (with the other two at about their sizes).
+EXTRA_SCALE = 2.0
 
 
 def eval_dir() -> Path:
@@ -153,17 +158,25 @@ class Command(BaseCommand):
         d_va, dy_va = [d_va[i] for i in va_keep], [dy_va[i] for i in va_keep]
         h_tr, hy_tr = read_hatemoji(data, "train")
         h_va, hy_va = read_hatemoji(data, "validation")
+        e_tr, ey_tr = extra_examples()
         self.stdout.write(
-            f"head: train {len(d_tr)} Davidson + {len(h_tr)} HatemojiBuild; "
+            f"head: train {len(d_tr)} Davidson + {len(h_tr)} HatemojiBuild + {len(e_tr)} own; "
             f"validation {len(d_va)} + {len(h_va)}"
         )
         x_d = embed_cached(d_tr, cache, self.stdout)
         x_h = embed_cached(h_tr, cache, self.stdout)
+        x_e = embed_cached(e_tr, cache, self.stdout)
         xv_d = embed_cached(d_va, cache, self.stdout)
         xv_h = embed_cached(h_va, cache, self.stdout)
-        x = np.vstack([x_d, x_h])
-        y = np.array(dy_tr + hy_tr)
-        weights = np.concatenate([balanced_weights(dy_tr), balanced_weights(hy_tr)])
+        x = np.vstack([x_d, x_h, x_e])
+        y = np.array(dy_tr + hy_tr + ey_tr)
+        weights = np.concatenate(
+            [
+                balanced_weights(dy_tr),
+                balanced_weights(hy_tr),
+                EXTRA_SCALE * balanced_weights(ey_tr),
+            ]
+        )
 
         def as_head(clf) -> EncoderHead:
             if isinstance(clf, LogisticRegression):
@@ -207,7 +220,8 @@ class Command(BaseCommand):
             "sklearn": sklearn.__version__,
             "seed": SEED,
             "train": "davidson2017 (80% stratified, all hate + 4 non-hate per hate) "
-            "+ hatemoji_build/train",
+            "+ hatemoji_build/train + signals_train_extra (own, weight x"
+            f"{EXTRA_SCALE:g})",
             "n_train": int(len(y)),
         }
         for name, xs, ys in (("val davidson", xv_d, dy_va), ("val hatemoji", xv_h, hy_va)):
