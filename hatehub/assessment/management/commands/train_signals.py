@@ -112,6 +112,23 @@ def metrics(y, p, threshold: float) -> dict[str, float]:
     }
 
 
+def average_heads(a: EncoderHead, b: EncoderHead) -> EncoderHead:
+    """One head whose logit is the mean of the two heads' logits, each first moved so that its
+    own threshold sits at 0 (so the result's threshold is 0.5). Two one-hidden-layer MLPs stack
+    into one of twice the width, so the file format and ``score()`` are unchanged."""
+
+    def logit(t: float) -> float:
+        return float(np.log(t / (1 - t)))
+
+    if len(a.weights) != 2 or len(b.weights) != 2:
+        raise ValueError("average_heads needs two one-hidden-layer heads")
+    w1 = np.hstack([a.weights[0], b.weights[0]])
+    b1 = np.concatenate([a.biases[0], b.biases[0]])
+    w2 = np.vstack([0.5 * a.weights[1], 0.5 * b.weights[1]])
+    b2 = 0.5 * (a.biases[1] - logit(a.threshold)) + 0.5 * (b.biases[1] - logit(b.threshold))
+    return EncoderHead([w1, w2], [b1, b2], threshold=0.5)
+
+
 class Command(BaseCommand):
     help = (
         "Train the content-signals head on the sentence encoder (and, with --baseline, the "
@@ -137,9 +154,7 @@ class Command(BaseCommand):
 
     def train_head(self, data: Path, out: Path, cache: Path | None) -> None:
         import sklearn
-        from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import train_test_split
-        from sklearn.neural_network import MLPClassifier
 
         from hatehub.assessment.encoder import ENCODER_ID, ENCODER_SHA256
 
@@ -168,15 +183,47 @@ class Command(BaseCommand):
         x_e = embed_cached(e_tr, cache, self.stdout)
         xv_d = embed_cached(d_va, cache, self.stdout)
         xv_h = embed_cached(h_va, cache, self.stdout)
-        x = np.vstack([x_d, x_h, x_e])
-        y = np.array(dy_tr + hy_tr + ey_tr)
-        weights = np.concatenate(
-            [
-                balanced_weights(dy_tr),
-                balanced_weights(hy_tr),
-                EXTRA_SCALE * balanced_weights(ey_tr),
-            ]
+        sources = [(x_d, dy_tr), (x_h, hy_tr)]
+        base, base_kind = self.fit_head(sources, xv_d, dy_va, xv_h, hy_va, "without own")
+        own, own_kind = self.fit_head(
+            [*sources, (x_e, ey_tr)], xv_d, dy_va, xv_h, hy_va, "with own", EXTRA_SCALE
         )
+        head = average_heads(base, own)
+        kind = f"mean of calibrated logits: [{base_kind}] and [{own_kind}, with own examples]"
+        head.meta = {
+            "encoder": ENCODER_ID,
+            "encoder_sha256": ENCODER_SHA256,
+            "head": kind,
+            "sklearn": sklearn.__version__,
+            "seed": SEED,
+            "train": "davidson2017 (80% stratified, all hate + 4 non-hate per hate) "
+            "+ hatemoji_build/train; the second head also signals_train_extra (own, weight x"
+            f"{EXTRA_SCALE:g})",
+            "n_train": int(len(dy_tr) + len(hy_tr) + len(ey_tr)),
+        }
+        for name, xs, ys in (("val davidson", xv_d, dy_va), ("val hatemoji", xv_h, hy_va)):
+            r = metrics(ys, head.proba_from_vectors(xs), head.threshold)
+            self.stdout.write(f"{name:14s} macro-F1 {r['macro_f1']:.4f}  AUC {r['auc']:.4f}")
+        head.save(out)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"saved {out} ({out.stat().st_size / 1e3:.0f} kB, {kind}, "
+                f"threshold={head.threshold:.2f}) in {time.monotonic() - started:.0f}s"
+            )
+        )
+
+    def fit_head(self, sources, xv_d, dy_va, xv_h, hy_va, label: str, last_scale: float = 1.0):
+        """The best of the grid on ``sources`` ((vectors, labels) per source, classes balanced
+        within each; the last source's weights times ``last_scale``), chosen on the mean
+        validation AUC, with its threshold chosen on validation macro-F1."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.neural_network import MLPClassifier
+
+        x = np.vstack([xs for xs, _ys in sources])
+        y = np.concatenate([np.asarray(ys) for _xs, ys in sources])
+        parts = [balanced_weights(ys) for _xs, ys in sources]
+        parts[-1] = parts[-1] * (last_scale if len(sources) > 2 else 1.0)
+        weights = np.concatenate(parts)
 
         def as_head(clf) -> EncoderHead:
             if isinstance(clf, LogisticRegression):
@@ -194,7 +241,7 @@ class Command(BaseCommand):
             clf = LogisticRegression(C=c, solver="lbfgs", max_iter=3000, random_state=SEED)
             head = as_head(clf.fit(x, y, sample_weight=weights))
             auc = val_auc(head)
-            self.stdout.write(f"  logistic C={c}: mean validation AUC {auc:.4f}")
+            self.stdout.write(f"  {label}: logistic C={c}: mean validation AUC {auc:.4f}")
             if best is None or auc > best[0]:
                 best = (auc, f"logistic C={c}", head)
         # MLPClassifier takes no sample weights: balance by repeating the rarer class's rows.
@@ -205,35 +252,18 @@ class Command(BaseCommand):
                                 early_stopping=True, random_state=SEED)  # fmt: skip
             head = as_head(clf.fit(xr, yr))
             auc = val_auc(head)
-            self.stdout.write(f"  MLP {MLP_HIDDEN} alpha={alpha}: mean validation AUC {auc:.4f}")
+            self.stdout.write(
+                f"  {label}: MLP {MLP_HIDDEN} alpha={alpha}: validation AUC {auc:.4f}"
+            )
             if auc > best[0]:
                 best = (auc, f"MLP {MLP_HIDDEN} alpha={alpha}", head)
         _auc, kind, head = best
         pv = np.concatenate([head.proba_from_vectors(xv_d), head.proba_from_vectors(xv_h)])
-        yv = np.array(dy_va + hy_va)
+        yv = np.array(list(dy_va) + list(hy_va))
         grid = np.linspace(0.2, 0.8, 61)
         head.threshold = float(max(grid, key=lambda t: metrics(yv, pv, t)["macro_f1"]))
-        head.meta = {
-            "encoder": ENCODER_ID,
-            "encoder_sha256": ENCODER_SHA256,
-            "head": kind,
-            "sklearn": sklearn.__version__,
-            "seed": SEED,
-            "train": "davidson2017 (80% stratified, all hate + 4 non-hate per hate) "
-            "+ hatemoji_build/train + signals_train_extra (own, weight x"
-            f"{EXTRA_SCALE:g})",
-            "n_train": int(len(y)),
-        }
-        for name, xs, ys in (("val davidson", xv_d, dy_va), ("val hatemoji", xv_h, hy_va)):
-            r = metrics(ys, head.proba_from_vectors(xs), head.threshold)
-            self.stdout.write(f"{name:14s} macro-F1 {r['macro_f1']:.4f}  AUC {r['auc']:.4f}")
-        head.save(out)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"saved {out} ({out.stat().st_size / 1e3:.0f} kB, {kind}, "
-                f"threshold={head.threshold:.2f}) in {time.monotonic() - started:.0f}s"
-            )
-        )
+        self.stdout.write(f"  {label}: chose {kind}, threshold {head.threshold:.2f}")
+        return head, kind
 
     def train_tfidf(self, data: Path, out: Path) -> None:
         import sklearn
