@@ -398,12 +398,15 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / "heldout3" for the held-out sets, None for all."""
+    development set, "heldout" / "heldout2" / "heldout3" / "heldout4" for the held-out sets,
+    None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
         HELDOUT2_TEMPLATES,
         HELDOUT3_GROUPS,
         HELDOUT3_TEMPLATES,
+        HELDOUT4_GROUPS,
+        HELDOUT4_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -424,4 +427,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand(HELDOUT2_TEMPLATES, HELDOUT2_GROUPS, HELDOUT_GROUPLESS, "heldout2", _suite)
     if split in (None, "heldout3"):
         out += _expand(HELDOUT3_TEMPLATES, HELDOUT3_GROUPS, HELDOUT_GROUPLESS, "heldout3", _suite)
+    if split in (None, "heldout4"):
+        out += _expand(HELDOUT4_TEMPLATES, HELDOUT4_GROUPS, HELDOUT_GROUPLESS, "heldout4", _suite)
     return out
