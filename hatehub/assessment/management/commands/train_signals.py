@@ -139,6 +139,11 @@ class Command(BaseCommand):
         parser.add_argument("--data", default=None, help="the shared/eval folder")
         parser.add_argument("--out", default=str(HEAD_PATH), help="where to write the head")
         parser.add_argument("--baseline", action="store_true", help="also rebuild the TF-IDF model")
+        parser.add_argument(
+            "--without-own",
+            action="store_true",
+            help="save the head trained without our own examples alone (the head before them)",
+        )
         parser.add_argument("--baseline-out", default=str(MODEL_PATH))
         parser.add_argument(
             "--cache",
@@ -148,11 +153,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         data = Path(opts["data"]) if opts["data"] else eval_dir()
-        self.train_head(data, Path(opts["out"]), Path(opts["cache"]) if opts["cache"] else None)
+        cache = Path(opts["cache"]) if opts["cache"] else None
+        self.train_head(data, Path(opts["out"]), cache, without_own=opts["without_own"])
         if opts["baseline"]:
             self.train_tfidf(data, Path(opts["baseline_out"]))
 
-    def train_head(self, data: Path, out: Path, cache: Path | None) -> None:
+    def train_head(
+        self, data: Path, out: Path, cache: Path | None, without_own: bool = False
+    ) -> None:
         import sklearn
         from sklearn.model_selection import train_test_split
 
@@ -185,6 +193,20 @@ class Command(BaseCommand):
         xv_h = embed_cached(h_va, cache, self.stdout)
         sources = [(x_d, dy_tr), (x_h, hy_tr)]
         base, base_kind = self.fit_head(sources, xv_d, dy_va, xv_h, hy_va, "without own")
+        if without_own:
+            head, kind = base, base_kind
+            head.meta = {
+                "encoder": ENCODER_ID,
+                "encoder_sha256": ENCODER_SHA256,
+                "head": kind,
+                "sklearn": sklearn.__version__,
+                "seed": SEED,
+                "train": "davidson2017 (80% stratified, all hate + 4 non-hate per hate) "
+                "+ hatemoji_build/train",
+                "n_train": int(len(dy_tr) + len(hy_tr)),
+            }
+            self.save_head(head, kind, out, xv_d, dy_va, xv_h, hy_va, started)
+            return
         own, own_kind = self.fit_head(
             [*sources, (x_e, ey_tr)], xv_d, dy_va, xv_h, hy_va, "with own", EXTRA_SCALE
         )
@@ -201,6 +223,9 @@ class Command(BaseCommand):
             f"{EXTRA_SCALE:g})",
             "n_train": int(len(dy_tr) + len(hy_tr) + len(ey_tr)),
         }
+        self.save_head(head, kind, out, xv_d, dy_va, xv_h, hy_va, started)
+
+    def save_head(self, head, kind, out, xv_d, dy_va, xv_h, hy_va, started) -> None:
         for name, xs, ys in (("val davidson", xv_d, dy_va), ("val hatemoji", xv_h, hy_va)):
             r = metrics(ys, head.proba_from_vectors(xs), head.threshold)
             self.stdout.write(f"{name:14s} macro-F1 {r['macro_f1']:.4f}  AUC {r['auc']:.4f}")
