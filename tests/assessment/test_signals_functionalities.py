@@ -27,6 +27,12 @@ def head():
     return load_head()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known gap (issue 15): implicit derogation without a hostile word scores under the "
+    "threshold with the shipped head (held-out 4: 40%); the averaged head (--with-own) caught "
+    "this one but lost on held-out 3",
+)
 def test_implicit_derogation_is_flagged_with_the_group_it_names(terms, head):
     s = score("Hide your valuables, there are Muslims on this train.", terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
