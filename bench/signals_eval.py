@@ -16,7 +16,9 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
 2. The functional suites, HateCheck-style and HatemojiCheck-style, split into the HELD-OUT
    cases (``functional_heldout.py``: HELDOUT written before tuning; HELDOUT2 written after the
    first held-out run, before the changes made in response to it; HELDOUT3 written for the
-   int8 encoder's head, committed before its first run) and the DEVELOPMENT cases
+   int8 encoder's head, committed before its first run; HELDOUT4 written before any change
+   made for the "no functionality below 60%" target, committed on its own, first run by this
+   bench) and the DEVELOPMENT cases
    (looked at while tuning): accuracy per functionality and overall, new and old, score() and
    model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
@@ -53,6 +55,7 @@ from hatehub.assessment.classifier import (  # noqa: E402
 from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noqa: E402
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 
+SPLITS = ("heldout4", "heldout3", "heldout2", "heldout", "dev")
 TARGETS = {"hatecheck": 0.80, "hatemojicheck": 0.75, "min_functionality": 0.60}
 
 
@@ -110,7 +113,7 @@ def functional(models, terms, show_failures: bool):
             ok_m = (pm >= model.threshold) == case.hateful
             results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
     summary = {}
-    for split in ("heldout", "heldout2", "heldout3", "dev"):
+    for split in SPLITS:
         for suite in ("hatecheck", "hatemojicheck"):
             print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
             header = "".join(f" {lbl + ' score':>15s} {lbl + ' model':>15s}" for lbl in models)
@@ -143,6 +146,7 @@ def functional(models, terms, show_failures: bool):
                     float(np.mean([o for o, _ in totals[label]])),
                     worst,
                     float(funcs[worst]),
+                    sorted((v, f) for f, v in funcs.items() if v < TARGETS["min_functionality"]),
                 )
             if show_failures:
                 label = next(iter(models))
@@ -204,12 +208,14 @@ def main(argv=None) -> int:
 
     print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
           "no functionality < 60%")  # fmt: skip
-    for split in ("heldout", "heldout2", "heldout3", "dev"):
+    for split in SPLITS:
         for suite in ("hatecheck", "hatemojicheck"):
             for label in models:
-                acc, worst, worst_acc = summary[(label, split, suite)]
+                acc, worst, worst_acc, under = summary[(label, split, suite)]
                 print(f"  {label} {split:8s} {suite:14s} accuracy {acc:6.1%}   "
                       f"lowest functionality {worst} {worst_acc:.0%}")  # fmt: skip
+                if under:
+                    print("      under 60%: " + ", ".join(f"{f} {v:.0%}" for v, f in under))
     return 0
 
 

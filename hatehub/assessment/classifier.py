@@ -303,6 +303,7 @@ class Terms:
     in_group: dict[str, list[re.Pattern]]
     group_pronouns: re.Pattern
     lexicon: frozenset[str] = frozenset()  # words a misspelling is corrected to (typo_fix)
+    reclaimed: tuple[re.Pattern, ...] = ()  # first-person cues that a slur is reclaimed
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -312,6 +313,23 @@ def _words_pattern(words: list[str]) -> re.Pattern:
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+# A speaker placing themselves in a group: "we", "I'm", "as a", "me and my (friends)" + a term.
+_FIRST_PERSON = (
+    r"(?:as an?|i'?m an?|i am an?|im an?|i'?m|i am|im|we'?re|we are|we|us|fellow|my fellow|"
+    r"me and my|me and my \w+|our)"
+)
+
+
+def _in_group_pattern(words: list[str]) -> re.Pattern:
+    """First-person self-identification with any of a strand's identity terms, so the
+    reclaimed-slur check knows every term the strand's identity list knows."""
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(
+        rf"\b{_FIRST_PERSON}\s+(?:(?:a group of|proud|out|and proud|a|an)\s+)*(?:{alts})(?![\w])",
+        re.IGNORECASE,
+    )
 
 
 def load_terms(path: str | Path | None = None, extra_slurs: dict[str, str] | None = None) -> Terms:
@@ -344,13 +362,17 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         negation=_compile(raw["negation_cues"]),
         quotation=_compile(raw["quotation_cues"]),
         positive=_compile(raw["positive_cues"]),
-        in_group={s: _compile(p) for s, p in raw["in_group_patterns"].items()},
+        in_group={
+            s: [*_compile(p), _in_group_pattern(raw["identity_terms"].get(s) or [])]
+            for s, p in raw["in_group_patterns"].items()
+        },
         group_pronouns=_words_pattern(raw["group_pronouns"]),
         lexicon=frozenset(
             w
             for w in [*raw["dehumanising_terms"], *raw["violent_words"], *raw["typo_lexicon"]]
             if w.isalpha() and len(w) >= 5
         ),
+        reclaimed=tuple(_compile(raw.get("reclaimed_cues") or [])),
     )
 
 
@@ -602,6 +624,7 @@ def score(
         slur = 0.9
         slur_strands = {s for _t, s in slurs}
         reclaimed = [h for s in slur_strands for h in in_group.get(s, [])]
+        reclaimed += _hits(list(terms.reclaimed), norm)
         if reclaimed:
             slur *= 0.3
             evidence["reclaimed"] = reclaimed
@@ -624,7 +647,8 @@ def score(
     if not group_present and not pronoun:
         damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense
     explicit = bool(threat_hits or emoji_hits or dehum_hits or derog_hits)
-    if slurs and any(in_group.get(s) for _t, s in slurs) and not explicit:
+    reclaim_cue = bool(slurs) and bool(_hits(list(terms.reclaimed), norm))
+    if slurs and (reclaim_cue or any(in_group.get(s) for _t, s in slurs)) and not explicit:
         damp *= 0.4  # reclaimed: first-person in-group use of a slur of the same strand
     elif any(in_group.values()) and not explicit:
         damp *= 0.5  # self-identification ("we are a group of ...") is not an attack

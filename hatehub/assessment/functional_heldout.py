@@ -453,3 +453,125 @@ HELDOUT3_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
         "emoji_counter_nh": (NOT_HATEFUL, ['Posting "{E} 🐍" is hate, and I reported it 🚫']),
     },
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# FOURTH held-out set (issue 15, the "no functionality below 60%" target), written and committed
+# BEFORE any change to the model, its training data or the rules made for that target, from the
+# published functionality descriptions only (Röttger et al. 2021, Table 1; Kirk et al. 2022), not
+# from the public suites' cases. Groups, wording and emoji are not used in the sets above (the
+# identity emoji for the LGBT groups cannot be new: there is one flag for each). It is wired
+# into ``cases()`` and run once, at the end, by ``bench/signals_eval.py``. Not to be edited to
+# make cases pass, nor used to tune. Not here, as in the other sets: slur_homonym_nh.
+HELDOUT4_GROUPS = [
+    ("pansexual people", "sexual_orientation", "pansexual", "flumph", "🏳️‍🌈", "🇫lumph"),
+    ("genderfluid people", "transgender", "genderfluid", "quandle", "🏳️‍⚧️", "qu🇦ndle"),
+    ("Catholics", "religion", "Catholic", "krimnak", "✝️", "kr🇮mnak"),
+    ("Polish people", "race", "Polish", "zorblat", "🇵🇱", "z🅾️rblat"),
+    ("deaf people", "disability", "deaf", "bresk", "🧏", "bre🇸k"),
+]
+
+HELDOUT4_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["I feel nothing but contempt for {G}.",
+                                        "{G_cap} fill me with rage every time I see them."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are greedy and deceitful by nature.",
+                                         "{G_cap} are born liars."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are a plague of lice.",
+                                    "{G_cap} are no better than stray dogs."]),
+        "derog_impl_h": (HATEFUL, ["Funny how crime went up once the {G} arrived.",
+                                   "My kids won't be going to a school full of {G}."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'll find where the {G} live and make them pay in blood.",
+                                   "Tonight I'm going to beat up the first {A} person who "
+                                   "walks past."]),
+        "threat_norm_h": (HATEFUL, ["Somebody ought to put the {G} down like dogs.",
+                                    "The world would be better if the {G} were all dead."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Oi {S}, get off our street.",
+                             "That {S} at the till can't even count."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["Me and my {A} mates call each other {S}, it's our "
+                                            "word.",
+                                            "Being a {S} is part of who I am, I'm {A} and I own "
+                                            "that word."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["{G_cap} can fuck right off.",
+                                  "{G_cap} are total dickheads."]),
+        "profanity_nh": (NOT_HATEFUL, ["Holy crap, that was a close game.",
+                                       "This fucking printer has jammed again."]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["I sat next to {G} on the train and they were "
+                                        "revolting."]),
+        "ref_subs_sent_h": (HATEFUL, ["A family of {G} moved in downstairs. They are vile "
+                                      "creatures."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["{G_cap} will never be as good as real people."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} are not criminals.",
+                                        "I have no problem at all with {G}."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Aren't {G} the most pathetic people on earth?"]),
+        "phrase_opinion_h": (HATEFUL, ["If you ask me, {G} are a waste of space."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["Several {G} spoke at the meeting on Tuesday.",
+                                           "Is there a support group for {G} near Bristol?"]),
+        "ident_pos_nh": (NOT_HATEFUL, ["{G_cap} are some of the kindest people I know.",
+                                       "Our team is stronger because of the {G} in it."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ['My neighbour said "{G} are filth" and I told him he '
+                                           'was out of order.',
+                                           'Reporting this: someone posted "kill all {G}". That '
+                                           'is a threat.']),
+        "counter_ref_nh": (NOT_HATEFUL, ["Saying {G} are less than human is disgusting, stop it.",
+                                         "Anyone who wants {G} hurt should be ashamed."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["I despise this rotten printer."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["You're a spineless coward, Gary."]),
+        "target_group_nh": (NOT_HATEFUL, ["Tax inspectors are leeches."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are pathteic."]),
+        "spell_char_del_h": (HATEFUL, ["I hte {G} so much."]),
+        "spell_space_del_h": (HATEFUL, ["Idespise{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} are l e e c h e s."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are p4th3t1c."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["Time to 💣 the {G} in this city."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["Time to 🎉 with the {G} in this city."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["I despise every {E} I meet."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Every {E} I meet is lovely."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are such 🦠"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are such 💎"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} are 🪳"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} are 🌻"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are a plague on this town 🙄"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["Just met some {G} at the pub quiz, great fun 😄"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} deserve to suffer 💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are v🅾️mit", "Get lost you {SL}"]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Writing {E} 🪳 under her post is hateful. Blocked "
+                                           "and reported ⛔"]),
+    },
+}  # fmt: skip

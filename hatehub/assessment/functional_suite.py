@@ -334,6 +334,33 @@ EMOJI_DEV: dict[str, dict[str, tuple[bool, list[str]]]] = {
     },
 }  # fmt: skip
 
+# Development cases added for the "no functionality below 60%" target (issue 15), after
+# held-out set 4 was committed: the functionalities held-out sets 1-3 showed weak. Looked at
+# while tuning, like the rest of the development set.
+DEV_ADDED: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation (added)": {
+        "derog_neg_emote_h": (HATEFUL, ["{G_cap} really annoy me, every one of them."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are a gang of con artists."]),
+        "derog_impl_h": (HATEFUL, ["The pub went downhill once {G} started drinking there.",
+                                   "Hide your valuables, there are {G} on this train."]),
+    },
+    "profanity (added)": {
+        "profanity_h": (HATEFUL, ["{G_cap} are crap.", "Fuck the {G}."]),
+    },
+    "slur_usage (added)": {
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["{S} and proud, says this {A} woman.",
+                                            "Yeah I'm {A}, I'm a {S}, and I say it with a "
+                                            "smile."]),
+    },
+    "non_hateful_identity (added)": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["Do many {G} vote in local elections?",
+                                           "The bus was full of {G} going to the festival."]),
+    },
+    "counter_speech (added)": {
+        "counter_ref_nh": (NOT_HATEFUL, ["Telling {G} to go home is not banter, it is abuse."]),
+    },
+}  # fmt: skip
+
 # Cases that do not depend on a group (checked once, not per group).
 GROUPLESS = {"profanity_nh", "target_obj_nh", "target_indiv_nh", "target_group_nh"}
 
@@ -371,12 +398,15 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / "heldout3" for the held-out sets, None for all."""
+    development set, "heldout" / "heldout2" / "heldout3" / "heldout4" for the held-out sets,
+    None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
         HELDOUT2_TEMPLATES,
         HELDOUT3_GROUPS,
         HELDOUT3_TEMPLATES,
+        HELDOUT4_GROUPS,
+        HELDOUT4_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -388,11 +418,15 @@ def cases(split: str | None = None) -> list[Case]:
     ]
     out: list[Case] = []
     if split in (None, "dev"):
-        out += _expand({**TEMPLATES, **EMOJI_DEV}, dev_groups, GROUPLESS, "dev", _suite)
+        out += _expand(
+            {**TEMPLATES, **EMOJI_DEV, **DEV_ADDED}, dev_groups, GROUPLESS, "dev", _suite
+        )
     if split in (None, "heldout"):
         out += _expand(HELDOUT_TEMPLATES, HELDOUT_GROUPS, HELDOUT_GROUPLESS, "heldout", _suite)
     if split in (None, "heldout2"):
         out += _expand(HELDOUT2_TEMPLATES, HELDOUT2_GROUPS, HELDOUT_GROUPLESS, "heldout2", _suite)
     if split in (None, "heldout3"):
         out += _expand(HELDOUT3_TEMPLATES, HELDOUT3_GROUPS, HELDOUT_GROUPLESS, "heldout3", _suite)
+    if split in (None, "heldout4"):
+        out += _expand(HELDOUT4_TEMPLATES, HELDOUT4_GROUPS, HELDOUT_GROUPLESS, "heldout4", _suite)
     return out

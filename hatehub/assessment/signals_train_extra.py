@@ -1,0 +1,188 @@
+"""Own training examples for the content-signals head (issue 15, "no functionality below 60%").
+
+Why: the head learns from Davidson 2017 and HatemojiBuild, which hold few examples of some
+kinds of hate HateCheck (Röttger et al. 2021, Table 1) describes, and few of some kinds of
+harmless text that mentions a group. The head then misses hate with no hostile word in it
+(implicit derogation: exclusion from a family, a street or a school, "those people",
+stereotypes of dirt and crime), hate carried by profanity or a plain emotion word ("I can't
+stand ..."), and scores a neutral question about a group as hate. These sentences were written
+for this project from the functionality *descriptions* (not from HateCheck's or
+HatemojiCheck's cases, and not from this repository's functional test sets), so the head sees
+what each functionality means, with its non-hateful contrasts in equal number.
+
+They are expanded over TRAIN_GROUPS, a list chosen to share no group with held-out set 4
+(``functional_heldout.HELDOUT4_GROUPS``); the placeholder slurs of the functional suites are
+not used (they are test vocabulary). Pure data: no imports.
+"""
+
+# Groups for training only (plural form, in-group adjective).
+TRAIN_GROUPS = [
+    ("Muslims", "Muslim"),
+    ("Jews", "Jewish"),
+    ("gay people", "gay"),
+    ("trans people", "trans"),
+    ("disabled people", "disabled"),
+    ("Black people", "Black"),
+    ("immigrants", "immigrant"),
+    ("refugees", "refugee"),
+    ("Asian people", "Asian"),
+    ("Somalis", "Somali"),
+    ("Arabs", "Arab"),
+    ("homosexuals", "homosexual"),
+    ("people with learning disabilities", "learning-disabled"),
+]
+
+# {G} the group, {G_cap} capitalised, {A} in-group adjective.
+HATEFUL_TEMPLATES = [
+    # implicit derogation: exclusion from family, street, school, work; "those people";
+    # stereotypes of dirt, smell, crime; insinuation with no hostile word
+    "If my son brought home a partner from the {G}, he would be out of this house.",
+    "No {A} person is ever marrying into this family.",
+    "I won't have {G} in my family, simple as that.",
+    "We moved out as soon as the {G} started buying houses on our road.",
+    "This used to be a decent area until the {G} turned up.",
+    "Keep your kids away from {G}, you know what they're like.",
+    "{G_cap} don't wash, everyone knows that.",
+    "Lock your car if there are {G} about.",
+    "I wouldn't give a job to any {A} applicant.",
+    "{G_cap} should stay in their own areas and leave ours alone.",
+    "Those {G} are not the sort of people you want living near you.",
+    "You can't trust {G} around your wallet.",
+    "Real Britons don't mix with {G}.",
+    "Nobody decent wants {G} at their workplace.",
+    "Wherever {G} go, rubbish and noise follow.",
+    "Count your change twice when {G} serve you.",
+    "I'd sell my house before I'd live next to {G}.",
+    "Property prices drop the minute {G} show up.",
+    "Ever noticed how the shops shut early when {G} are around?",
+    "{G_cap} aren't really British, whatever their passport says.",
+    "They let {G} into the club now, so I cancelled my membership.",
+    "{G_cap} should be grateful we let them stay at all.",
+    "I'd cross the street to avoid {G}.",
+    "A few {G} are fine, but not this many.",
+    "Don't leave your bike unlocked, the {G} are back.",
+    "The council wastes our money housing {G}.",
+    "My grandad would turn in his grave seeing {G} run this town.",
+    "Mark my words, {G} are behind it, they always are.",
+    "Sit anywhere but next to the {G}.",
+    # negative emotion
+    "I can't put up with {G} any more.",
+    "I really can't bear {G}.",
+    "I'm sick and tired of {G}.",
+    "I resent all {G}.",
+    "{G_cap} get on my nerves, all of them.",
+    "{G_cap} wind me up no end.",
+    "{G_cap} turn my stomach.",
+    "{G_cap} irritate me beyond belief.",
+    "Being near {G} puts me in a foul mood.",
+    # negative attributes
+    "{G_cap} are swindlers, the lot of them.",
+    "{G_cap} are spongers who never do a day's work.",
+    "{G_cap} are all freeloaders and scroungers.",
+    "{G_cap} are backward and ignorant.",
+    "{G_cap} are thick as anything.",
+    "{G_cap} are a pack of cheats and frauds.",
+    "{G_cap} are all ignorant and dangerous.",
+    "{G_cap} are shifty, all of them.",
+    "{G_cap} are freeloading spongers.",
+    "{G_cap} are simple-minded.",
+    "{G_cap} are thieving and two-faced.",
+    "{G_cap} are fraudsters to a man.",
+    # profanity aimed at a group
+    "{G_cap} are shit.",
+    "{G_cap} are a load of crap.",
+    "Fuck {G}.",
+    "Fuck off back home, {G}.",
+    "{G_cap} are wankers, the lot of them.",
+    "{G_cap} are bastards.",
+    "{G_cap} are fucking useless.",
+    "Screw {G}, every last one.",
+    "{G_cap} are arseholes.",
+    # dehumanising and threats, phrased differently from the rules' lists
+    "{G_cap} breed like vermin.",
+    "{G_cap} live like animals.",
+    "This town needs purging of {G}.",
+    "The {G} need to be dealt with, permanently.",
+    "Drive all the {G} out of the country.",
+    "The {G} will get what's coming to them.",
+]
+
+NOT_HATEFUL_TEMPLATES = [
+    # neutral mentions, including questions and news
+    "Are there any {G} on the committee?",
+    "What percentage of the town's population are {G}?",
+    "A group of {G} ran the 10k for charity on Sunday.",
+    "The survey asked {G} about their experience of the NHS.",
+    "Three {G} joined the choir this year.",
+    "A new study on housing for {G} in Wales came out today.",
+    "My cousin works at a centre for {G}.",
+    "The documentary follows {G} living in Glasgow.",
+    "Where can {G} get advice about benefits?",
+    "There are more {G} in the city than in the countryside.",
+    "Which {G} are standing in the election?",
+    "The museum's new exhibition is about {G} in Victorian London.",
+    "Lots of {G} came to the open day.",
+    "Can {G} apply for the grant?",
+    "{G_cap} were among the passengers.",
+    "Two {G} won awards at the ceremony.",
+    "I had lunch with some {G} from work.",
+    # positive
+    "{G_cap} are welcome here.",
+    "{G_cap} have every right to live in peace.",
+    "I'm glad my children grow up with {G} as friends.",
+    "{G_cap} have made my street a friendlier place.",
+    "Proud to support {G} in our community.",
+    "{G_cap} rock 🤘",
+    "🙌 for the {G} who organised the fundraiser",
+    "Great to see so many {G} at the match ⚽",
+    # in-group self-description
+    "I'm {A} and proud of it.",
+    "We {A} people look out for each other.",
+    "As a {A} person I run the local support group.",
+    # counter-speech: quoting or referring to hate to denounce it
+    'Got a message saying "{G} should leave". Sent it to the police.',
+    'Someone left a note on my car saying "{G} go home". It is vile and it is a crime.',
+    "People who say {G} are animals are spreading hate.",
+    "Whoever keeps posting that {G} should be deported needs a hard look at themselves.",
+    "It's disgusting that anyone calls {G} vermin.",
+    "Hatred of {G} has no place in this city.",
+    "Stop telling lies about {G}.",
+    "Abuse aimed at {G} is a hate crime. Report it.",
+    "Threats against {G} are never acceptable.",
+    # negated hate
+    "It's not true that {G} are lazy.",
+    "{G_cap} are not dirty and never have been.",
+    "I would never treat {G} badly.",
+    # profanity with no group target
+    "Fuck, I burnt the toast again.",
+    "This shit weather is getting me down.",
+    "Holy shit, what a goal!",
+    "The bus was bloody late, fucking typical.",
+    # abuse of individuals and non-protected groups (not hate in this sense)
+    "Politicians are all crooks.",
+    "Bankers are shit.",
+    "My landlord is a lazy crook.",
+    "Parking wardens are bastards.",
+    "I can't stand reality TV.",
+    "I'd never buy a car from that dealer again.",
+]
+
+# Texts with no group placeholder are used once.
+
+
+def examples() -> tuple[list[str], list[int]]:
+    """The training texts and labels (1 hateful, 0 not), expanded over TRAIN_GROUPS."""
+    texts: list[str] = []
+    labels: list[int] = []
+    for label, templates in ((1, HATEFUL_TEMPLATES), (0, NOT_HATEFUL_TEMPLATES)):
+        for template in templates:
+            if "{" not in template:
+                texts.append(template)
+                labels.append(label)
+                continue
+            for plural, adjective in TRAIN_GROUPS:
+                texts.append(
+                    template.format(G=plural, G_cap=plural[0].upper() + plural[1:], A=adjective)
+                )
+                labels.append(label)
+    return texts, labels
