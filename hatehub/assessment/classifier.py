@@ -35,6 +35,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -247,15 +248,14 @@ class EncoderHead:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        arrays = {f"w{i}": w.astype(np.float32) for i, w in enumerate(self.weights)}
+        arrays: dict[str, Any] = {  # in this order: the file is rebuilt byte for byte
+            "layers": np.array([len(self.weights)]),
+            "threshold": np.array([self.threshold], dtype=np.float64),
+            "meta": np.frombuffer(yaml.safe_dump(self.meta).encode("utf-8"), dtype=np.uint8),
+        }
+        arrays |= {f"w{i}": w.astype(np.float32) for i, w in enumerate(self.weights)}
         arrays |= {f"b{i}": b.astype(np.float32) for i, b in enumerate(self.biases)}
-        np.savez_compressed(
-            path,
-            layers=np.array([len(self.weights)]),
-            threshold=np.array([self.threshold], dtype=np.float64),
-            meta=np.frombuffer(yaml.safe_dump(self.meta).encode("utf-8"), dtype=np.uint8),
-            **arrays,
-        )
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> EncoderHead:
@@ -520,7 +520,7 @@ def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
 def score(
     text: str,
     *,
-    model: SignalModel | None = None,
+    model: SignalModel | EncoderHead | None = None,
     terms: Terms | None = None,
 ) -> ContentSignals:
     """Score one quoted text. Never a decision: a way to put likely threats and hate first.

@@ -283,9 +283,10 @@ def _segment(word: str) -> str:
         for start in range(max(0, end - 20), end):
             piece = word[start:end]
             short_ok = len(piece) >= 3 or piece in _SHORT_WORDS
-            if best[start] is not None and piece in words and short_ok:
-                cand = best[start] + [piece]
-                if best[end] is None or len(cand) < len(best[end]):
+            before, current = best[start], best[end]
+            if before is not None and piece in words and short_ok:
+                cand = before + [piece]
+                if current is None or len(cand) < len(current):
                     best[end] = cand
     parts = best[n]
     if not parts or len(parts) == 1 or len(parts) > 5:

@@ -332,8 +332,8 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     state: dict[str, Any] = {"classification": None, "thrive": {}}
 
     # ---- the nation whose law applies (issue 15 s3): never assumed silently
-    nation_assumed = a.nation not in NATIONS
-    nation = "england_wales" if nation_assumed else a.nation
+    nation_assumed = a.nation is None or a.nation not in NATIONS
+    nation: str = "england_wales" if a.nation is None or nation_assumed else a.nation
     if nation_assumed:
         trace.fire("nation.unknown", "assumed England and Wales: confirm the victim's or "
                    "suspect's location")  # fmt: skip

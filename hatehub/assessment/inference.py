@@ -192,11 +192,11 @@ def infer(
                 before = sentence[max(0, m.start() - 40) : m.start()]
                 if _negated(sentence, m.start(), inf) and not markers:
                     continue
-                perceived = any(p.search(before) for p in inf.perception)
+                said_perceived = any(p.search(before) for p in inf.perception)
                 if markers or sentence_threat:
                     strand_words.setdefault(strand, []).extend([*markers, m.group(0)])
                     strand_basis.add(strand)
-                elif perceived:
+                elif said_perceived:
                     strand_words.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
                 elif _SELF_ID.search(before):
                     self_ids.setdefault(strand, []).append(f"{before.strip()} {m.group(0)}")
@@ -217,10 +217,10 @@ def infer(
     perceived = [s for s in dict.fromkeys(perceived_strands) if s in known]
     marker_words = [w for _k, w in hostility_words]
     for strand in perceived:
-        words = strand_words.setdefault(strand, [])
-        words.append(f"ticked by the reporter: {strand}")
+        ticked = strand_words.setdefault(strand, [])
+        ticked.append(f"ticked by the reporter: {strand}")
         if any_marker:
-            words.extend(marker_words)
+            ticked.extend(marker_words)
             strand_basis.add(strand)
 
     out: dict[str, Inferred] = {}
@@ -240,7 +240,7 @@ def infer(
 
     if "future_event" in out:
         phrase = _event_past(out["future_event"].words, said_on, today)
-        if phrase:  # "this Friday", said on the conduct date, is already past
+        if phrase and said_on is not None:  # "this Friday", said on the day, is already past
             out["future_event"] = Inferred(
                 False,
                 (*out["future_event"].words, f"'{phrase}' from {said_on.isoformat()} is past"),
@@ -249,13 +249,13 @@ def infer(
 
     if strand_words:
         strands = tuple(s for s in known if s in strand_words)
-        words = tuple(dict.fromkeys(w for s in strands for w in strand_words[s]))
+        basis_of = tuple(dict.fromkeys(w for s in strands for w in strand_words[s]))
         term_rules = tuple(
             "perception.reported" if s in perceived and s not in strand_basis else f"terms.{s}"
             for s in strands
         )
-        out["strands"] = Inferred(strands, words, term_rules)
-        out["hostility_based_on_characteristic"] = Inferred(True, words, term_rules)
+        out["strands"] = Inferred(strands, basis_of, term_rules)
+        out["hostility_based_on_characteristic"] = Inferred(True, basis_of, term_rules)
         if strand_basis:
             basis_words = tuple(dict.fromkeys(w for s in strand_basis for w in strand_words[s]))
             out["intentional_hostility_basis"] = Inferred(True, basis_words, term_rules)
@@ -268,11 +268,11 @@ def infer(
         out["abusive"] = Inferred(True, t.words, t.rules)
     if hostility_words:
         kinds = {k for k, _w in hostility_words}
-        words = tuple(dict.fromkeys(w for _k, w in hostility_words))
+        hostile = tuple(dict.fromkeys(w for _k, w in hostility_words))
         ids = tuple(f"hostility.{k}" for k in sorted(kinds))
-        out["abusive_or_insulting"] = Inferred(True, words, ids)
+        out["abusive_or_insulting"] = Inferred(True, hostile, ids)
         if strand_words and kinds & {"slur", "dehumanising"}:
-            out["grossly_offensive"] = Inferred(True, words, ids)
+            out["grossly_offensive"] = Inferred(True, hostile, ids)
 
     if signals is not None and not (countered_any and not hostility_words):
         # Counter-speech the rules recognised (a quote condemned, a word mentioned) is not made
@@ -280,9 +280,9 @@ def infer(
         _from_signals(out, signals, inf, mentioned)
     leftover = {s: w for s, w in mentioned.items() if s not in strand_words}
     if leftover and "strands" not in out:
-        strands = tuple(s for s in (*FIVE_STRANDS, "other") if s in leftover)
-        words = tuple(dict.fromkeys(w for s in strands for w in leftover[s]))
-        out["strands_mentioned"] = Inferred(strands, words, tuple(f"terms.{s}" for s in strands))
+        named = tuple(s for s in (*FIVE_STRANDS, "other") if s in leftover)
+        named_words = tuple(dict.fromkeys(w for s in named for w in leftover[s]))
+        out["strands_mentioned"] = Inferred(named, named_words, tuple(f"terms.{s}" for s in named))
     return out
 
 

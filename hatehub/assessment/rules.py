@@ -442,7 +442,13 @@ class _Checker:
             self.seen_ids[rid] = self.file
         return rid
 
-    def keys(self, raw: dict, entry: str, required: set[str], optional: set[str] = frozenset()):
+    def keys(
+        self,
+        raw: dict,
+        entry: str,
+        required: set[str],
+        optional: set[str] | frozenset[str] = frozenset(),
+    ):
         for k in sorted(required - raw.keys()):
             self.error(entry, k, "missing")
         for k in sorted(raw.keys() - required - optional):

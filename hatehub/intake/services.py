@@ -405,7 +405,7 @@ def receive_public_report(
 def submit_public_report(submission: ReportSubmission, *, volunteer=None) -> Report:
     """Receive and record at once: the report, with `tracking_secret` to show once."""
     received = receive_public_report(submission, volunteer=volunteer, record_now=True)
-    report = received.report
+    report = _recorded(received)
     report.tracking_secret = received.tracking_secret
     return report
 
@@ -444,7 +444,14 @@ def receive_partner_report(
 def submit_partner_report(submission: ReportSubmission, **kwargs) -> tuple[Report, bool]:
     """Receive and record at once (benchmarks and tests of the whole intake path)."""
     received, created = receive_partner_report(submission, record_now=True, **kwargs)
-    return received.report, created
+    return _recorded(received), created
+
+
+def _recorded(received: ReceivedReport) -> Report:
+    """The report of a receipt recorded at once (`record_now`)."""
+    if received.report is None:
+        raise RuntimeError(f"Report {received.reference} was received but not recorded")
+    return received.report
 
 
 def _by_key(organisation, key: str) -> ReceivedReport | None:

@@ -30,6 +30,8 @@ class Strand(models.Model):
 class Report(models.Model):
     """What one person or partner sent. Personal data about the reporter is in `Complainant`."""
 
+    # Set on a new report or receipt only, to show the reporter once; never stored (the hash is).
+    tracking_secret: str
     reference = models.CharField(max_length=14, unique=True)
     source = models.CharField(max_length=20, choices=Source.choices)
     organisation = models.ForeignKey(
@@ -173,6 +175,8 @@ class ReceivedReport(models.Model):
     follows as the workers allow. Recording empties `submission` and the sender's address: the
     report and its audit entries hold them, so a recorded receipt keeps no personal data."""
 
+    # Set on a new report or receipt only, to show the reporter once; never stored (the hash is).
+    tracking_secret: str
     reference = models.CharField(max_length=14, unique=True)
     received_at = models.DateTimeField()
     source = models.CharField(max_length=20, choices=Source.choices)
