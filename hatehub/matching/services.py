@@ -117,6 +117,17 @@ class Signals:
     def content_urls(self) -> set[str]:
         return {key for kind, key in self.exact_keys() if kind == MatchKey.Kind.URL}
 
+    @property
+    def named_urls(self) -> set[str]:
+        """The keys of the content URLs that say which post they are (not short links)."""
+        return {
+            url_key(read.canonical.canonical)
+            for read in self.urls
+            if read.canonical is not None
+            and read.canonical.identifies_content
+            and read.canonical.kind != platform_rules.SHORTLINK
+        }
+
 
 @dataclass(frozen=True)
 class Match:
@@ -354,22 +365,13 @@ def find_matches(
             shared_buckets[case_id] += 1
             if kind == MatchKey.Kind.ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
-    # The cases sharing the most buckets are the likeliest, the same account's first: only they
-    # are verified, which bounds the cost of a report whose screenshot looks like a thousand
-    # others, or whose words a campaign posted from a hundred accounts.
     # A short link or an evidence file is only as good as the case it was first filed on: one
     # held only by a case of another account than this report names was given by a reporter of
     # another post (it joined that case on words or a picture). It is no certain match; the
     # case is judged on likeness like any other (the same words by another account: a campaign).
     mine = {value for _kind, value in signals.account_keys()}
     if mine and exact_by_case:
-        strong = {
-            url_key(read.canonical.canonical)
-            for read in signals.urls
-            if read.canonical is not None
-            and read.canonical.identifies_content
-            and read.canonical.kind != platform_rules.SHORTLINK
-        }
+        strong = signals.named_urls
         accounts_of = index.case_accounts(list(exact_by_case))
         for case_id in list(exact_by_case):
             weak = not any(
@@ -377,9 +379,15 @@ def find_matches(
                 for kind, value in exact_keys_of[case_id]
             )
             if weak and account_relation(mine, accounts_of.get(case_id, set())) == OTHER_ACCOUNT:
-                del exact_by_case[case_id]
+                kinds = exact_by_case.pop(case_id)
                 del exact_keys_of[case_id]
                 shared_buckets.setdefault(case_id, 0)
+                what = "short link" if MatchKey.Kind.URL in kinds else "evidence file"
+                reason = f"The same {what} as a case of another account"
+                matches.append(Match(case_id, 1.0, reason, certain=False))
+    # The cases sharing the most buckets are the likeliest, the same account's first: only they
+    # are verified, which bounds the cost of a report whose screenshot looks like a thousand
+    # others, or whose words a campaign posted from a hundred accounts.
     likeliest = sorted(
         shared_buckets,
         key=lambda case_id: (-same_account_buckets[case_id], -shared_buckets[case_id]),
