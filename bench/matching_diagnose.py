@@ -19,7 +19,7 @@ temp directory, so a second run of a seed takes seconds. A diagnostic, not a mea
 
 import argparse
 import os
-import pickle
+import json
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -35,16 +35,19 @@ def _signals(seed: int, reports: int, posts: int):
     from hatehub.matching import fingerprints
     from hatehub.matching.services import Signals, account_identities, read_url
 
-    cache = Path(tempfile.gettempdir()) / f"hub-diagnose-{seed}-{reports}-{posts}.pickle"
+    cache = Path(tempfile.gettempdir()) / f"hub-diagnose-{seed}-{reports}-{posts}.json"
     surge = build_surge(seed, posts=posts, reports=reports, with_screenshots=not cache.exists())
     if cache.exists():
-        images = pickle.loads(cache.read_bytes())
+        images = [
+            fingerprints.ImageFingerprint.from_bytes(bytes.fromhex(h)) if h else None
+            for h in json.loads(cache.read_text())
+        ]
     else:
         images = [
             fingerprints.image_fingerprint(r.screenshot) if r.screenshot else None
             for r in surge.reports
         ]
-        cache.write_bytes(pickle.dumps(images))
+        cache.write_text(json.dumps([i.to_bytes().hex() if i else None for i in images]))
     signals = []
     for report, image in zip(surge.reports, images, strict=True):
         urls = [read_url(url) for url in report.urls]
