@@ -18,8 +18,8 @@ temp directory, so a second run of a seed takes seconds. A diagnostic, not a mea
 """
 
 import argparse
-import os
 import json
+import os
 import sys
 import tempfile
 from collections import Counter, defaultdict

@@ -365,25 +365,26 @@ def find_matches(
             shared_buckets[case_id] += 1
             if kind == MatchKey.Kind.ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
-    # A short link or an evidence file is only as good as the case it was first filed on: one
-    # held only by a case of another account than this report names was given by a reporter of
-    # another post (it joined that case on words or a picture). It is no certain match; the
-    # case is judged on likeness like any other (the same words by another account: a campaign).
+    # A short link is only as good as the case it was first filed on (it cannot be read
+    # offline): one held only by a case of another account than this report names was given
+    # by a reporter of another post, who joined that case on words or a picture. It is no
+    # certain match; that case is judged on likeness like any other (the same words by another
+    # account: a campaign), and offered to an officer.
     mine = {value for _kind, value in signals.account_keys()}
     if mine and exact_by_case:
         strong = signals.named_urls
         accounts_of = index.case_accounts(list(exact_by_case))
         for case_id in list(exact_by_case):
-            weak = not any(
-                kind == MatchKey.Kind.URL and value in strong
+            # Only short links: the same evidence file is the same picture, whoever was named.
+            weak = all(
+                kind == MatchKey.Kind.URL and value not in strong
                 for kind, value in exact_keys_of[case_id]
             )
             if weak and account_relation(mine, accounts_of.get(case_id, set())) == OTHER_ACCOUNT:
-                kinds = exact_by_case.pop(case_id)
+                del exact_by_case[case_id]
                 del exact_keys_of[case_id]
                 shared_buckets.setdefault(case_id, 0)
-                what = "short link" if MatchKey.Kind.URL in kinds else "evidence file"
-                reason = f"The same {what} as a case of another account"
+                reason = "The same short link as a case of another account"
                 matches.append(Match(case_id, 1.0, reason, certain=False))
     # The cases sharing the most buckets are the likeliest, the same account's first: only they
     # are verified, which bounds the cost of a report whose screenshot looks like a thousand
