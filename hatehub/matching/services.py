@@ -117,6 +117,17 @@ class Signals:
     def content_urls(self) -> set[str]:
         return {key for kind, key in self.exact_keys() if kind == MatchKey.Kind.URL}
 
+    @property
+    def named_urls(self) -> set[str]:
+        """The keys of the content URLs that say which post they are (not short links)."""
+        return {
+            url_key(read.canonical.canonical)
+            for read in self.urls
+            if read.canonical is not None
+            and read.canonical.identifies_content
+            and read.canonical.kind != platform_rules.SHORTLINK
+        }
+
 
 @dataclass(frozen=True)
 class Match:
@@ -354,6 +365,27 @@ def find_matches(
             shared_buckets[case_id] += 1
             if kind == MatchKey.Kind.ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
+    # A short link is only as good as the case it was first filed on (it cannot be read
+    # offline): one held only by a case of another account than this report names was given
+    # by a reporter of another post, who joined that case on words or a picture. It is no
+    # certain match; that case is judged on likeness like any other (the same words by another
+    # account: a campaign), and offered to an officer.
+    mine = {value for _kind, value in signals.account_keys()}
+    if mine and exact_by_case:
+        strong = signals.named_urls
+        accounts_of = index.case_accounts(list(exact_by_case))
+        for case_id in list(exact_by_case):
+            # Only short links: the same evidence file is the same picture, whoever was named.
+            weak = all(
+                kind == MatchKey.Kind.URL and value not in strong
+                for kind, value in exact_keys_of[case_id]
+            )
+            if weak and account_relation(mine, accounts_of.get(case_id, set())) == OTHER_ACCOUNT:
+                del exact_by_case[case_id]
+                del exact_keys_of[case_id]
+                shared_buckets.setdefault(case_id, 0)
+                reason = "The same short link as a case of another account"
+                matches.append(Match(case_id, 1.0, reason, certain=False))
     # The cases sharing the most buckets are the likeliest, the same account's first: only they
     # are verified, which bounds the cost of a report whose screenshot looks like a thousand
     # others, or whose words a campaign posted from a hundred accounts.
@@ -422,8 +454,15 @@ def _tied_cases(
             continue
         if not any(_same_item(a, b, by_key) for a in ours for b in theirs):
             continue
-        joined_accounts = accounts.get(joined, set()) | mine
-        if account_relation(joined_accounts, accounts.get(case_id, set())) == OTHER_ACCOUNT:
+        # Each side on its own: a report naming the account of one case does not make the
+        # other case's account the same (the joined case may hold another account's post, found
+        # by a short link or a file).
+        theirs_accounts = accounts.get(case_id, set())
+        if OTHER_ACCOUNT in (
+            account_relation(accounts.get(joined, set()), theirs_accounts),
+            account_relation(mine, theirs_accounts),
+            account_relation(mine, accounts.get(joined, set())),
+        ):
             continue
         same = "content URL" if any(k == MatchKey.Kind.URL for k, _v in theirs) else "file"
         tied.append(Match(case_id, 1.0, f"The same {same} as this case", certain=True))

@@ -154,3 +154,30 @@ def test_undo_restores_both_cases_and_they_are_not_combined_again(make_report, u
     make_report(urls=[SHORT, POST], accounts=[])
     assert CaseMerge.objects.count() == 1
     assert _live(by_address) != _live(by_short_link)
+
+
+def test_a_short_link_filed_on_another_accounts_case_does_not_pull_in_a_report_naming_its_own(
+    make_report,
+):
+    """The viral post (reported by account and words, no link) and a copy of its words by
+    another account are two cases. A reporter of the copy gave a share link, which is on the
+    copy's case. A later report giving the same
+    share link but naming the viral post's account (and quoting the words) joins the viral
+    post's case: a short link is only as good as the case it was first filed on, and that case
+    is another account's. Neither case is combined with the other."""
+    viral = make_report(urls=[], accounts=["@poster_one"], quoted_text=WORDS)
+    copy = make_report(urls=[SHORT], accounts=["@copycat_9"], quoted_text=WORDS)
+    assert viral.case_id != copy.case_id
+
+    later = make_report(urls=[SHORT], accounts=["@Poster_One"], quoted_text=WORDS)
+
+    assert _live(later) == _live(viral) != _live(copy)
+    assert not CaseMerge.objects.exists()
+
+
+def test_a_report_without_an_account_still_joins_by_a_short_link(make_report):
+    """The rule above needs an account named on both sides: a share link alone still finds
+    the case it was filed on."""
+    first = make_report(urls=[SHORT], accounts=["@copycat_9"], quoted_text="")
+    again = make_report(urls=[SHORT], accounts=[], quoted_text="")
+    assert _live(again) == _live(first)
