@@ -8,7 +8,7 @@ weaker one is offered to an officer as a possible match.
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
@@ -264,7 +264,7 @@ class DatabaseIndex:
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, value in keys:
             by_kind[kind].append(value)
-        hits = []
+        hits: list[tuple[int, int, str, str]] = []
         for kind, values in by_kind.items():
             if not holders_capped(kind):
                 # Exact keys and account keys are selective: one query reads them all.
@@ -412,7 +412,7 @@ def find_matches(
     held = {key for key, count in holders.items() if count >= holders_per_case(key[0])}
     exact = bool(joined and joined.case_id in exact_by_case)
     tied = []
-    if exact and len(exact_by_case) > 1:
+    if joined is not None and exact and len(exact_by_case) > 1:
         tied = _tied_cases(signals, index, joined.case_id, exact_keys_of)
         # The keys of the other cases are theirs: not written for this one too, or a report
         # naming two posts (a thread and a reply in it) would make every later report of the
@@ -593,7 +593,7 @@ def _compare(signals: Signals, kind: str, signature: bytes) -> tuple[float, str,
     return 0.0, "", False
 
 
-def index_report(report, signals: Signals, *, held_keys: set[tuple[str, str]] = frozenset()):
+def index_report(report, signals: Signals, *, held_keys: Set[tuple[str, str]] = frozenset()):
     """Write the report's keys (those its case does not hold yet) and its signatures."""
     keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
     keys = [k for k in keys if k not in held_keys]
@@ -775,10 +775,11 @@ def link_account(platform: str, handle: str, *, platform_user_id: str | None = N
             holder.save(update_fields=["account", "last_seen_at"])
         return account
 
-    holder = AccountHandle.objects.select_related("account").filter(
-        platform=platform, handle=handle
+    found = (
+        AccountHandle.objects.select_related("account")
+        .filter(platform=platform, handle=handle)
+        .first()
     )
-    found = holder.first()
     if found is not None:
         AccountHandle.objects.filter(pk=found.pk).update(last_seen_at=now)
         return found.account
