@@ -266,12 +266,19 @@ class ImageFingerprint:
         loses lines), the best correlation with any line of the other, searched over +-12 %
         scale and +-2 samples of anchor shift; the mean of those. Otherwise (a picture without
         text lines) 1 - pHash distance / 32, floored at 0.
+
+        ``self`` is the picture being matched against many (a new report's screenshot against
+        its candidates): what is worked out from its lines is cached, the other's lines are
+        read as they are. Either way round the score is the same.
         """
         mine, theirs = self.lines, other.lines
         if mine and theirs:
             if len(mine) > len(theirs):
-                mine, theirs = theirs, mine
-            scores = [max(_line_correlation(a, b) for b in theirs) for a in mine]
+                # Their lines are the targets, ours are resampled (cached).
+                scores = [max(_correlation_resampling(a, b) for b in mine) for a in theirs]
+            else:
+                # Our lines are the targets (their weights cached), theirs are read as they are.
+                scores = [max(_correlation_weighing(a, b) for b in theirs) for a in mine]
             return max(0.0, float(np.mean(scores)))
         return max(0.0, 1.0 - bin(self.phash ^ other.phash).count("1") / PHASH_SCALE)
 
@@ -390,8 +397,10 @@ def _ink_quantile_ratios(line: tuple[int, np.ndarray]) -> tuple[float, float] | 
     return float(points[0] / points[2]), float(points[1] / points[2])
 
 
-def _line_correlation(a: bytes, b: bytes) -> float:
-    """Best normalised cross-correlation of two encoded lines over the scale/shift grid."""
+def _correlation_resampling(a: bytes, b: bytes) -> float:
+    """Best normalised cross-correlation of two encoded lines over the scale/shift grid: ``a``'s
+    first ``count`` samples (both rows, zero-mean, unit length) against each (scale, shift)
+    resampling of ``b``'s, zero-mean and unit length. ``b``'s resamplings are cached."""
     count = min(a[0], b[0])
     if count < MIN_OVERLAP:
         return 0.0
@@ -401,23 +410,103 @@ def _line_correlation(a: bytes, b: bytes) -> float:
     norm = float(np.sqrt(target @ target))
     if norm == 0:
         return 0.0
-    return float((_warped(b, count) @ (target / norm)).max())
+    return float((_resampled(b, count) @ (target / norm)).max())
 
 
 @functools.lru_cache(maxsize=4096)
-def _warped(line: bytes, count: int) -> np.ndarray:
+def _resampled(line: bytes, count: int) -> np.ndarray:
     """Every (scale, shift) resampling of a line's first ``count`` samples, each row zero-mean
-    and unit-length. Cached: when one new picture is checked against its candidates, or in
-    pairwise tests, each stored line is resampled once, not once per comparison."""
+    and unit-length."""
     rows = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW).astype(np.float32)
+    low, high, fraction = _resampling(count)
+    fraction = fraction.astype(np.float32)
+    resampled = rows[:, low] * (1 - fraction) + rows[:, high] * fraction  # (2, trials, count)
+    resampled = resampled.transpose(1, 0, 2).reshape(len(low), -1)
+    resampled -= resampled.mean(axis=1, keepdims=True)
+    norms = np.sqrt(np.einsum("ij,ij->i", resampled, resampled))
+    norms[norms == 0] = np.inf  # a flat resampling correlates with nothing
+    return resampled / norms[:, None]
+
+
+def _correlation_weighing(a: bytes, b: bytes) -> float:
+    """The same correlation as `_correlation_resampling`, with what is worked out from ``a``
+    cached instead of ``b``.
+
+    Resampling is linear interpolation, so nothing of ``b`` needs resampling: the dot products
+    with ``a`` are ``b`` times a matrix made from ``a`` (cached: a new picture's lines are
+    compared with every candidate's), and each resampling's sum and sum of squares are ``b``
+    (and its neighbouring products) times matrices that depend only on ``count``. As ``a`` is
+    zero-mean, its dot product with a resampling is that with the resampling minus its mean.
+    """
+    count = min(a[0], b[0])
+    if count < MIN_OVERLAP:
+        return 0.0
+    dots_of = _target_weights(a, count)
+    if dots_of is None:
+        return 0.0
+    sums_of, squares_of, neighbours_of = _resampling_weights(count)
+    rows = np.frombuffer(b[1:], dtype=np.uint8).reshape(2, WINDOW).astype(np.float64)
+    dots = dots_of @ rows.ravel()
+    sums = sums_of @ (rows[0] + rows[1])
+    squares = squares_of @ (rows[0] ** 2 + rows[1] ** 2) + neighbours_of @ (
+        rows[0, :-1] * rows[0, 1:] + rows[1, :-1] * rows[1, 1:]
+    )
+    spread = squares - sums * sums / (2 * count)
+    flat = spread <= 1e-9 * np.maximum(squares, 1.0)  # a flat resampling correlates with nothing
+    correlation = np.where(flat, 0.0, dots / np.sqrt(np.where(flat, 1.0, spread)))
+    return float(correlation.max())
+
+
+@functools.lru_cache(maxsize=4096)
+def _target_weights(line: bytes, count: int) -> np.ndarray | None:
+    """For each (scale, shift) trial, the weight of each of the other line's 2 x WINDOW samples
+    in the dot product with this line's first ``count`` samples (zero-mean, unit length), or
+    None for a flat line."""
+    target = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
+    target = target.astype(np.float64)
+    target -= target.mean()
+    norm = float(np.sqrt((target * target).sum()))
+    if norm == 0:
+        return None
+    target /= norm
+    low, high, fraction = _resampling(count)
+    return np.hstack(
+        [
+            _spread(low, target[row] * (1 - fraction)) + _spread(high, target[row] * fraction)
+            for row in (0, 1)
+        ]
+    )
+
+
+@functools.cache
+def _resampling_weights(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per trial, the weights that give a resampling's sum from a row's samples, its sum of
+    squares from their squares, and the rest of it from the products of neighbouring samples
+    (linear interpolation mixes only a sample and the next one)."""
+    low, high, fraction = _resampling(count)
+    same = low == high
+    sums = _spread(low, 1 - fraction) + _spread(high, fraction)
+    squares = _spread(low, np.where(same, 1.0, (1 - fraction) ** 2))
+    squares += _spread(high, np.where(same, 0.0, fraction**2))
+    cross = np.where(same, 0.0, 2 * fraction * (1 - fraction))
+    neighbours = _spread(np.minimum(low, WINDOW - 2), cross)[:, : WINDOW - 1]
+    return sums, squares, neighbours
+
+
+def _spread(samples: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Per trial (row), each sample's total weight: shape (trials, WINDOW)."""
+    trials = len(samples)
+    flat = (samples + np.arange(trials)[:, None] * WINDOW).ravel()
+    return np.bincount(flat, weights.ravel(), minlength=trials * WINDOW).reshape(trials, WINDOW)
+
+
+@functools.cache
+def _resampling(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each (scale, shift) trial reads a line for its first ``count`` samples: the sample
+    below and the one above each position and the fraction between them, shape (trials, count).
+    """
     positions = np.arange(count)[None, None, :] * _SCALES[:, None, None] + _SHIFTS[None, :, None]
     positions = np.clip(positions.reshape(-1, count), 0, WINDOW - 1)
     low = np.floor(positions).astype(np.intp)
     high = np.minimum(low + 1, WINDOW - 1)
-    fraction = (positions - low).astype(np.float32)
-    warped = rows[:, low] * (1 - fraction) + rows[:, high] * fraction  # (2, trials, count)
-    warped = warped.transpose(1, 0, 2).reshape(len(positions), -1)
-    warped -= warped.mean(axis=1, keepdims=True)
-    norms = np.sqrt(np.einsum("ij,ij->i", warped, warped))
-    norms[norms == 0] = np.inf  # a flat resampling correlates with nothing
-    return warped / norms[:, None]
+    return low, high, positions - low

@@ -208,6 +208,18 @@ def test_image_variants_match_and_share_a_key(screenshots, image_prints, index):
         assert set(variant.keys()) & set(original.keys()), name
 
 
+def test_a_crop_scores_the_same_whichever_picture_is_being_matched(screenshots, image_prints):
+    """A cropped screenshot (fewer text lines) against the original, and the original against
+    the crop: the hub caches what it works out from the new report's picture, so the two ways
+    round take different paths and must give the same score."""
+    for index in range(3):
+        original = image_prints[index]
+        cropped = image_fingerprint(_variants(screenshots[index])["crop 8% bottom-right"])
+        assert cropped is not None
+        for other in [original, *image_prints[10:20]]:
+            assert cropped.similarity(other) == pytest.approx(other.similarity(cropped), abs=1e-6)
+
+
 def test_different_posts_in_one_layout_do_not_match(image_prints):
     similarities = [a.similarity(b) for a, b in itertools.combinations(image_prints, 2)]
     assert len(similarities) >= 50 * 49 // 2
