@@ -485,9 +485,11 @@ def mask_identities(prepared: str, terms: Terms) -> str:
     """The text with each identity term replaced by "people": what the model says then is
     about hostility, not about a group being named (identity-term bias, Dixon et al. 2018)."""
     out = prepared
-    for pats in terms.identity.values():
-        for _w, p in pats:
-            out = p.sub("people", out)
+    # Longest terms first, across strands, so "gay men" is masked whole, not as "people men".
+    for _w, p in sorted(
+        (wp for pats in terms.identity.values() for wp in pats), key=lambda wp: -len(wp[0])
+    ):
+        out = p.sub("people", out)
     return " ".join(out.replace("people people", "people").split())
 
 

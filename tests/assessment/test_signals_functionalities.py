@@ -255,3 +255,35 @@ def test_a_flag_emoji_names_the_nationality_as_the_target(terms, head):
     assert s.hate >= HATE_THRESHOLD
     assert s.targets["race"] > 0
     assert "🇸🇴" in s.evidence["targets"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Somalis aren't trustworthy.", "aren't trustworthy"),
+        ("Arabs are no good, never were.", "are no good"),
+    ],
+)
+def test_a_positive_quality_denied_to_a_group_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"] == [words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not good that refugees are left without homes.",
+        "Refugees are not always welcome in Britain, sadly, and that must change.",
+    ],
+)
+def test_a_denial_about_something_else_or_hedged_is_not_read_as_one(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+def test_a_two_word_identity_term_is_masked_whole(terms):
+    from hatehub.assessment.classifier import mask_identities
+
+    assert mask_identities("the council met with gay men", terms) == "the council met with people"
