@@ -304,6 +304,11 @@ class Terms:
     group_pronouns: re.Pattern
     lexicon: frozenset[str] = frozenset()  # words a misspelling is corrected to (typo_fix)
     reclaimed: tuple[re.Pattern, ...] = ()  # first-person cues that a slur is reclaimed
+    # Four-letter hostile words a three- or four-letter misspelling is corrected to ("hte").
+    short_lexicon: frozenset[str] = frozenset()
+    # Words a run-together word may be split into beyond the encoder's vocabulary (identity
+    # and hostile words the vocabulary only knows in pieces: "despise", "pansexuals").
+    segment_words: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -373,6 +378,26 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
             if w.isalpha() and len(w) >= 5
         ),
         reclaimed=tuple(_compile(raw.get("reclaimed_cues") or [])),
+        short_lexicon=frozenset(
+            w
+            for w in [*raw["violent_words"], *raw["typo_lexicon"], *raw["dehumanising_terms"]]
+            if w.isalpha() and len(w) == 4
+        ),
+        segment_words=frozenset(
+            w
+            for w in [
+                *(t for words in raw["identity_terms"].values() for t in words),
+                *raw["dehumanising_terms"],
+                *raw["violent_words"],
+                *raw["typo_lexicon"],
+            ]
+            if w.isalpha() and len(w) >= 4
+        )
+        | frozenset(  # and the words of the threat and derogatory patterns
+            w
+            for pattern in [*raw["threat_patterns"], *raw["derogatory_patterns"]]
+            for w in re.findall(r"[a-z]{4,}", pattern.replace("\\b", " ").replace("\\s", " "))
+        ),
     )
 
 
@@ -429,24 +454,26 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
-def typo_fix(prepared: str, lexicon: frozenset[str]) -> str:
-    """Correct a misspelt hostile word ("verimn", "disgustng", "cockraoches") to the word of
-    the rules' lexicon one edit away, but only a word the encoder's vocabulary does not know,
-    so real words are never changed (HateCheck's character swap and deletion)."""
+def typo_fix(prepared: str, lexicon: frozenset[str], short: frozenset[str] = frozenset()) -> str:
+    """Correct a misspelt hostile word ("verimn", "disgustng", "cockraoches", "hte") to the
+    word of the rules' lexicon one edit away, but only a word the encoder's vocabulary does not
+    know, so real words are never changed (HateCheck's character swap and deletion). Words of
+    five letters or more are corrected to ``lexicon``; words of three or four to ``short``
+    (four-letter hostile words: "hate", "kill")."""
     from .encoder import _vocab_words
 
     vocab = _vocab_words()
-    if not lexicon:
+    if not lexicon and not short:
         return prepared
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if word in vocab or word in lexicon or word.rstrip("s") in vocab:
+        if word in vocab or word in lexicon or word in short or word.rstrip("s") in vocab:
             return word
-        for cand in lexicon:
+        for cand in lexicon if len(word) >= 5 else short:
             if _within_one_edit(word, cand):
                 return cand
         return word
@@ -458,9 +485,11 @@ def mask_identities(prepared: str, terms: Terms) -> str:
     """The text with each identity term replaced by "people": what the model says then is
     about hostility, not about a group being named (identity-term bias, Dixon et al. 2018)."""
     out = prepared
-    for pats in terms.identity.values():
-        for _w, p in pats:
-            out = p.sub("people", out)
+    # Longest terms first, across strands, so "gay men" is masked whole, not as "people men".
+    for _w, p in sorted(
+        (wp for pats in terms.identity.values() for wp in pats), key=lambda wp: -len(wp[0])
+    ):
+        out = p.sub("people", out)
     return " ".join(out.replace("people people", "people").split())
 
 
@@ -484,6 +513,9 @@ def _shift(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return float(1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + MASKED_SHIFT))))
 
+
+# A country flag emoji: two regional indicator letters (HatemojiCheck's identity swap).
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 
 _FALLBACK_LOGGED: set[str] = set()
 
@@ -532,7 +564,9 @@ def score(
     """
     model = model or default_model()
     terms = terms or load_terms()
-    prepared = typo_fix(prepare(text), terms.lexicon)
+    prepared = typo_fix(
+        prepare(text, known=terms.segment_words), terms.lexicon, terms.short_lexicon
+    )
     norm = normalise(prepared)
     evidence: dict[str, list[str]] = {}
 
@@ -562,6 +596,10 @@ def score(
         if hits:
             targets[strand] = max(targets[strand], min(1.0, 0.6 + 0.2 * (len(hits) - 1)))
             target_words += hits
+    flags = _FLAG.findall(text)
+    if flags:  # a country's flag stands for its people (nationality is in the race strand)
+        targets["race"] = max(targets["race"], 0.6)
+        target_words += flags
     slurs = _find_slurs(norm, terms)
     for _surface, strand in slurs:
         targets[strand] = max(targets.get(strand, 0.0), 0.8)

@@ -238,14 +238,22 @@ def _emoji_letters(text: str) -> str:
 _SPACED = re.compile(r"(?<![\w])((?:[A-Za-z] ){2,}[A-Za-z])(?![\w])")
 
 
-def _join_spaced(text: str) -> str:
-    """ "k i l l" -> "kill"; "I h a t e" -> "I hate" (a capital I first is the pronoun)."""
+def _join_spaced(text: str, known: frozenset[str] = frozenset()) -> str:
+    """ "k i l l" -> "kill"; "I h a t e" and "i h a t e" -> "I hate" / "i hate": an "i" first
+    is the pronoun when the letters after it make a word and all of them together do not
+    ("i n s e c t s" stays one word)."""
 
     def fix(m: re.Match) -> str:
         letters = m.group(1).split(" ")
-        if letters[0] == "I" and len(letters) > 3:
-            return "I " + "".join(letters[1:])
-        return "".join(letters)
+        joined = "".join(letters)
+        if letters[0] in ("I", "i") and len(letters) > 3:
+            words = _vocab_words() | known
+            rest = joined[1:].lower()
+            if letters[0] == "I" and not words:
+                return "I " + joined[1:]
+            if joined.lower() not in words and (rest in words or rest.rstrip("s") in words):
+                return letters[0] + " " + joined[1:]
+        return joined
 
     return _SPACED.sub(fix, text)
 
@@ -266,14 +274,23 @@ _SHORT_WORDS = frozenset("i a to of in is we be go me my us so no an at it on or
 
 
 @lru_cache(maxsize=4096)
-def _segment(word: str) -> str:
+def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
     """Split a long lower-case word that is not in the vocabulary into the fewest vocabulary
     words ("ihatemuslims" -> "i hate muslims"); unchanged if no split of >= 2 letters a piece
-    (but "i"/"a") covers it."""
+    (but "i"/"a") covers it. ``extra``: more words a piece may be (the rules' hostile and
+    identity words, which the encoder's vocabulary splits into pieces: "despise",
+    "catholics"); a piece may also be a known word with a plural "s"."""
     words = _vocab_words()
     n = len(word)
-    if n < 8 or word in words or not words:
+    if n < 8 or word in words or word in extra or not words:
         return word
+
+    def known(piece: str) -> bool:
+        if piece in words or piece in extra:
+            return True
+        stem = piece[:-1]
+        return len(piece) >= 5 and piece.endswith("s") and (stem in words or stem in extra)
+
     for suffix in ("s", "es", "ed", "ing", "ly", "er", "ers", "ness", "ism", "ist", "ists"):
         if word.endswith(suffix) and word[: -len(suffix)] in words:
             return word  # an inflected word, not words run together
@@ -284,7 +301,7 @@ def _segment(word: str) -> str:
             piece = word[start:end]
             short_ok = len(piece) >= 3 or piece in _SHORT_WORDS
             before, current = best[start], best[end]
-            if before is not None and piece in words and short_ok:
+            if before is not None and short_ok and known(piece):
                 cand = before + [piece]
                 if current is None or len(cand) < len(current):
                     best[end] = cand
@@ -309,20 +326,23 @@ def _unleet(m: re.Match) -> str:
     return token.rstrip("!").translate(_LEET) + "!" * (len(token) - len(token.rstrip("!")))
 
 
-def prepare(text: str, *, names: bool = True) -> str:
+def prepare(text: str, *, names: bool = True, known: frozenset[str] = frozenset()) -> str:
     """The text as the encoder and the rules see it: HTML entities undone, links and mentions
     as placeholders, emoji letters and spaced-out letters joined, run-together words split,
-    lower case, and (``names``) each remaining emoji written as its name."""
+    lower case, and (``names``) each remaining emoji written as its name. ``known``: words
+    beyond the encoder's vocabulary that a run-together word may be split into, and that are
+    never split themselves (the rules' identity and hostile words: "pansexual" stays one word,
+    "idespisecatholics" becomes "i despise catholics")."""
     text = html.unescape(text or "")
     text = _URL.sub(" url ", text)
     text = _MENTION.sub(" @user ", text)
     text = _RT.sub("", text)
     text = _emoji_letters(text)
-    text = _join_spaced(text)
+    text = _join_spaced(text, known)
     text = text.lower()
     text = _REPEAT.sub(r"\1\1", text)
     text = _LEET_TOKEN.sub(_unleet, text)
-    text = _LONGWORD.sub(lambda m: _segment(m.group(0)), text)
+    text = _LONGWORD.sub(lambda m: _segment(m.group(0), known), text)
     if names:
         text = emoji_names(text)
     return " ".join(text.split())

@@ -575,3 +575,143 @@ HELDOUT4_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "and reported ⛔"]),
     },
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# FIFTH held-out set (issue 15, second pass at "no functionality below 60%"), written and
+# committed BEFORE any change made in that pass, from the published functionality descriptions
+# only (Röttger et al. 2021, Table 1; Kirk et al. 2022), not from the public suites' cases and
+# not reusing the templates of the sets above, the development set or the own training
+# sentences. Held-out 4 was run before this set was written, so its failures were known to the
+# writer: read this set as written by someone who had seen held-out 4's results, not as blind.
+# Groups not used in any set or in the training sentences; two of them (asexual people,
+# Bangladeshis) are not in the rules' identity lists, as a real report's group may not be.
+# Identity emoji are new where one exists (⚧️, ☸️, 🇧🇩, 🦯; the rainbow flag is the only one
+# for asexual people). Run once before the pass's changes and once after; not to be edited to
+# make cases pass, nor used to tune.
+#
+# slur_homonym_nh is here for the first time: the placeholder slurs have no homonyms, so these
+# cases use "queer" in its older sense ("odd"), a word reclaimed as an identity term and used
+# as a slur; what is tested is that a word a group may be abused with, used in a sense that
+# names no group, is not scored as hate. It is in the HateCheck-style total.
+HELDOUT5_GROUPS = [
+    ("asexual people", "sexual_orientation", "asexual", "flumph", "🏳️‍🌈", "flump🅷"),
+    ("transgender people", "transgender", "transgender", "quandle", "⚧️", "qua🅽dle"),
+    ("Buddhists", "religion", "Buddhist", "krimnak", "☸️", "🅚rimnak"),
+    ("Bangladeshis", "race", "Bangladeshi", "zorblat", "🇧🇩", "zorbla🅣"),
+    ("blind people", "disability", "blind", "bresk", "🦯", "bres🅚"),
+]
+
+HELDOUT5_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT5_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["Honestly, {G} make my blood boil.",
+                                        "I've never hated anyone the way I hate {G}."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap} are sly, selfish and dishonest.",
+                                         "Every one of the {G} I've met has been a crook."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are a horde of locusts stripping this country bare.",
+                                    "{G_cap} are mongrels, not people."]),
+        "derog_impl_h": (HATEFUL, ["Don't let {G} near the charity box, that's all I'm saying.",
+                                   "Count the spoons after {G} have been round for tea."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'm going to torch the house those {G} rent on Mill Lane.",
+                                   "Any {A} person who comes into my pub will leave on a "
+                                   "stretcher."]),
+        "threat_norm_h": (HATEFUL, ["{G_cap} should be dragged out and beaten.",
+                                    "It would be no loss if someone shot every one of the {G}."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Move, {S}, you're blocking the door.",
+                             "Never hire a {S}, they're all the same."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["My {A} friends and I say {S} to each other with "
+                                            "affection.",
+                                            "I'm a {S} and proud of it, says the {A} "
+                                            "comedian on stage."]),
+        "slur_homonym_nh": (NOT_HATEFUL, ["What a queer old clock, it chimes thirteen times.",
+                                          "I had a queer feeling the train would be late."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["Sod the {G}, they're a waste of fucking air.",
+                                  "{G_cap} are nothing but a pack of twats."]),
+        "profanity_nh": (NOT_HATEFUL, ["Fuck me, that hill was steep.",
+                                       "Bollocks, I left the oven on."]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["I used to live near {G} and they were filthy "
+                                        "neighbours.",
+                                        "My landlord lets to {G}, and they are all parasites."]),
+        "ref_subs_sent_h": (HATEFUL, ["You see the {G} at the market? Total vermin, all of "
+                                      "them."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["{G_cap} are no use to anyone and never have been."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} are not parasites.",
+                                        "I don't despise {G}, I never have."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Is there anything more useless than {G}?"]),
+        "phrase_opinion_h": (HATEFUL, ["I reckon {G} are the scum of the earth.",
+                                       "As far as I'm concerned, {G} are vermin."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["The library has a reading group for {G}.",
+                                           "What percentage of the workforce are {G}?"]),
+        "ident_pos_nh": (NOT_HATEFUL, ["{G_cap} are brave and funny and I adore them.",
+                                       "The {G} at my work are the best colleagues I've had."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ['A bloke on the tram said "{G} are a disease". '
+                                           'I reported him to the driver.',
+                                           'If you post "{G} should be shot", expect a visit '
+                                           'from the police.']),
+        "counter_ref_nh": (NOT_HATEFUL, ["Claiming {G} are filthy is bigotry, plain and simple.",
+                                         "People who threaten {G} online are cowards."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["These shoes are absolute garbage."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["Kevin, you're a brainless oaf."]),
+        "target_group_nh": (NOT_HATEFUL, ["Bailiffs are bloodsuckers, the whole lot."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are wrothless."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are repulive."]),
+        "spell_space_del_h": (HATEFUL, ["Ican'tstand{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["I d e s p i s e {G}."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are 5c4v3ng3r5."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["I'd happily 🔫 the lot of the {G}.",
+                                        "Let's 🔥 the {G} out of this street."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["I'd happily 🍰 with the lot of the {G}."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["{E} people are scum.",
+                                         "Get the {E} out of our town."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["So many {E} people at the parade today!"]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are total 🐛"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are total 🦸"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} 👉 🐖"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} 👉 🏆"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are a disgrace to humanity 😒"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["Baking with the {G} from the community centre 🧁"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} should be locked up ✅",
+                                          "Hang the {G} 👌"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are tr🅰️sh", "Piss off back home you {SL}"]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ['Replying "{E} 🐖" to her photo is abuse. '
+                                           'I have reported you 🛑']),
+    },
+}  # fmt: skip

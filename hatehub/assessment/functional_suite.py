@@ -398,7 +398,7 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / "heldout3" / "heldout4" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout5" for the held-out sets,
     None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
@@ -407,6 +407,9 @@ def cases(split: str | None = None) -> list[Case]:
         HELDOUT3_TEMPLATES,
         HELDOUT4_GROUPS,
         HELDOUT4_TEMPLATES,
+        HELDOUT5_GROUPLESS,
+        HELDOUT5_GROUPS,
+        HELDOUT5_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -429,4 +432,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand(HELDOUT3_TEMPLATES, HELDOUT3_GROUPS, HELDOUT_GROUPLESS, "heldout3", _suite)
     if split in (None, "heldout4"):
         out += _expand(HELDOUT4_TEMPLATES, HELDOUT4_GROUPS, HELDOUT_GROUPLESS, "heldout4", _suite)
+    if split in (None, "heldout5"):
+        out += _expand(HELDOUT5_TEMPLATES, HELDOUT5_GROUPS, HELDOUT5_GROUPLESS, "heldout5", _suite)
     return out

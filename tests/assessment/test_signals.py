@@ -205,27 +205,26 @@ def test_quoted_slur_is_lowered(terms, head):
     assert quoted.hate < HATE_THRESHOLD
 
 
-# Floors a little under what `bench/signals_eval.py` reports (docs/benchmarks.md, issue 15, the
-# int8 encoder's run). The issue's aim of no functionality under 60% is NOT met on the held-out
-# sets (reclaimed slurs and words run together on held-out 2, implicit derogation on held-out 1
-# and 3): see the docs. Neutral mentions on held-out 2 fell from 100% to 60% with the int8
-# encoder's head ("How many {G} live in Leeds?" is flagged for 4 of 5 groups), so that floor is
-# 0.55, not 0.90.
+# Floors a little under what `bench/signals_eval.py` reports (docs/benchmarks.md, issue 15,
+# "Held-out 5"). Held-out 1-4 are all seen now (the rules were developed on them), so these
+# floors guard against regressions, they do not measure generalisation: held-out 5 does, and
+# the issue's aims are NOT met there (see the docs). Neutral mentions on held-out 2 ("How many
+# {G} live in Leeds?") are back to 100% with the neutral-question cue.
 @pytest.mark.parametrize(
     "key, floor",
     [
-        ("heldout:hatecheck", 0.88),
+        ("heldout:hatecheck", 0.95),
         ("heldout:hatemojicheck", 0.95),
-        ("heldout2:hatecheck", 0.85),
+        ("heldout2:hatecheck", 0.93),
         ("heldout2:hatemojicheck", 0.95),
-        ("heldout3:hatecheck", 0.80),
+        ("heldout3:hatecheck", 0.95),
         ("heldout3:hatemojicheck", 0.90),
         ("heldout:counter_quote_nh", 0.90),
         ("heldout:counter_ref_nh", 0.90),
         ("heldout2:counter_ref_nh", 0.90),
         ("heldout3:counter_ref_nh", 0.90),
         ("heldout:ident_neutral_nh", 0.75),
-        ("heldout2:ident_neutral_nh", 0.55),
+        ("heldout2:ident_neutral_nh", 0.90),
         ("heldout3:ident_neutral_nh", 0.90),
         ("heldout:spell_space_add_h", 0.90),
         ("heldout:emoji_leet_h", 0.90),

@@ -1,6 +1,8 @@
 """What an officer notices of the content signals on the functionalities issue 15 found weak:
 hate with no hostile word (implicit derogation), hate carried by profanity, reclaimed in-group
-use of a slur, counter-speech that quotes a slur, and plain questions about a group.
+use of a slur, counter-speech that quotes a slur, and plain questions about a group; and, from
+held-out set 4: letters spaced out or run together, emoji and short misspellings, emotion words,
+negated and quoted hate, positive statements about a group, direct threats, flag emoji.
 
 The signals only order the queue and suggest answers with their words: each hateful case must
 come with the words that support it, and each harmless one must stay below the threshold.
@@ -27,16 +29,11 @@ def head():
     return load_head()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap (issue 15): implicit derogation without a hostile word scores under the "
-    "threshold with the shipped head (held-out 4: 40%); the averaged head (--with-own) caught "
-    "this one but lost on held-out 3",
-)
 def test_implicit_derogation_is_flagged_with_the_group_it_names(terms, head):
     s = score("Hide your valuables, there are Muslims on this train.", terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
     assert s.evidence["targets"] == ["muslims"]
+    assert s.evidence["derogatory"] == ["hide your valuables"]
     assert s.targets["religion"] > 0
 
 
@@ -136,3 +133,157 @@ def test_averaged_head_is_the_mean_of_the_two_calibrated_logits():
     )
     assert np.allclose(both.decision_from_vectors(x), want)
     assert both.threshold == 0.5
+
+
+# --------------------------------------------------------------------------- held-out 4's gaps
+# Sentences written for these tests (groups from the training list, not held-out 5's).
+
+
+def test_a_spaced_out_slur_is_flagged_with_its_group(terms, head):
+    s = score("Get out of my street, z o r b l a t.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["slur"] == ["zorblat"]
+    assert s.targets["race"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("i h a t e Arabs", "i hate"),  # a lower-case "i" before the spaced letters
+        ("I d e t e s t refugees.", "i detest"),  # a word the encoder knows only in pieces
+        ("Idetestrefugees.", "i detest"),  # the spaces deleted instead
+        ("I hte refugees.", "i hate"),  # a three-letter misspelling
+    ],
+)
+def test_spaced_run_together_and_misspelt_hate_is_read_as_written(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"] == [words]
+    assert s.targets["race"] > 0
+
+
+def test_an_identity_term_the_vocabulary_splits_stays_one_word(terms, head):
+    s = score("Demisexual people are a disgrace.", terms=terms, model=head)
+    assert s.evidence["targets"] == ["demisexual"]
+    assert s.targets["sexual_orientation"] > 0
+    assert s.hate >= HATE_THRESHOLD
+
+
+def test_emoji_leetspeak_is_read_as_the_word(terms, head):
+    s = score("Arabs are sc🅤m", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["dehumanising"] == ["scum"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel pure hatred towards Arabs.",
+        "Refugees fill me with disgust.",
+        "Somalis really infuriate me.",
+        "Refugees deserve to suffer.",
+    ],
+)
+def test_emotion_words_aimed_at_a_group_are_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't loathe refugees, I never did.",
+        "I have no issue at all with Arabs.",
+        "Somalis are not thieves.",
+    ],
+)
+def test_negated_hate_is_not_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you say 'I hate Arabs' you are a bigot.",
+        "People who say gay people are disgusting should be ashamed.",
+    ],
+)
+def test_hate_quoted_or_reported_to_condemn_it_is_not_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence.get("counter_speech") or s.evidence.get("quotation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arabs are some of the nicest people I've met.",
+        "Refugees make our town a kinder place.",
+        "Our choir is stronger thanks to the Somalis in it.",
+        "Demisexual people are welcome at our book club.",
+    ],
+)
+def test_a_positive_statement_about_a_group_is_not_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert any(v > 0 for v in s.targets.values())  # the group is still seen
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("I'll make the Arabs pay for this.", "make the arabs pay"),
+        ("We're coming for every Somali on this estate.", "we're coming for"),
+        (
+            "I will find out where the refugees live and make them bleed.",
+            "find out where the refugees live",
+        ),
+    ],
+)
+def test_direct_threats_against_a_group_are_flagged_as_threats(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.75
+    assert words in s.evidence["threat"]
+
+
+def test_a_flag_emoji_names_the_nationality_as_the_target(terms, head):
+    s = score("I despise every 🇸🇴 I see", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.targets["race"] > 0
+    assert "🇸🇴" in s.evidence["targets"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Somalis aren't trustworthy.", "aren't trustworthy"),
+        ("Arabs are no good, never were.", "are no good"),
+    ],
+)
+def test_a_positive_quality_denied_to_a_group_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"] == [words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not good that refugees are left without homes.",
+        "Refugees are not always welcome in Britain, sadly, and that must change.",
+    ],
+)
+def test_a_denial_about_something_else_or_hedged_is_not_read_as_one(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+def test_a_two_word_identity_term_is_masked_whole(terms):
+    from hatehub.assessment.classifier import mask_identities
+
+    assert mask_identities("the council met with gay men", terms) == "the council met with people"
