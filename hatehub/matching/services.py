@@ -258,7 +258,13 @@ def lock_keys(signals: Signals) -> None:
 
 
 class DatabaseIndex:
-    """The shared index as intake reads it: `MatchKey` and `Fingerprint` rows."""
+    """The shared index as intake reads it: `MatchKey` and `Fingerprint` rows. An index
+    answers for one lookup, or one batch whose keys are locked: what it read of a case's URL
+    and account keys stays true for that long."""
+
+    def __init__(self) -> None:
+        self._urls: dict[int, set[str]] = {}
+        self._accounts: dict[int, set[str]] = {}
 
     def hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
         by_kind: dict[str, list[str]] = defaultdict(list)
@@ -297,19 +303,27 @@ class DatabaseIndex:
     def case_content_urls(self, case_ids: list[int]) -> dict[int, set[str]]:
         """The content URLs each case's reports name (a URL key is held once per case, so this
         stays small even for a viral case)."""
-        urls: dict[int, set[str]] = defaultdict(set)
-        rows = MatchKey.objects.filter(report__case_id__in=case_ids, kind=MatchKey.Kind.URL)
-        for case_id, value in rows.values_list("report__case_id", "value"):
-            urls[case_id].add(value)
-        return urls
+        self._read_case_keys(case_ids)
+        return {case_id: self._urls[case_id] for case_id in case_ids if self._urls[case_id]}
 
     def case_accounts(self, case_ids: list[int]) -> dict[int, set[str]]:
         """The account keys each case's reports carry (held once per case, like URL keys)."""
-        accounts: dict[int, set[str]] = defaultdict(set)
-        rows = MatchKey.objects.filter(report__case_id__in=case_ids, kind=MatchKey.Kind.ACCOUNT)
-        for case_id, value in rows.values_list("report__case_id", "value"):
-            accounts[case_id].add(value)
-        return accounts
+        self._read_case_keys(case_ids)
+        return {case_id: self._accounts[case_id] for case_id in case_ids if self._accounts[case_id]}
+
+    def _read_case_keys(self, case_ids: list[int]) -> None:
+        """A case's URL and account keys, both read in one query the first time this index is
+        asked about the case: a lookup asks for them up to three times."""
+        unread = [case_id for case_id in dict.fromkeys(case_ids) if case_id not in self._urls]
+        if not unread:
+            return
+        for case_id in unread:
+            self._urls[case_id], self._accounts[case_id] = set(), set()
+        rows = MatchKey.objects.filter(
+            report__case_id__in=unread, kind__in=[MatchKey.Kind.URL, MatchKey.Kind.ACCOUNT]
+        )
+        for case_id, kind, value in rows.values_list("report__case_id", "kind", "value"):
+            (self._urls if kind == MatchKey.Kind.URL else self._accounts)[case_id].add(value)
 
 
 # The newest holders of each bucket, read from the lookup index (kind, value, report DESC) and
