@@ -25,7 +25,14 @@ from ..models import (
 )
 from .errors import UpdateRefused
 from .events import has_enhanced_rights, mark_update_sent, nation_for, record_event
-from .recipients import can_be_contacted, channels_for, recipient, writes_automatically
+from .recipients import (
+    can_be_contacted,
+    channels_for,
+    complainant_of,
+    confirmation_channel,
+    recipient,
+    writes_automatically,
+)
 from .tracking import new_tracking_link
 
 log = logging.getLogger(__name__)
@@ -293,8 +300,8 @@ def send_confirmation(report_id: int) -> VictimMessage | None:
     reporters or those with no written channel (an officer phones them instead)."""
     with transaction.atomic():
         report = Report.objects.select_related("complainant", "case").get(pk=report_id)
-        channels = channels_for(report)
-        if not channels or not writes_automatically(report):
+        channel = confirmation_channel(complainant_of(report), anonymous=report.anonymous)
+        if channel is None:
             return None  # an officer makes contact (the clock stays open for them)
         existing = VictimMessage.objects.filter(key=f"victim-confirmation:{report.pk}").first()
         if existing is not None:
@@ -307,7 +314,6 @@ def send_confirmation(report_id: int) -> VictimMessage | None:
         if update is None:
             return None
         rendered = draft(update)
-        channel = channels[0]
         return _create_message(
             report,
             update=update,
