@@ -1,8 +1,9 @@
 """No raw internal ids on the staff pages, found the way a user finds them: the hub officer,
-the supervisor and a force user open every page in their navigation and the case page with
-every folded section open, and no page shows an internal name (`not_police_matter`,
-`sent_by_communication`, `ca2003_s127_1`), a Python value (`True`, `['race']`) or the
-project's notes (`DOMAIN.md`). The audit log is left out: it records object types as stored."""
+the supervisor and a force user open every page in their navigation, the case page and every
+page it links to, with every folded section open, and no page shows an internal name
+(`not_police_matter`, `sent_by_communication`, `ca2003_s127_1`), a Python value (`True`,
+`['race']`) or the project's notes (`DOMAIN.md`). The audit log is left out: it records object
+types as stored."""
 
 import re
 
@@ -53,6 +54,17 @@ def test_staff_pages_show_no_internal_ids(page, users, forces, make_report):
         assert len(paths) >= 5, paths  # the navigation was found
         for path in [*paths, f"/hub/cases/{case.reference}/"]:
             assert page.goto(path).status == 200, path
+            if hits := _raw_ids_on(page):
+                found[f"{role} {path}"] = hits
+        # Every page the case page links to: the forms, the update pages, the referral page.
+        links = page.locator("main a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+        for path in sorted({p.split("#")[0] for p in links if p and p.startswith("/hub/")}):
+            response = page.request.get(path)
+            if response.status != 200 or "text/html" not in response.headers["content-type"]:
+                continue  # a file download
+            page.goto(path)
             if hits := _raw_ids_on(page):
                 found[f"{role} {path}"] = hits
     assert found == {}, "\n".join(f"{where}: {hits}" for where, hits in found.items())
