@@ -23,6 +23,7 @@ from ..models import (
     VictimMessage,
     VictimUpdateDue,
 )
+from ..selectors import support_state
 from .errors import UpdateRefused
 from .events import has_enhanced_rights, mark_update_sent, nation_for, record_event
 from .recipients import (
@@ -92,17 +93,9 @@ def message_context(
         release_terms=str(update.details.get("release_terms", "")),
         review_result=str(update.details.get("review_result", "")),
         discreet=not person.safe_to_leave_message,
-        support=_support_state(report, person),
+        support=support_state(report),
         has_tracking_code=TrackingCredential.objects.filter(report=report).exists(),
     )
-
-
-def _support_state(report: Report, person: Complainant) -> str:
-    """What the complainant said about a support referral, and whether it has been made."""
-    if not person.support_referral_consent:
-        return "offered"
-    passed_on = report.support_referrals.filter(status__in=("sent", "acknowledged", "closed"))
-    return "referred" if passed_on.exists() else "consented"
 
 
 def _support_default(person: Complainant) -> str:
