@@ -21,3 +21,20 @@ def test_under_ci_a_missing_tool_fails(monkeypatch):
 def test_an_available_tool_changes_nothing(monkeypatch):
     monkeypatch.setenv("CI", "true")
     require(True, "never shown")
+
+
+def test_browser_tests_without_built_assets_say_how_to_build_them(monkeypatch, tmp_path):
+    import sys
+
+    from tests.browser import conftest as browser
+
+    monkeypatch.setattr(browser, "CHROMIUM", sys.executable)  # a browser is there
+    monkeypatch.setattr(browser, "AXE", tmp_path / "axe.min.js")
+    (tmp_path / "axe.min.js").write_text("")
+    monkeypatch.setattr(browser, "BUILT_ASSETS", tmp_path / "build" / "app.css")
+    assert browser._missing_browser_reason() == (
+        "front-end assets not built: run `npm run build` (`make test` does)"
+    )
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "app.css").write_text("")
+    assert browser._missing_browser_reason() is None

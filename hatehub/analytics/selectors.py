@@ -673,7 +673,7 @@ def campaign_groups(user, filters: Filters, *, min_size: int = 3) -> CampaignGro
     copy_paste = campaigns.copy_paste_groups(items)
     account_ids = {account for accounts in linked.values() for account in accounts}
     accounts = {
-        row["pk"]: row
+        row["pk"]: {**row, "platform_name": PLATFORM_LABELS.get(row["platform"], row["platform"])}
         for row in OnlineAccount.objects.filter(pk__in=account_ids).values(
             "pk", "platform", "handle", "first_seen_at"
         )

@@ -15,7 +15,7 @@ PURE: no Django import. All legal content comes from the validated tables in ``r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -29,6 +29,28 @@ NATION_CHOICES = (*NATIONS, "unknown")
 
 
 ARTICLE_10_ELEMENT = "not_protected_expression"  # the Article 10 element id in offences.yaml
+
+
+# A classification as the explanation names it (the same words as the model's choices; a hate
+# incident is named for its nation's standard).
+CLASSIFICATION_NAMES = {
+    "crime": "Crime",
+    "nchi": "Non-crime hate incident",
+    "not_hate": "Not a hate matter",
+    "not_police_matter": "Not a police matter",
+}
+
+
+def strand_names(strands: Iterable[str], rules: Rules) -> str:
+    """Strands as people read them ("Race, Religion or belief"), never their ids."""
+    return ", ".join(rules.strands[s].name if s in rules.strands else s for s in strands)
+
+
+def _classification_name(classification: str, rules: Rules, nation: str) -> str:
+    if classification == "hate_incident":
+        incident = rules.nchi.hate_incidents.get(nation)
+        return incident.name if incident else "Hate incident"
+    return CLASSIFICATION_NAMES.get(classification, classification)
 
 
 class AnswerError(ValueError):
@@ -352,7 +374,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
     strands = tuple(s for s in (a.strands or ()) if s in rules.strands)
     foreign = [s for s in strands if nation not in rules.strands[s].nations]
     if foreign:  # e.g. sectarian outside NI, age outside Scotland
-        trace.fire("strand.not_in_nation", f"{', '.join(foreign)} not a hate strand in "
+        trace.fire("strand.not_in_nation", f"{strand_names(foreign, rules)} not a hate strand in "
                    f"{NATION_NAMES[nation]}")  # fmt: skip
         strands = tuple(s for s in strands if s not in foreign)
     if a.hostility_based_on_characteristic is False:
@@ -424,7 +446,7 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
             if m.ag_consent:
                 trace.fire("offence.ag_consent", f"{m.act} {m.section}")
         if hate:
-            trace.fire("crime.hate_crime_definition", f"strands: {', '.join(strands)}")
+            trace.fire("crime.hate_crime_definition", f"strands: {strand_names(strands, rules)}")
             # the aggravation of the nation (SA 2020 s66; HCPO(S)A 2021 s1; CJ(No.2)(NI)O art 2)
             for agg in rules.offences:
                 if (
@@ -457,7 +479,10 @@ def recommend(answers: Answers, rules: Rules, *, today: dt.date | None = None) -
         )
         trace.fire("article10.question", f"before {what}")
         trace.say("Question for the officer: is this lawful expression or legitimate debate?")
-    trace.say(f"Classification: {classification}" + (f" ({', '.join(strands)})" if hate else ""))
+    trace.say(
+        f"Classification: {_classification_name(classification, rules, nation)}"
+        + (f" ({strand_names(strands, rules)})" if hate else "")
+    )
 
     # ---- True Vision routing (s2) and the threat-to-life rule (s6)
     route = urgent = False

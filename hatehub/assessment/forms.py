@@ -101,7 +101,7 @@ class AnswersForm(forms.Form):
             if name in inferred:
                 item = inferred[name]
                 words = "; ".join(f"“{w}”" for w in item.get("words", [])[:3])
-                field.help_text = f"Inferred: {_shown(item['value'])}" + (
+                field.help_text = f"Inferred: {_shown(item['value'], field)}" + (
                     f", from {words}" if words else ""
                 )
 
@@ -130,12 +130,15 @@ class AnswersForm(forms.Form):
         return initial
 
 
-def _shown(value) -> str:
+def _shown(value, field: forms.Field) -> str:
+    """An inferred value in the words of the field's own choices ("Threat of serious harm",
+    "Sexual orientation"), never its internal name."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+    labels = {str(key): str(label) for key, label in getattr(field, "choices", ()) or ()}
+    if isinstance(value, list | tuple):
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    return labels.get(str(value), str(value))
 
 
 class DecisionForm(forms.Form):

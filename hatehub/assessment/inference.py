@@ -218,7 +218,7 @@ def infer(
     marker_words = [w for _k, w in hostility_words]
     for strand in perceived:
         ticked = strand_words.setdefault(strand, [])
-        ticked.append(f"ticked by the reporter: {strand}")
+        ticked.append(f"ticked by the reporter: {rules.strands[strand].name}")
         if any_marker:
             ticked.extend(marker_words)
             strand_basis.add(strand)

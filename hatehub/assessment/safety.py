@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from hatehub.assessment.engine import Answers, FiredRule, Recommendation
+from hatehub.assessment.engine import Answers, FiredRule, Recommendation, strand_names
 from hatehub.assessment.rules import Rules
 
 NEEDS_OFFICER_DECISION = "needs_officer_decision"
@@ -78,7 +78,7 @@ def fail_safe(
     if mentioned is not None and not answered and closing:
         value = getattr(mentioned, "value", None) or mentioned.get("value", ())
         words = getattr(mentioned, "words", None) or mentioned.get("words", ())
-        question = (", ".join(value), "; ".join(f"'{w}'" for w in words))
+        question = (strand_names(value, rules), "; ".join(f"'{w}'" for w in words))
     if not danger and question is None:
         return rec
     fired = list(rec.rules_fired)

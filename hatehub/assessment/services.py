@@ -18,7 +18,7 @@ from hatehub.cases.models import Case, CaseEvent, Urgency
 from hatehub.cases.services import add_event, set_urgency
 
 from .decisions import classification_label, nation_of
-from .engine import AnswerError, Answers, FiredRule, recommend
+from .engine import AnswerError, Answers, FiredRule, recommend, strand_names
 from .inference import infer, to_answers
 from .models import DECISIONS, Assessment, Classification
 from .rules import NATION_NAMES, load_rules
@@ -128,7 +128,9 @@ def evaluate(
     rec_fired = [fired.to_dict() for fired in rec.rules_fired]
     if perceived:
         ref = rules.ref("crime.perceived_by_reporter")
-        perception = FiredRule(ref.id, ref.text, ref.source, ref.last_checked, ", ".join(perceived))
+        perception = FiredRule(
+            ref.id, ref.text, ref.source, ref.last_checked, strand_names(perceived, rules)
+        )
         rec_fired.insert(0, perception.to_dict())
     return {
         "classification": rec.classification,

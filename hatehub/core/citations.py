@@ -29,6 +29,8 @@ _WITH_TEXT = re.compile(r"DOMAIN\.md\s+" + _SECTION + r"\s*(?::\s*|\((?=[^)]*\))
 # A later bare section in the same source: "...; s8 (Victims' Code)" or "; s9".
 _LATER = re.compile(r";\s*s(\d+a?)(?:\s*\(([^)]*)\))?")
 _BARE = re.compile(r"DOMAIN\.md\s+" + _SECTION)
+# "Victims' Code (DOMAIN.md s8): ...": the name before it already says what is cited.
+_NAMED = re.compile(r"(?<=\w)\s*\(DOMAIN\.md\s+" + _SECTION + r"\)")
 _PREAMBLE = re.compile(r"DOMAIN\.md(?:'s)?(?:\s+preamble)?")
 
 
@@ -58,10 +60,14 @@ def cited(source: str) -> str:
     "THRIVE (Engagement); Victims' Code"
     >>> cited("DOMAIN.md s8")
     "the Code of Practice for Victims of Crime in England and Wales (Victims' Code)"
+    >>> cited("Victims' Code (DOMAIN.md s8): tell the victim within 5 working days")
+    "Victims' Code: tell the victim within 5 working days"
     """
     if "DOMAIN.md" not in source and not _LATER.search(source):
         return source
-    text = source
+    text = _NAMED.sub("", source)
+    if "DOMAIN.md" not in text:
+        return text.strip()
     match = _WITH_TEXT.match(text.strip())
     if match:
         rest = text.strip()[match.end() :]

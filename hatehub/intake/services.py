@@ -385,6 +385,45 @@ def receive(
     return received
 
 
+@dataclass(frozen=True)
+class _ContactAnswers:
+    """A public form's contact answers, in the shape the Victims' Code rules read."""
+
+    email: str
+    phone: str
+    contact_method: str
+    safe_to_leave_message: bool
+    post_allowed: bool
+    postal_address: str
+
+
+CONFIRMATION_BY = {"email": "email", "sms": "text message", "letter": "letter"}
+
+
+def what_happens_next(submission: ReportSubmission) -> dict[str, object]:
+    """What the confirmation page tells a public reporter about hearing from us, from their own
+    answers, so it never promises what will not happen: the way the written confirmation goes
+    (none when they said it is not safe to leave a message: an officer makes contact), and
+    whether they already asked to be referred to a support service. Kept in the session beside
+    the reference, so it holds words, not contact details."""
+    contact, preferences = submission.contact, submission.contact_preferences
+    answers = _ContactAnswers(
+        email=contact.email,
+        phone=contact.phone,
+        contact_method=contact.contact_method,
+        safe_to_leave_message=contact.safe_to_leave_message,
+        post_allowed=preferences.post_allowed,
+        postal_address=preferences.postal_address,
+    )
+    channel = victims.recipients.confirmation_channel(answers, anonymous=submission.anonymous)
+    return {
+        "confirmation_by": CONFIRMATION_BY[channel] if channel else "",
+        "not_safe_to_leave_message": not submission.anonymous and not contact.safe_to_leave_message,
+        "phone_given": bool(contact.phone),
+        "support_referral": not submission.anonymous and submission.support_referral_consent,
+    }
+
+
 def receive_public_report(
     submission: ReportSubmission, *, volunteer=None, record_now: bool = False
 ) -> ReceivedReport:

@@ -14,7 +14,7 @@ from hatehub.evidence.validation import EvidenceRejected
 
 from .forms import EvidenceForm, StepForm
 from .journey import STEPS, STEPS_BY_SLUG, SUBMITTED_KEY, Journey, Step
-from .services import receive_public_report
+from .services import receive_public_report, what_happens_next
 
 
 def _url(step: Step | None, *, change: bool = False) -> str:
@@ -161,6 +161,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
             "reference": received.reference,
             "anonymous": submission.anonymous,
             "tracking_secret": received.tracking_secret,  # shown once, then forgotten
+            **what_happens_next(submission),
         }
         return redirect("intake:confirmation")
     last = journey.active_steps()[-1]

@@ -8,6 +8,8 @@ indexed `kind, value IN (...)` query, and the candidates' stored signatures deci
 from django.conf import settings
 from django.db import models
 
+from hatehub.reports.choices import PLATFORM_LABELS
+
 
 class MatchKey(models.Model):
     """One key a report can be found by: an exact key (canonical content URL, evidence SHA-256)
@@ -136,6 +138,11 @@ class OnlineAccount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.handle}"
+
+    @property
+    def platform_name(self) -> str:
+        """The platform as people read it ("X (Twitter)"), not its code."""
+        return PLATFORM_LABELS.get(self.platform, self.platform)
 
 
 class AccountHandle(models.Model):

@@ -22,7 +22,7 @@ from hatehub.reports.models import Complainant
 
 from . import conf
 from .models import ErasureLog, RetentionReview
-from .retention import Due, RecordFacts, Schedule, due
+from .retention import Due, RecordFacts, Rule, Schedule, due
 
 BATCH = 500
 DEFAULT_SCAN_LIMIT = 200_000
@@ -246,3 +246,46 @@ def find_complainants(
                 return found
         last_pk = batch[-1].pk
     return found
+
+
+# The schedule's vocabulary (retention.yaml) as supervisors read it on the reviews page.
+_CLASSIFICATION_WORDS = {**dict(Classification.choices), "unassessed": "No decision yet"}
+_STATUS_WORDS = {
+    **{value: label.lower() for value, label in Case.Status.choices},
+    "allocated": "allocated to a force",
+    "referred": "referred to a platform",
+}
+_STARTS_WORDS = {
+    "opened": "the case was opened",
+    "closed": "the case closed",
+    "decided": "the officer's decision",
+}
+_ACTION_WORDS = {"review": "Review", "erase": "Erase"}
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One rule of the retention schedule in words: which cases, and what happens when."""
+
+    id: str
+    applies_to: str
+    when: str
+    rule: Rule
+
+
+def schedule_rows(schedule: Schedule) -> list[ScheduleRow]:
+    rows = []
+    for rule in schedule.rules:
+        applies_to = "Cases"
+        if rule.classifications:
+            applies_to += ": " + ", ".join(
+                _CLASSIFICATION_WORDS.get(c, c) for c in rule.classifications
+            )
+        if rule.statuses:
+            applies_to += " (" + " or ".join(_STATUS_WORDS.get(s, s) for s in rule.statuses) + ")"
+        when = (
+            f"{_ACTION_WORDS.get(rule.action, rule.action)} {rule.period} after "
+            f"{_STARTS_WORDS.get(rule.starts, rule.starts)}"
+        )
+        rows.append(ScheduleRow(id=rule.id, applies_to=applies_to, when=when, rule=rule))
+    return rows

@@ -39,6 +39,7 @@ def reviews(request):
             "due": due,
             "decided": decided,
             "schedule": schedule,
+            "schedule_rows": selectors.schedule_rows(schedule),
             "can_decide": access.manages_retention(request.user),
         },
     )

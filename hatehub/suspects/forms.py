@@ -85,7 +85,7 @@ class PersonForm(forms.Form):
 
 class AccountField(forms.ModelChoiceField):
     def label_from_instance(self, obj: OnlineAccount) -> str:
-        return f"{obj.platform}: {obj.handle}"
+        return f"{obj.platform_name}: {obj.handle}"
 
 
 class LinkForm(forms.Form):

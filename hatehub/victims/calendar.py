@@ -39,6 +39,11 @@ class Nation(StrEnum):
     NORTHERN_IRELAND = "northern-ireland"
 
     @property
+    def label(self) -> str:
+        """The nation as people write it: "England and Wales"."""
+        return self.value.replace("-", " ").title().replace(" And ", " and ")
+
+    @property
     def holidays_subdivision(self) -> str:
         """The ``holidays.UK`` subdivision code; see the module docstring for England and Wales."""
         return _SUBDIVISIONS[self]

@@ -191,7 +191,7 @@ def deadline(
     rights = "enhanced rights" if enhanced else "standard rights"
     unit = "working day" if days == 1 else "working days"
     text = (
-        f"Within {days} {unit} ({rights}, {calendar.nation.value} working days): {rule.duty}. "
+        f"Within {days} {unit} ({rights}; working days in {calendar.nation.label}): {rule.duty}. "
         f"Source: {rule.source}."
     )
     return Deadline(due=due, working_days=days, rule=text, event=event)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from hatehub.accounts import roles
 from hatehub.cases.models import Case
 from hatehub.cases.selectors import visible_cases
-from hatehub.reports.models import Report
+from hatehub.reports.models import Complainant, Report
 
 from . import messages
 from .models import VictimMessage, VictimUpdateDue
@@ -164,6 +164,21 @@ STATUS_WORDS = {
 }
 
 
+def support_state(report: Report) -> str:
+    """What the complainant said about a support referral, and whether it has been made:
+    "offered" (they did not ask for one), "consented" (they asked; not passed on yet) or
+    "referred". Every message and page that offers support reads it, so none offers what they
+    already accepted."""
+    try:
+        person = report.complainant
+    except Complainant.DoesNotExist:
+        return "offered"
+    if not person.support_referral_consent:
+        return "offered"
+    passed_on = report.support_referrals.filter(status__in=("sent", "acknowledged", "closed"))
+    return "referred" if passed_on.exists() else "consented"
+
+
 @dataclass(frozen=True)
 class TrackView:
     reference: str
@@ -172,6 +187,7 @@ class TrackView:
     updates: list[VictimMessage]
     review_closes: dt.date | None
     review_kind: str
+    support: str  # support_state
 
 
 def track_view(report: Report) -> TrackView:
@@ -205,6 +221,7 @@ def track_view(report: Report) -> TrackView:
         updates=updates,
         review_closes=closes,
         review_kind=review_kind,
+        support=support_state(report),
     )
 
 

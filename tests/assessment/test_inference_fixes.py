@@ -28,7 +28,7 @@ def test_ticked_strands_become_strands_with_the_hostile_words_as_their_basis(rul
     assert "strands" not in got(text, rules)  # the words alone name no characteristic
     out = got(text, rules, perceived_strands=("race", "religion"))
     assert out["strands"].value == ("race", "religion")
-    assert "ticked by the reporter: race" in out["strands"].words
+    assert "ticked by the reporter: Race" in out["strands"].words
     assert out["intentional_hostility_basis"].value is True
     assert out["grossly_offensive"].value is True
 

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The GOV.UK and MOJ styles and scripts the pages load: without them every layout and reveal
+# test fails in a way that hides the cause.
+BUILT_ASSETS = ROOT / "hatehub" / "static" / "build" / "app.css"
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -20,6 +24,8 @@ def _missing_browser_reason() -> str | None:
         return f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium`"
     if not AXE.exists():
         return "axe-core not installed: run `npm ci`"
+    if not BUILT_ASSETS.exists():
+        return "front-end assets not built: run `npm run build` (`make test` does)"
     return None
 
 

@@ -56,7 +56,7 @@ def test_a_spoc_reviews_authorises_and_sends_and_the_pages_are_accessible(
     spoc.get_by_role("link", name=person.reference).click()
     spoc.get_by_role("heading", name=person.full_name).wait_for()
     _accessible(spoc)
-    spoc.get_by_role("link", name=f"{account.platform}: {account.handle}").click()
+    spoc.get_by_role("link", name=f"X (Twitter): {account.handle}").click()
     spoc.get_by_role("heading", name="Identification requests").wait_for()
     _accessible(spoc)
     spoc.get_by_role("link", name="Draft an identification request").click()

@@ -48,3 +48,12 @@ def test_a_bare_section_names_what_it_cites():
         "the Code of Practice for Victims of Crime in England and Wales (Victims' Code)"
     )
     assert cited("Crime and Disorder Act 1998 s28") == "Crime and Disorder Act 1998 s28"
+
+
+def test_a_source_named_before_its_note_keeps_the_name():
+    assert cited("Victims' Code (DOMAIN.md s8): tell the victim within 5 working days") == (
+        "Victims' Code: tell the victim within 5 working days"
+    )
+    assert cited("Police Victims' Right to Review (DOMAIN.md s8): decide in 30 working days") == (
+        "Police Victims' Right to Review: decide in 30 working days"
+    )

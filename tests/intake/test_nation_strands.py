@@ -5,6 +5,7 @@ in the nation that records them. Synthetic reports."""
 
 import pytest
 
+from hatehub.assessment.rules import load_rules
 from hatehub.assessment.services import assess_case, evaluate
 from hatehub.intake.forms import StrandsForm
 from hatehub.reports.choices import STRANDS
@@ -39,7 +40,8 @@ def test_a_ticked_strand_is_the_reporters_perception_in_its_nation(strand, natio
                       reported={"strands": [strand]})  # fmt: skip
     assert result["strands"] == [strand]
     fired = {f["id"]: f for f in result["rules_fired"]}
-    assert fired["crime.perceived_by_reporter"]["detail"] == strand
+    # The officer reads the strand by name ("Age"), not its code.
+    assert fired["crime.perceived_by_reporter"]["detail"] == load_rules().strands[strand].name
     assert result["inferred"]["strands"]["value"] == [strand]
 
 
@@ -49,7 +51,8 @@ def test_outside_its_nation_the_strand_is_said_not_to_apply(strand):
                       reported={"strands": [strand]})  # fmt: skip
     assert strand not in result["strands"]
     fired = {f["id"]: f for f in result["rules_fired"]}
-    assert strand in fired["strand.not_in_nation"]["detail"]
+    detail = fired["strand.not_in_nation"]["detail"]
+    assert detail == f"{load_rules().strands[strand].name} not a hate strand in England and Wales"
 
 
 def test_the_api_accepts_sectarian_and_the_assessment_reads_it(client, api_key, synthetic):

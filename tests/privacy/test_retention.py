@@ -136,3 +136,31 @@ def test_a_broken_schedule_fails_the_system_check(settings, tmp_path):
     unreadable.write_text("rules: [: :")
     settings.HUB_RETENTION_SCHEDULE = str(unreadable)
     assert [e.id for e in checks.check_retention_schedule()] == ["privacy.E002"]
+
+
+def test_the_schedule_is_shown_to_supervisors_in_words():
+    from hatehub.privacy.selectors import schedule_rows
+
+    schedule = parse_schedule(
+        {
+            "version": "1",
+            "rules": [
+                rule(
+                    id="no-police-matter",
+                    classification=["not_hate", "not_police_matter", "unassessed"],
+                    status="closed",
+                    review_after={"years": 1},
+                ),
+                rule(id="any-open", starts="opened", review_after={"months": 18}, action="erase"),
+            ],
+        }
+    )
+    rows = [(row.id, row.applies_to, row.when) for row in schedule_rows(schedule)]
+    assert rows == [
+        (
+            "no-police-matter",
+            "Cases: Not a hate matter, Not a police matter, No decision yet (closed)",
+            "Review 1 year after the case closed",
+        ),
+        ("any-open", "Cases", "Erase 18 months after the case was opened"),
+    ]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from hatehub.accounts.models import Role, User
 from hatehub.audit.models import AuditEvent
@@ -16,6 +16,7 @@ from hatehub.outbox.models import OutboxMessage
 from hatehub.reports.models import Complainant
 from hatehub.support import case_panels, selectors, services
 from hatehub.support.models import Referral
+from hatehub.victims import services as victims
 
 from .conftest import owned_by, set_submitted
 
@@ -361,3 +362,27 @@ def test_a_big_case_lists_a_page_of_consenting_victims_those_not_referred_first(
     services.mark_sent(referral, by=users["hub_officer"])
     entries, _ = selectors.victims(first.case, limit=2)
     assert first not in [entry.report for entry in entries]
+
+
+def test_track_my_report_knows_whether_they_asked_for_support_and_whether_it_was_made(
+    users, consenting, make_report, directory
+):
+    def track_page(report) -> str:
+        client = Client()
+        path = "/" + victims.new_tracking_link(report).split("://", 1)[-1].split("/", 1)[-1]
+        assert client.get(path)["Location"] == "/track/report/"
+        return " ".join(client.get("/track/report/").content.decode().split())
+
+    report = consenting()
+    page = track_page(report)
+    assert "As you asked, we will pass your details to a support service" in page
+    assert "whether or not the police take action" not in page  # not offered again
+
+    referral = refer(report, directory["web_form"], users["hub_officer"])
+    services.mark_sent(referral, by=users["hub_officer"])
+    assert "As you asked, we have passed your details to a support service" in track_page(report)
+
+    declined = make_report(support_referral_consent=False)
+    page = track_page(declined)
+    assert "Victim Support gives free and confidential help" in page
+    assert "As you asked" not in page

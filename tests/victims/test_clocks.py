@@ -74,6 +74,7 @@ def test_issue_example_decision_on_the_friday_before_the_august_bank_holiday(nat
     )
     assert "DOMAIN.md s8" in result.rule
     assert "enhanced rights" in result.rule
+    assert f"working days in {nation.label})" in result.rule  # "England and Wales", not a slug
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,46 @@ pytestmark = pytest.mark.django_db
 SAFE_EMAIL = Contact(email="victim@example.com", contact_method="email", safe_to_leave_message=True)
 
 
+def test_not_safe_to_leave_a_message_means_no_email_text_or_letter_goes_out_by_itself(
+    make_report, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = make_report(
+            contact=Contact(
+                email="victim@example.com",
+                phone="07700 900982",
+                contact_method="phone",
+                safe_to_leave_message=False,
+            ),
+            contact_preferences=ContactPreferences(
+                post_allowed=True, postal_address="1 Example Street [SYNTHETIC]\nLiverpool"
+            ),
+        )
+    assert services.channels_for(report) == ["email", "letter"]  # an officer may choose them
+    assert services.recipients.confirmation_channel(report.complainant, anonymous=False) is None
+    assert services.updates.send_confirmation(report.pk) is None
+    assert not VictimMessage.objects.exists() and not OutboxMessage.objects.exists()
+    # The Victims' Code duty stays open: an officer makes the contact.
+    assert report.victim_updates.get(event="report_received").status == "open"
+
+
+@pytest.mark.parametrize(
+    ("contact", "channel"),
+    [
+        (SAFE_EMAIL, "email"),
+        (Contact(phone="07700 900982", contact_method="phone", safe_to_leave_message=True), "sms"),
+    ],
+)
+def test_the_confirmation_goes_by_the_way_they_chose(
+    make_report, django_capture_on_commit_callbacks, contact, channel
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = make_report(contact=contact)
+    assert services.recipients.confirmation_channel(report.complainant, anonymous=False) == channel
+    assert VictimMessage.objects.get(report=report).channel == channel
+    assert services.recipients.confirmation_channel(report.complainant, anonymous=True) is None
+
+
 def _send(update, users, **overrides):
     drafted = services.draft(update, nfa_reason=overrides.get("nfa_reason", ""))
     values = {

@@ -95,7 +95,7 @@ def link_account(
             )
     except IntegrityError as exists:
         raise SuspectsRefused(
-            f"{person.reference} is already linked to {account.platform}:{account.handle}"
+            f"{person.reference} is already linked to {account.platform_name}: {account.handle}"
         ) from exists
     record(
         Action.CHANGE,

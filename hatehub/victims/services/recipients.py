@@ -4,6 +4,7 @@ is safe to write automatically, and the address a message goes to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from hatehub.reports.models import Complainant, Report
 
@@ -21,6 +22,24 @@ def complainant_of(report: Report) -> Complainant | None:
         return None
 
 
+class ContactAnswers(Protocol):
+    """What a reporter said about contacting them: a recorded `Complainant`, or the public
+    form's answers before the report is recorded (the confirmation page's promise)."""
+
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def contact_method(self) -> str: ...
+    @property
+    def safe_to_leave_message(self) -> bool: ...
+    @property
+    def post_allowed(self) -> bool: ...
+    @property
+    def postal_address(self) -> str: ...
+
+
 def channels_for(report: Report) -> list[str]:
     """The channels the complainant may be written to on, their chosen one first. Anonymous
     reporters: none. A phone number is texted only if a message may be left there; letters
@@ -28,6 +47,11 @@ def channels_for(report: Report) -> list[str]:
     person = complainant_of(report)
     if report.anonymous or person is None:
         return []
+    return written_channels(person)
+
+
+def written_channels(person: ContactAnswers) -> list[str]:
+    """`channels_for`, from the answers themselves."""
     found: list[str] = []
     email = "email" if person.email else None
     sms = "sms" if person.phone and person.safe_to_leave_message else None
@@ -80,6 +104,17 @@ def writes_automatically(report: Report) -> bool:
     leave a message: an email, text or letter could be seen by the person they fear."""
     person = complainant_of(report)
     return can_be_contacted(report) and bool(person and person.safe_to_leave_message)
+
+
+def confirmation_channel(person: ContactAnswers | None, *, anonymous: bool) -> str | None:
+    """The channel the written confirmation of a report goes by, with no officer involved: the
+    reporter's first written channel, and only if they said a message is safe to leave. None:
+    nothing is sent automatically (an officer makes contact), or they cannot be contacted.
+    `send_confirmation` sends by it, and the public form's confirmation page promises it."""
+    if anonymous or person is None or not person.safe_to_leave_message:
+        return None
+    channels = written_channels(person)
+    return channels[0] if channels else None
 
 
 def can_be_contacted(report: Report) -> bool:

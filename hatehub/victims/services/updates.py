@@ -23,9 +23,17 @@ from ..models import (
     VictimMessage,
     VictimUpdateDue,
 )
+from ..selectors import support_state
 from .errors import UpdateRefused
 from .events import has_enhanced_rights, mark_update_sent, nation_for, record_event
-from .recipients import can_be_contacted, channels_for, recipient, writes_automatically
+from .recipients import (
+    can_be_contacted,
+    channels_for,
+    complainant_of,
+    confirmation_channel,
+    recipient,
+    writes_automatically,
+)
 from .tracking import new_tracking_link
 
 log = logging.getLogger(__name__)
@@ -85,17 +93,9 @@ def message_context(
         release_terms=str(update.details.get("release_terms", "")),
         review_result=str(update.details.get("review_result", "")),
         discreet=not person.safe_to_leave_message,
-        support=_support_state(report, person),
+        support=support_state(report),
         has_tracking_code=TrackingCredential.objects.filter(report=report).exists(),
     )
-
-
-def _support_state(report: Report, person: Complainant) -> str:
-    """What the complainant said about a support referral, and whether it has been made."""
-    if not person.support_referral_consent:
-        return "offered"
-    passed_on = report.support_referrals.filter(status__in=("sent", "acknowledged", "closed"))
-    return "referred" if passed_on.exists() else "consented"
 
 
 def _support_default(person: Complainant) -> str:
@@ -293,8 +293,8 @@ def send_confirmation(report_id: int) -> VictimMessage | None:
     reporters or those with no written channel (an officer phones them instead)."""
     with transaction.atomic():
         report = Report.objects.select_related("complainant", "case").get(pk=report_id)
-        channels = channels_for(report)
-        if not channels or not writes_automatically(report):
+        channel = confirmation_channel(complainant_of(report), anonymous=report.anonymous)
+        if channel is None:
             return None  # an officer makes contact (the clock stays open for them)
         existing = VictimMessage.objects.filter(key=f"victim-confirmation:{report.pk}").first()
         if existing is not None:
@@ -307,7 +307,6 @@ def send_confirmation(report_id: int) -> VictimMessage | None:
         if update is None:
             return None
         rendered = draft(update)
-        channel = channels[0]
         return _create_message(
             report,
             update=update,
