@@ -356,6 +356,7 @@ def find_matches(
     fuzzy_reports: dict[int, set[int]] = defaultdict(set)
     shared_buckets: dict[int, int] = defaultdict(int)
     same_account_buckets: dict[int, int] = defaultdict(int)
+    first_holder: dict[int, int] = {}
     for report_id, case_id, kind, value in hits:
         if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
             exact_by_case[case_id].append(kind)
@@ -363,6 +364,7 @@ def find_matches(
         elif kind != MatchKey.Kind.ACCOUNT:  # an account alone is no match
             fuzzy_reports[case_id].add(report_id)
             shared_buckets[case_id] += 1
+            first_holder[case_id] = min(report_id, first_holder.get(case_id, report_id))
             if kind == MatchKey.Kind.ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
     # A short link is only as good as the case it was first filed on (it cannot be read
@@ -388,10 +390,16 @@ def find_matches(
                 matches.append(Match(case_id, 1.0, reason, certain=False))
     # The cases sharing the most buckets are the likeliest, the same account's first: only they
     # are verified, which bounds the cost of a report whose screenshot looks like a thousand
-    # others, or whose words a campaign posted from a hundred accounts.
+    # others, or whose words a campaign posted from a hundred accounts. At equal buckets (the
+    # same words in two cases: a post and its word-for-word copy) the case that held them first
+    # goes first, whatever order the index returned its rows in.
     likeliest = sorted(
         shared_buckets,
-        key=lambda case_id: (-same_account_buckets[case_id], -shared_buckets[case_id]),
+        key=lambda case_id: (
+            -same_account_buckets[case_id],
+            -shared_buckets[case_id],
+            first_holder.get(case_id, 0),
+        ),
     )
     fuzzy_reports = {case_id: fuzzy_reports[case_id] for case_id in likeliest[:_CASES_VERIFIED]}
     for case_id, kinds in exact_by_case.items():
