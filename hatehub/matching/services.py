@@ -538,8 +538,9 @@ def _verify_fingerprints(
     stored = index.signatures(report_ids)
     # A report naming a post, and a case about other posts only, are different content however
     # alike the words or pictures (a copy-paste campaign is many posts, not one).
-    case_urls = index.case_content_urls(list(candidates)) if signals.content_urls else {}
     mine = {value for _kind, value in signals.account_keys()}
+    wanted = signals.content_urls or mine
+    case_urls = index.case_content_urls(list(candidates)) if wanted else {}
     case_accounts = index.case_accounts(list(candidates))
     by_report: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
     for report_id, kind, signature in stored:
@@ -550,7 +551,8 @@ def _verify_fingerprints(
     for case_id, ids in candidates.items():
         relation = account_relation(mine, case_accounts.get(case_id, set()))
         theirs = case_urls.get(case_id, set())
-        if theirs and not (signals.content_urls & theirs) and relation != OTHER_ACCOUNT:
+        named_other = signals.content_urls and not (signals.content_urls & theirs)
+        if theirs and named_other and relation != OTHER_ACCOUNT:
             continue
         best: tuple[float, str, bool] | None = None
         for report_id in reversed(ids):  # newest first
@@ -577,6 +579,14 @@ def _verify_fingerprints(
                     campaign=certain,
                 )
             )
+            continue
+        if certain and mine and relation == ACCOUNT_UNKNOWN and theirs:
+            # A case about a post whose poster no report named: the words or picture may be a
+            # campaign copy posted by another account. A report naming an account joins it by
+            # the post's link, not on a likeness; joining would make the case that account's,
+            # and every later report of the copy would follow as "the same account".
+            reason = f"{reason}; the account of this case's post is not known"
+            found.append(Match(case_id, score, reason, certain=False))
             continue
         if relation == SAME_ACCOUNT:
             reason = f"Same account; {reason[:1].lower()}{reason[1:]}"
