@@ -512,6 +512,10 @@ SNAPCHAT = Platform(
         short(r"/t/(?P<code>[A-Za-z0-9_-]+)", "snapchat.com/t/{code}"),
         content(r"/(?:@(?P<account>[^/]+)/)?spotlight/(?P<id>[A-Za-z0-9_-]+)" + TAIL,
                 "snapchat.com/spotlight/{id}"),
+        # The same Spotlight share links on story.snapchat.com (before its profile pattern,
+        # whose TAIL would read "/@name/spotlight/<id>" as the account's profile).
+        content(r"/(?:@(?P<account>[^/]+)/)?spotlight/(?P<id>[A-Za-z0-9_-]+)" + TAIL,
+                "snapchat.com/spotlight/{id}", hosts=("story.snapchat.com",)),
         profile(r"/(?:add/|@)(?P<account>[^/]+)" + TAIL, "snapchat.com/add/{account}"),
         profile(r"/@(?P<account>[^/]+)" + TAIL, "snapchat.com/add/{account}",
                 hosts=("story.snapchat.com",)),

@@ -370,6 +370,7 @@ def find_matches(
     fuzzy_reports: dict[int, set[int]] = defaultdict(set)
     shared_buckets: dict[int, int] = defaultdict(int)
     same_account_buckets: dict[int, int] = defaultdict(int)
+    first_holder: dict[int, int] = {}
     for report_id, case_id, kind, value in hits:
         if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
             exact_by_case[case_id].append(kind)
@@ -377,6 +378,7 @@ def find_matches(
         elif kind != MatchKey.Kind.ACCOUNT:  # an account alone is no match
             fuzzy_reports[case_id].add(report_id)
             shared_buckets[case_id] += 1
+            first_holder[case_id] = min(report_id, first_holder.get(case_id, report_id))
             if kind == MatchKey.Kind.ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
     # A short link is only as good as the case it was first filed on (it cannot be read
@@ -402,10 +404,16 @@ def find_matches(
                 matches.append(Match(case_id, 1.0, reason, certain=False))
     # The cases sharing the most buckets are the likeliest, the same account's first: only they
     # are verified, which bounds the cost of a report whose screenshot looks like a thousand
-    # others, or whose words a campaign posted from a hundred accounts.
+    # others, or whose words a campaign posted from a hundred accounts. At equal buckets (the
+    # same words in two cases: a post and its word-for-word copy) the case that held them first
+    # goes first, whatever order the index returned its rows in.
     likeliest = sorted(
         shared_buckets,
-        key=lambda case_id: (-same_account_buckets[case_id], -shared_buckets[case_id]),
+        key=lambda case_id: (
+            -same_account_buckets[case_id],
+            -shared_buckets[case_id],
+            first_holder.get(case_id, 0),
+        ),
     )
     fuzzy_reports = {case_id: fuzzy_reports[case_id] for case_id in likeliest[:_CASES_VERIFIED]}
     for case_id, kinds in exact_by_case.items():
@@ -544,8 +552,9 @@ def _verify_fingerprints(
     stored = index.signatures(report_ids)
     # A report naming a post, and a case about other posts only, are different content however
     # alike the words or pictures (a copy-paste campaign is many posts, not one).
-    case_urls = index.case_content_urls(list(candidates)) if signals.content_urls else {}
     mine = {value for _kind, value in signals.account_keys()}
+    wanted = signals.content_urls or mine
+    case_urls = index.case_content_urls(list(candidates)) if wanted else {}
     case_accounts = index.case_accounts(list(candidates))
     by_report: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
     for report_id, kind, signature in stored:
@@ -556,7 +565,8 @@ def _verify_fingerprints(
     for case_id, ids in candidates.items():
         relation = account_relation(mine, case_accounts.get(case_id, set()))
         theirs = case_urls.get(case_id, set())
-        if theirs and not (signals.content_urls & theirs) and relation != OTHER_ACCOUNT:
+        named_other = signals.content_urls and not (signals.content_urls & theirs)
+        if theirs and named_other and relation != OTHER_ACCOUNT:
             continue
         best: tuple[float, str, bool] | None = None
         for report_id in reversed(ids):  # newest first
@@ -583,6 +593,14 @@ def _verify_fingerprints(
                     campaign=certain,
                 )
             )
+            continue
+        if certain and mine and relation == ACCOUNT_UNKNOWN and theirs:
+            # A case about a post whose poster no report named: the words or picture may be a
+            # campaign copy posted by another account. A report naming an account joins it by
+            # the post's link, not on a likeness; joining would make the case that account's,
+            # and every later report of the copy would follow as "the same account".
+            reason = f"{reason}; the account of this case's post is not known"
+            found.append(Match(case_id, score, reason, certain=False))
             continue
         if relation == SAME_ACCOUNT:
             reason = f"Same account; {reason[:1].lower()}{reason[1:]}"

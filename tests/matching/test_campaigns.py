@@ -117,3 +117,28 @@ def test_a_platform_user_id_identifies_the_account_across_handles(make_submissio
     first = send("@old_name", "a")
     renamed = send("@new_name", "b")  # the same account after a rename: one platform id
     assert renamed.case_id == first.case_id
+
+
+SPOTLIGHT = "https://www.snapchat.com/spotlight/UAIRmJZqZR2vfZZCgmOs8LmPx76GPSZbxMtLf4HhQt"
+
+
+def test_a_report_naming_an_account_does_not_join_a_post_whose_poster_is_unknown_on_words(
+    make_report,
+):
+    # The post's link says nothing about who posted it, and its reporters named nobody.
+    post = make_report(platform="snapchat", urls=[SPOTLIGHT], accounts=[], quoted_text=WORDS)
+    # The same words from a named account, without a link: perhaps a campaign copy. Joining
+    # would make the post's case that account's, and the copy's reports would follow it there.
+    named = make_report(platform="snapchat", urls=[], accounts=["@kestreldad58"], quoted_text=WORDS)
+    assert named.case_id != post.case_id
+    assert _possible(post, named)
+    # Words alone still join (nothing says which post they are from), and so does the link.
+    words = make_report(platform="snapchat", urls=[], accounts=[], quoted_text=WORDS)
+    assert words.case_id == post.case_id
+    linked = make_report(
+        platform="snapchat", urls=[SPOTLIGHT], accounts=["@mfuller_34"], quoted_text=WORDS
+    )
+    assert linked.case_id == post.case_id
+    # Now the post's account is known: that account's quote without a link joins it.
+    again = make_report(platform="snapchat", urls=[], accounts=["mfuller_34"], quoted_text=WORDS)
+    assert again.case_id == post.case_id

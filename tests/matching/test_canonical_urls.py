@@ -600,6 +600,18 @@ ITEMS = [
         (
             "https://www.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth",
             "https://snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth?share_id=x&locale=en-GB",
+            "https://story.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth?share_id=x",
+        ),
+    ),
+    Item(
+        "snapchat-spotlight-of-account",
+        "snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth2",
+        "snapchat",
+        "W7_EDlXWTBiXAEEniNoMPwAAYSynth2",
+        "synthsnap",
+        (
+            "https://www.snapchat.com/@SynthSnap/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth2",
+            "https://story.snapchat.com/@synthsnap/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYSynth2",
         ),
     ),
     Item(
