@@ -95,8 +95,9 @@ def record_all(batch_size: int) -> tuple[int, float]:
 
 
 def record_and_score(batch_size: int, *, run_seconds: float = 30) -> tuple[int, float, float]:
-    """(recorded, seconds until recorded and scored, seconds until recorded), as one worker
-    runs the tasks: recording runs of up to `run_seconds`, each followed by a scoring run."""
+    """(recorded, seconds until recorded and scored, seconds of it in recording runs), as one
+    worker runs the tasks: recording runs of up to `run_seconds`, each followed by a scoring
+    run."""
     from django.test.utils import override_settings
 
     from hatehub.intake import services
@@ -105,14 +106,14 @@ def record_and_score(batch_size: int, *, run_seconds: float = 30) -> tuple[int, 
     services.wake_recorder = lambda: None  # the bench runs the tasks itself, below
     recorded = 0
     started = time.perf_counter()
-    recording = 0.0
+    recording = 0.0  # of which in recording runs (the rest: scoring runs)
     # Not a surge any more: nothing arrives while this runs, so no hold-back.
     with override_settings(HUB_RECORDING_BATCH_SIZE=batch_size):
         while True:
+            run = time.perf_counter()
             done = services.record_waiting(for_seconds=run_seconds)
+            recording += time.perf_counter() - run
             recorded += done
-            if done:
-                recording = time.perf_counter() - started
             scored = score_all_marked()
             if not done and not scored:
                 break
@@ -298,8 +299,9 @@ def main(argv=None) -> int:
             rate = recorded / seconds
             results[label].append(rate)
             print(
-                f"{label}: {recorded} recorded in {recording:.1f} s, and scored in "
-                f"{seconds:.1f} s = {rate:.1f} reports/s; kept: {what}",
+                f"{label}: {recorded} recorded and scored in {seconds:.1f} s = {rate:.1f} "
+                f"reports/s ({recording:.1f} s recording, one worker; with several, until the "
+                f"last recorded); kept: {what}",
                 flush=True,
             )
     old, new = (max(rates) for rates in results.values())

@@ -4,21 +4,24 @@ The content signal (the strongest threat or hate score of the words a case's rep
 only orders cases of the same urgency in a surge's queue. Scoring a text with the model costs
 several milliseconds, a quarter of a batch's recording, so the batch recorder (`batches`) does
 not score inside its transaction: it marks the reports whose quotes are to be scored
-(`Report.signal_pending`) and wakes `score_recorded_reports` once it commits. That task reads
-the marked reports, scores their words (a quote at least `SAME_WORDS` alike to one already
-scored for its case in the same run is not scored again: a viral post's thousand copies cost
-one score, not a thousand), raises each case's signal and clears the marks, in one short
-transaction. A crash between the recording and the scoring leaves the marks, so the next run
-(each minute, by the schedule) scores them: every recorded quote is scored, at least once.
-The urgency is not set here: the danger rules that raise it (a threat, an address, a future
-event) are cheap word rules, applied when the report is received and recorded
-(`routing.initial_urgency`).
+(`Report.signal_pending`) and wakes `score_recorded_reports` once it commits. That task (one
+pass at a time: two workers would score the same quotes twice) reads the marked reports,
+scores their words (a quote at least `SAME_WORDS` alike to one already scored for its case in
+the same pass is not scored again: a viral post's thousand copies cost one score, not a
+thousand), raises each case's signal and clears the marks. A pass is one transaction, which
+holds no row lock while the model scores, and a case's row only for the conditional update
+that raises its signal. A crash between the recording and the scoring leaves the marks, so
+the next run (each minute, by the schedule) scores them: every recorded quote is scored, at
+least once. The urgency is not set here: the danger rules that raise it (a threat, an
+address, a future event) are cheap word rules, applied when the report is received and
+recorded (`routing.initial_urgency`).
 """
 
+import hashlib
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from hatehub.cases import services as case_services
 from hatehub.core.db import retried_on_conflict
@@ -52,6 +55,13 @@ def wake_scorer() -> None:
 def score_marked(*, limit: int = SCORED_PER_PASS) -> int:
     """Score the quotes of up to `limit` marked reports (oldest first), raise their cases'
     signals and clear their marks; returns how many marks were cleared."""
+    return retried_on_conflict(lambda: _score_pass(limit))
+
+
+@transaction.atomic
+def _score_pass(limit: int) -> int:
+    if not _scoring_alone():
+        return 0  # another worker is scoring, and goes on until no mark is left
     quotes = [
         _Quote(*row)
         for row in Report.objects.filter(signal_pending=True)
@@ -60,9 +70,21 @@ def score_marked(*, limit: int = SCORED_PER_PASS) -> int:
     ]
     if not quotes:
         return 0
-    # Outside any transaction: the model's milliseconds hold no lock.
-    signals = _signals_of(quotes)
-    return retried_on_conflict(lambda: _raise(signals))
+    # While the model scores, the pass holds no row lock: only its own advisory lock.
+    return _raise(_signals_of(quotes))
+
+
+# One scoring pass at a time (PostgreSQL): two workers would score the same marked quotes
+# twice. SQLite runs one writing transaction at a time already.
+SCORING_LOCK = int.from_bytes(hashlib.sha256(b"intake:scoring").digest()[:8], "big", signed=True)
+
+
+def _scoring_alone() -> bool:
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [SCORING_LOCK])
+        return bool(cursor.fetchone()[0])
 
 
 def _signals_of(quotes: list[_Quote]) -> dict[int, float | None]:
@@ -93,7 +115,6 @@ def _signals_of(quotes: list[_Quote]) -> dict[int, float | None]:
     return signals
 
 
-@transaction.atomic
 def _raise(signals: dict[int, float | None]) -> int:
     """Raise the signal of the case each report is in now (a merge may have moved it since it
     was read), then clear the marks: a pass that dies before its commit changes nothing."""
