@@ -106,6 +106,7 @@ class Hub:
             "HUB_LOGIN_LOCKOUT": "0",
             "HUB_TASK_LEASE_SECONDS": "20",  # a killed worker's task is re-queued quickly
             "HUB_REDIS_URL": args.redis_url,  # sessions, as deploy.md's production setup has
+            "PYTHONPATH": str(self.root),  # that checkout's code, whatever this one was run with
         }
         if RECORDERS.get(recorder) is not None:  # today's recorder before batches: the baseline
             self.env["HUB_RECORDING_BATCH_SIZE"] = str(RECORDERS[recorder])
