@@ -15,6 +15,7 @@ for the workers to record every acknowledged report and checks what the hub kept
     python -m bench.load_surge --rate 100 --duration 60 --crash      # kill -9 mid-surge
     python -m bench.load_surge --web 2 --workers 2 --duration 60     # scale-out
     python -m bench.load_surge --recorder both --database hatehub_bench_wt_d_load  # old vs new
+    python -m bench.load_surge --recorder both --baseline-tree /tmp/base ...  # vs that checkout
 
 Recording: the workers record in batches (`HUB_RECORDING_BATCH_SIZE`), or one by one as before
 batches (`--recorder one-by-one`, the baseline); `--recorder both` runs the same surge (same
@@ -66,6 +67,7 @@ from tests.local_servers import SMTPServer, free_port
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "hatehub_bench_load"  # --database; a name without "bench" is refused
 RECORDERS = {"one-by-one": 1, "batches": None}  # None: HUB_RECORDING_BATCH_SIZE as set
+# "baseline-tree": batches, by the servers of another checkout (`--baseline-tree`).
 STRANDS = ("race", "religion", "sexual_orientation", "disability", "transgender")
 
 
@@ -89,6 +91,8 @@ class Stats:
 class Hub:
     def __init__(self, args, smtp_port: int, recorder: str = "batches"):
         self.var = Path(tempfile.mkdtemp(prefix="hub-load-"))
+        # The checkout whose servers run: this one, or the baseline's (`--baseline-tree`).
+        self.root = args.baseline_tree if recorder == "baseline-tree" else ROOT
         self.database = args.database
         self.env = {
             **os.environ,
@@ -102,8 +106,9 @@ class Hub:
             "HUB_LOGIN_LOCKOUT": "0",
             "HUB_TASK_LEASE_SECONDS": "20",  # a killed worker's task is re-queued quickly
             "HUB_REDIS_URL": args.redis_url,  # sessions, as deploy.md's production setup has
+            "PYTHONPATH": str(self.root),  # that checkout's code, whatever this one was run with
         }
-        if RECORDERS[recorder] is not None:  # today's recorder before batches: the baseline
+        if RECORDERS.get(recorder) is not None:  # today's recorder before batches: the baseline
             self.env["HUB_RECORDING_BATCH_SIZE"] = str(RECORDERS[recorder])
         elif args.batch_size:
             self.env["HUB_RECORDING_BATCH_SIZE"] = str(args.batch_size)
@@ -119,7 +124,7 @@ class Hub:
     def manage(self, *command: str, capture: bool = False) -> str:
         result = subprocess.run(  # noqa: S603 (our own manage.py)
             [sys.executable, "manage.py", *command],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env,
             check=True,
             capture_output=capture,
@@ -153,7 +158,7 @@ class Hub:
                 "--threads",
                 str(self.threads),
             ],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=(self.var / f"web-{index}.log").open("a"),
@@ -168,7 +173,7 @@ class Hub:
         process = subprocess.Popen(  # noqa: S603
             ["nice", "-n", str(self.worker_nice), sys.executable, "manage.py", "db_worker"]
             + ["--interval", "0.2"],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=(self.var / f"worker-{index}.log").open("a"),
@@ -181,7 +186,7 @@ class Hub:
     def start(self) -> None:
         self.scheduler = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", "run_scheduler", "--interval", "2"],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=(self.var / "scheduler.log").open("a"),
@@ -466,15 +471,23 @@ def check(
             if wait_for_tasks
             else "0"
         )
+        # Quotes left to be scored after their recording (`intake.scoring`): waited for too,
+        # when the checkout has them.
+        scoring = db.execute(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = 'intake_report' AND column_name = 'signal_pending'"
+        ).fetchone()[0]
+        unscored = "(SELECT count(*) FROM intake_report WHERE signal_pending)" if scoring else "0"
         while time.monotonic() < deadline:
             waiting = db.execute(
-                f"SELECT {tasks} + (SELECT count(*) FROM "  # noqa: S608 (our own constant)
+                f"SELECT {tasks} + {unscored} + (SELECT count(*) FROM "  # noqa: S608 (constants)
                 "intake_receivedreport WHERE recorded_at IS NULL)"
             ).fetchone()[0]
             if waiting == 0:
                 break
             time.sleep(1)
         drained_in = time.monotonic() - started
+        left_unscored = db.execute(f"SELECT {unscored}").fetchone()[0]  # noqa: S608
         recording = recording_figures(db, stats)
         unrecorded = db.execute(
             "SELECT count(*) FROM intake_receivedreport WHERE recorded_at IS NULL"
@@ -511,7 +524,7 @@ def check(
     message_ids = Counter(str(m["Message-ID"]).strip() for m in smtp.messages)
     audit = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "verify_audit"],
-        cwd=ROOT,
+        cwd=hub.root,
         env=hub.env,
         capture_output=True,
         text=True,
@@ -522,6 +535,7 @@ def check(
         "backlog_when_surge_ended": backlog,
         "backlog_and_tasks_done_in_s": round(drained_in, 1),
         **recording,
+        "left_unscored": left_unscored,
         "receipts_not_recorded": unrecorded,
         "acknowledged": len(references),
         "acknowledged_missing": len(references - found),
@@ -658,21 +672,29 @@ def main() -> None:
         action="store_true",
         help="stop waiting once every report is recorded, not for every task (emails) too",
     )
+    parser.add_argument(
+        "--baseline-tree",
+        type=Path,
+        default=None,
+        help="with --recorder both: the baseline is the batch recorder of this checkout (its "
+        "servers and workers run there, e.g. the commit before a change), not one by one",
+    )
     args = parser.parse_args()
     if "bench" not in args.database:
         sys.exit(f"Refusing to run against {args.database!r}: its name must contain 'bench'.")
 
-    recorders = ["one-by-one", "batches"] if args.recorder == "both" else [args.recorder]
+    old_recorder = "baseline-tree" if args.baseline_tree else "one-by-one"
+    recorders = [old_recorder, "batches"] if args.recorder == "both" else [args.recorder]
     runs = {}
     for recorder in recorders:
         drain = args.drain_timeout
-        if recorder == "one-by-one" and args.recorder == "both" and args.baseline_drain_timeout:
+        if recorder == old_recorder and args.recorder == "both" and args.baseline_drain_timeout:
             drain = args.baseline_drain_timeout
         print(f"--- recorder: {recorder} ---", flush=True)
         runs[recorder] = run(args, recorder, drain)
         print(json.dumps(runs[recorder], indent=2), flush=True)
     if len(runs) == 2:
-        old, new = runs["one-by-one"], runs["batches"]
+        old, new = runs[old_recorder], runs["batches"]
         keys = [
             "reports_per_second",
             "p99_ms",
@@ -684,7 +706,7 @@ def main() -> None:
         print(json.dumps({key: [old.get(key), new.get(key)] for key in keys}, indent=2))
         if old.get("backlog_recorded_per_second") and new.get("backlog_recorded_per_second"):
             ratio = new["backlog_recorded_per_second"] / old["backlog_recorded_per_second"]
-            print(f"recording the backlog: batches / one by one = {ratio:.2f}x")
+            print(f"recording the backlog: batches / {old_recorder} = {ratio:.2f}x")
 
 
 def run(args, recorder: str, drain_timeout: float) -> dict:
@@ -717,6 +739,7 @@ def run(args, recorder: str, drain_timeout: float) -> dict:
         smtp.stop()
     return {
         "recorder": recorder,
+        "checkout": str(hub.root),
         "batch_size": hub.env.get("HUB_RECORDING_BATCH_SIZE", "default"),
         "offered_rate": args.rate,
         "duration_s": round(elapsed, 1),

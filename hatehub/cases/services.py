@@ -5,7 +5,9 @@ Every change is one transaction with its timeline event and audit entry. A chang
 allowed raises `AllocationRefused` or `OutcomeRefused`, saying why, and changes nothing.
 """
 
+import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import cast
 
@@ -13,13 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from hatehub.accounts import roles
-from hatehub.audit.context import current_actor
+from hatehub.audit.context import Actor, current_actor, reset_actor, set_actor
 from hatehub.audit.services import Action, record
 from hatehub.jurisdiction.models import Force
 from hatehub.reports.models import Report
 
 from . import outcomes, selectors, signals
-from .models import Allocation, Case, CaseEvent, CrimeOutcome, OutcomeCode
+from .models import Allocation, Case, CaseEvent, CrimeOutcome, OutcomeCode, Urgency
 
 
 class AllocationRefused(ValueError):
@@ -83,6 +85,80 @@ def open_case(*, urgency: int, urgency_reason: str) -> Case:
     return case
 
 
+@dataclass
+class Opening:
+    """A case a batch of reports opens (`open_cases`): its first report's urgency, and the
+    raises of its later reports in the same batch, each by its sender."""
+
+    urgency: int
+    urgency_reason: str
+    actor: Actor
+    opened_at: datetime = field(default_factory=timezone.now)
+    raises: list[tuple[int, str, Actor]] = field(default_factory=list)
+
+    @property
+    def current(self) -> tuple[int, str]:
+        """The urgency and its reason after the raises so far."""
+        return self.raises[-1][:2] if self.raises else (self.urgency, self.urgency_reason)
+
+    def raise_urgency(self, urgency: int, reason: str, actor: Actor) -> None:
+        """Another report of the batch joined: a more urgent one raises the urgency, as
+        `join_case` raises an existing case's."""
+        if urgency < self.current[0]:
+            self.raises.append((urgency, reason, actor))
+
+
+@transaction.atomic
+def open_cases(openings: list[Opening]) -> list[Case]:
+    """`open_case` for each opening, in one insert of the cases, one update of their
+    references and one insert of their timeline entries (a surge's batch opens a case for each
+    new post it holds). The audit entries are as `open_case` writes them, each by its sender."""
+    if not openings:
+        return []
+    cases = Case.objects.bulk_create(
+        Case(
+            opened_at=opening.opened_at,
+            urgency=opening.current[0],
+            urgency_reason=opening.current[1],
+            # Unique until the id it is made of is known, just below.
+            reference=f"new-{uuid.uuid4().hex[:16]}",
+        )
+        for opening in openings
+    )
+    for case in cases:
+        case.reference = f"OHH-{case.opened_at.year}-{case.pk:06d}"
+    Case.objects.bulk_update(cases, ["reference"])
+    events = []
+    for case, opening in zip(cases, openings, strict=True):
+        token = set_actor(opening.actor)
+        try:
+            events.append(
+                unsaved_event(
+                    case,
+                    CaseEvent.Kind.OPENED,
+                    f"Case opened. Urgency: {Urgency(opening.urgency).label}. "
+                    f"{opening.urgency_reason}",
+                )
+            )
+            record(Action.CREATE, "case", case.reference, summary=f"Case {case.reference} opened")
+        finally:
+            reset_actor(token)
+        for urgency, reason, actor in opening.raises:
+            token = set_actor(actor)
+            try:
+                events.append(
+                    unsaved_event(
+                        case,
+                        CaseEvent.Kind.STATUS_CHANGED,
+                        f"Urgency raised to {Urgency(urgency).label} by a new report. {reason}",
+                    )
+                )
+            finally:
+                reset_actor(token)
+    add_events(events)
+    return cases
+
+
 @transaction.atomic
 def join_case(case_id: int, *, urgency: int, urgency_reason: str) -> Case:
     """A new report of content the hub already has joins its case; a more urgent report raises
@@ -134,6 +210,17 @@ def raise_content_signal(case: Case, signal: float | None) -> None:
     if signal is not None and signal > case.content_signal:
         case.content_signal = signal
         case.save(update_fields=["content_signal", "updated_at"])
+
+
+def raise_content_signals(signals: dict[int, float]) -> None:
+    """`raise_content_signal` for many cases, by id, without reading them: each case keeps the
+    stronger of its signal and the one given, even if another worker raised it meanwhile. In id
+    order, so two runs of it cannot wait for each other round a cycle."""
+    now = timezone.now()
+    for case_id in sorted(signals):
+        Case.objects.filter(pk=case_id, content_signal__lt=signals[case_id]).update(
+            content_signal=signals[case_id], updated_at=now
+        )
 
 
 def mark_merged(absorbed: Case, *, into: Case) -> None:

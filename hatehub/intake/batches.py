@@ -8,13 +8,13 @@ index and the batch's earlier reports (`matching.batches.BatchIndex`), and the r
 reporters' details, URLs, accounts, index keys, timeline entries and audit entries are written
 with one statement per table. Everything is in one transaction that also marks the receipts
 recorded: a worker killed mid-batch leaves every receipt of the batch waiting, and no report of
-it half-written.
+it half-written. The quoted words are scored for the cases' content signal after the commit, by
+a task (`scoring`), not inside the transaction.
 """
 
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -25,7 +25,7 @@ from hatehub.audit.context import Actor, reset_actor, set_actor
 from hatehub.audit.services import deferred
 from hatehub.cases import services as case_services
 from hatehub.cases.models import Case
-from hatehub.cases.services import add_events, join_case, open_case
+from hatehub.cases.services import add_events, join_case
 from hatehub.evidence.services import attach
 from hatehub.matching import batches as matching_batches
 from hatehub.matching import services as matching
@@ -39,6 +39,7 @@ from hatehub.reports.models import (
 )
 from hatehub.victims import services as victims
 
+from . import scoring
 from .routing import InitialUrgency
 from .services import (
     ReportSubmission,
@@ -46,7 +47,6 @@ from .services import (
     audit_received,
     complainant_row,
     content_item_rows,
-    content_signal_of,
     mention_rows,
     origin_of,
     received_event,
@@ -66,7 +66,9 @@ class _Waiting:
     urgency: InitialUrgency
     signals: matching.Signals
     found: matching.MatchResult | None = None
+    case_id: int | None = None  # provisional while the batch's new cases are not written
     case: Case | None = None
+    opened: bool = False  # its case was opened by this batch
     report: Report | None = None
 
     @classmethod
@@ -124,43 +126,80 @@ def _record_all(batch: list[_Waiting]) -> None:
     matching_batches.index_reports(
         [(item.report, item.signals, item.found.held_keys) for item in batch]
     )
-    _raise_content_signals(batch)
     _reassess_joined_cases(batch)
     _log(batch)
     _mark_recorded(batch)
     matching.combine_tied((item.case, item.found, item.report) for item in batch)
 
 
+# Provisional ids of the cases a batch opens, until they are written together: above any real
+# case id, and in the order they are opened, as their real ids will be.
+PROVISIONAL_CASE = 1 << 61
+
+
 def _match(batch: list[_Waiting]) -> None:
-    """Each report in turn finds its case, or opens one, as it would alone: a case is locked
-    once for the batch, again only to raise its urgency."""
+    """Each report in turn finds its case, or opens one, as it would alone: an existing case is
+    locked once for the batch, again only to raise its urgency, and the cases the batch opens
+    are written together once every report is matched (`cases.services.open_cases`)."""
     index = matching_batches.BatchIndex()
     index.read_stored(item.signals for item in batch)
     cases: dict[int, Case] = {}
+    openings: dict[int, case_services.Opening] = {}
     for item in batch:
         found = matching.find_matches(item.signals, index)
         level, reason = item.urgency.level, item.urgency.reason
-        with _acting(item.actor):
-            if found.case_id is None:
-                case = open_case(urgency=level, urgency_reason=reason)
-                index.opened(case.pk)
-            elif found.case_id not in cases or level < cases[found.case_id].urgency:
+        if found.case_id is None:
+            case_id = PROVISIONAL_CASE + len(openings)
+            openings[case_id] = case_services.Opening(level, reason, item.actor)
+            index.opened(case_id)
+        elif found.case_id in openings:
+            case_id = found.case_id
+            openings[case_id].raise_urgency(level, reason, item.actor)
+        elif found.case_id not in cases or level < cases[found.case_id].urgency:
+            with _acting(item.actor):
                 case = join_case(found.case_id, urgency=level, urgency_reason=reason)
-            else:
-                case = cases[found.case_id]
-        cases[case.pk] = case
-        item.found, item.case = found, case
-        index.add(case.pk, item.signals, found.held_keys)
+            case_id = case.pk
+            cases[case_id] = case
+        else:
+            case_id = found.case_id
+        item.found, item.case_id = found, case_id
+        index.add(case_id, item.signals, found.held_keys)
+    opened = case_services.open_cases(list(openings.values()))
+    real = {provisional: case.pk for provisional, case in zip(openings, opened, strict=True)}
+    cases.update((case.pk, case) for case in opened)
     for item in batch:  # one object per case, the latest, so no change of it is lost
-        item.case = cases[item.case.pk]
+        item.found = _with_real_ids(item.found, real) if real else item.found
+        item.case = cases[real.get(item.case_id, item.case_id)]
+        item.opened = item.case_id in real
+
+
+def _with_real_ids(found: matching.MatchResult, real: dict[int, int]) -> matching.MatchResult:
+    """A match found against the batch's provisional cases, naming the cases written since."""
+
+    def of(match: matching.Match) -> matching.Match:
+        return replace(match, case_id=real.get(match.case_id, match.case_id))
+
+    return replace(
+        found,
+        case_id=real.get(found.case_id, found.case_id) if found.case_id is not None else None,
+        possible=[of(match) for match in found.possible],
+        tied=[of(match) for match in found.tied],
+    )
 
 
 def _write_reports(batch: list[_Waiting]) -> None:
-    reports = Report.objects.bulk_create(
-        report_row(item.submission, item.case, **origin_of(item.received)) for item in batch
-    )
-    for item, report in zip(batch, reports, strict=True):
+    """The reports; those quoting words are marked to be scored for their case's content
+    signal once the batch commits (`scoring`: the model costs milliseconds a text, and a
+    recording transaction holds its cases' locks)."""
+    rows = []
+    for item in batch:
+        row = report_row(item.submission, item.case, **origin_of(item.received))
+        row.signal_pending = bool(item.submission.quoted_text)
+        rows.append(row)
+    for item, report in zip(batch, Report.objects.bulk_create(rows), strict=True):
         item.report = report
+    if any(row.signal_pending for row in rows):
+        transaction.on_commit(scoring.wake_scorer, robust=True)
 
 
 def _write_details(batch: list[_Waiting], links: "matching_batches.AccountLinks") -> None:
@@ -184,6 +223,7 @@ def _write_details(batch: list[_Waiting], links: "matching_batches.AccountLinks"
         for mention in mention_rows(item.report, item.submission):
             links.mention(mention)
             mentions.append(mention)
+    links.link()
     ContentItem.objects.bulk_create(items)
     AccountMention.objects.bulk_create(mentions)
     for item in batch:
@@ -192,35 +232,13 @@ def _write_details(batch: list[_Waiting], links: "matching_batches.AccountLinks"
                 attach(item.report, item.submission.evidence)
 
 
-# Two quotes of one case this alike are the same words (a typo, a look-alike letter): the
-# first is scored for the case's content signal, not each of a viral post's thousand copies.
-SAME_WORDS = 0.8
-
-
-def _raise_content_signals(batch: list[_Waiting]) -> None:
-    """Each case keeps its strongest signal. Scoring a text costs milliseconds, so the copies
-    of words already scored for the case in this batch are not scored again."""
-    scored: dict[int, list[tuple[object, float | None]]] = defaultdict(list)
-    for item in batch:
-        text, fingerprint = item.submission.quoted_text, item.signals.text
-        if not text:
-            continue
-        earlier = scored[item.case.pk]
-        if fingerprint is not None and any(
-            theirs is not None and fingerprint.similarity(theirs) >= SAME_WORDS
-            for theirs, _signal in earlier
-        ):
-            continue
-        earlier.append((fingerprint, content_signal_of(text)))
-    cases = {item.case.pk: item.case for item in batch}
-    for case_id, signals in scored.items():
-        strongest = max((signal for _f, signal in signals if signal is not None), default=None)
-        case_services.raise_content_signal(cases[case_id], strongest)
-
-
 def _reassess_joined_cases(batch: list[_Waiting]) -> None:
     """A case already assessed is assessed again once its new reports are in (history kept)."""
-    joined = {item.case.pk: item.case for item in batch if item.found.case_id is not None}
+    joined = {
+        item.case.pk: item.case
+        for item in batch
+        if item.found.case_id is not None and not item.opened  # a new case has no assessment
+    }
     for case in joined.values():
         if case.assessments.exists():
             transaction.on_commit(lambda case_id=case.pk: reassess_after_join.enqueue(case_id))

@@ -31,6 +31,16 @@ def record_waiting_reports() -> int:
     return record_waiting(for_seconds=RECORDING_RUN_SECONDS)
 
 
+@task(priority=20)  # before the next recording run: the queue's order waits for it
+def score_recorded_reports() -> int:
+    """Score the quoted words of reports recorded in batches, for their cases' content signal
+    (`scoring.score_marked`). Woken by each batch recorded unless a run is already waiting,
+    and run every minute as well, so a batch recorded just before a crash is still scored."""
+    from .scoring import score_all_marked
+
+    return score_all_marked(for_seconds=RECORDING_RUN_SECONDS)
+
+
 @task(priority=100)
 def retry_failed_recordings() -> int:
     """Queue again the recordings that failed (a bug, a database outage): each receipt keeps

@@ -18,11 +18,12 @@ from .handles import handle_from_text
 from .models import Fingerprint, MatchKey
 from .services import (
     FUZZY_HOLDERS_READ,
+    AccountKey,
     DatabaseIndex,
     Match,
     Signals,
     holders_capped,
-    link_account,
+    link_accounts,
 )
 
 # Provisional ids of a batch's reports: above any real report id, so a batch's reports count
@@ -234,18 +235,13 @@ def possible_matches_by_case(
 
 
 class AccountLinks:
-    """The accounts behind a batch's URLs and named accounts, each linked once per batch
-    (`services.link_account`): a viral post's reports name the same account hundreds of times.
-    """
+    """The accounts behind a batch's URLs and named accounts, each linked once per batch and
+    all together (`services.link_accounts`): a viral post's reports name the same account
+    hundreds of times, and a hundred new posts a hundred new accounts. The rows are noted as
+    they are built and given their accounts by `link`, before they are written."""
 
     def __init__(self):
-        self._accounts: dict[tuple[str, str, str | None], object] = {}
-
-    def account(self, platform: str, handle: str, platform_user_id: str | None = None):
-        key = (platform, handle, platform_user_id)
-        if key not in self._accounts:
-            self._accounts[key] = link_account(platform, handle, platform_user_id=platform_user_id)
-        return self._accounts[key]
+        self._wanted: list[tuple[object, AccountKey]] = []
 
     def content_item(self, item, signals: Signals) -> None:
         """Fill in a new `ContentItem` what matching read from its URL (as
@@ -257,12 +253,18 @@ class AccountLinks:
         item.platform = canonical.platform or ""
         item.content_id = canonical.content_id or ""
         if canonical.platform and canonical.account:
-            item.account = self.account(canonical.platform, canonical.account)
+            self._wanted.append((item, (canonical.platform, canonical.account, None)))
 
     def mention(self, mention) -> None:
         """The account a new `AccountMention` names, if its handle can be read."""
         platform, handle = handle_from_text(mention.handle, mention.platform or None)
         if platform and handle:
-            mention.account = self.account(
-                platform, handle, platform_user_id=mention.platform_user_id or None
-            )
+            key = (platform, handle, mention.platform_user_id or None)
+            self._wanted.append((mention, key))
+
+    def link(self) -> None:
+        """Link every account noted, and give each row its account."""
+        accounts = link_accounts(key for _row, key in self._wanted)
+        for row, key in self._wanted:
+            row.account = accounts[key]  # type: ignore[attr-defined]
+        self._wanted.clear()

@@ -145,12 +145,18 @@ class TextFingerprint:
     def band_keys(self) -> list[str]:
         """One key per LSH band, ``"b{band}:{16 hex}"``; the band number keeps equal values in
         different bands apart. Texts with Jaccard >= 0.7 share one with probability > 0.99."""
+        return list(self._band_keys)
+
+    @functools.cached_property
+    def _band_keys(self) -> tuple[str, ...]:
+        # Worked out once per fingerprint (fingerprints are cached per text: a viral post's
+        # copies share one).
         values = np.asarray(self.signature, dtype="<u4")
         keys = []
         for band in range(BANDS):
             chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
             keys.append(f"b{band}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-        return keys
+        return tuple(keys)
 
     def similarity(self, other: TextFingerprint) -> float:
         """Estimated Jaccard similarity of the two shingle sets (share of equal hash values)."""

@@ -84,13 +84,29 @@ class Signals:
     # The accounts behind the post, as identities ("x:@name", "x:#12345"): from the post's
     # URL and the accounts the reporter named. Empty when nobody said who posted it.
     accounts: list[str] = field(default_factory=list)
+    # The keys, worked out once: a batch asks for them five times a report (its locks, the
+    # index read, matching, the batch's index, the writes), and the hashing adds up.
+    _keys: dict[str, tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _memo(self, name: str, make) -> list[tuple[str, str]]:
+        if name not in self._keys:
+            self._keys[name] = tuple(make())
+        return list(self._keys[name])
 
     def account_keys(self) -> list[tuple[str, str]]:
         """One key per account identity. Looked up only to know which cases hold the account;
         an account alone never joins a case (two posts by one account are two cases)."""
-        return [(MatchKey.Kind.ACCOUNT, account_key(a)) for a in dict.fromkeys(self.accounts)]
+        return self._memo(
+            "account",
+            lambda: [(MatchKey.Kind.ACCOUNT, account_key(a)) for a in dict.fromkeys(self.accounts)],
+        )
 
     def exact_keys(self) -> list[tuple[str, str]]:
+        return self._memo("exact", self._exact_keys)
+
+    def _exact_keys(self) -> list[tuple[str, str]]:
         keys = [
             (MatchKey.Kind.URL, url_key(read.canonical.canonical))
             for read in self.urls
@@ -100,6 +116,9 @@ class Signals:
         return list(dict.fromkeys(keys))
 
     def fingerprint_keys(self) -> list[tuple[str, str]]:
+        return self._memo("fingerprint", self._fingerprint_keys)
+
+    def _fingerprint_keys(self) -> list[tuple[str, str]]:
         keys = [(MatchKey.Kind.TEXT, key) for key in self.text.band_keys()] if self.text else []
         # Account + text: the same bands again, keyed by each account, so the case of this
         # account's post is found first even when a campaign has put the same words in the
@@ -770,6 +789,65 @@ def link_campaign(case_id: int, other_case_ids: Iterable[int]) -> CampaignGroup 
 
 
 # Accounts ---------------------------------------------------------------------------------
+
+
+AccountKey = tuple[str, str, str | None]  # platform, handle, platform user id (if known)
+
+
+def link_accounts(keys: Iterable[AccountKey]) -> dict[AccountKey, OnlineAccount]:
+    """`link_account` for each key, in a few statements for all of them: a batch of a surge's
+    reports names a hundred accounts. A handle known already is touched (last seen now); the
+    accounts of new handles are written together. Keys with a platform user id, and new
+    handles another process linked meanwhile, are linked one at a time by `link_account`."""
+    linked: dict[AccountKey, OnlineAccount] = {}
+    plain: list[tuple[str, str]] = []
+    for key in dict.fromkeys(keys):
+        if key[2]:
+            linked[key] = link_account(key[0], key[1], platform_user_id=key[2])
+        else:
+            plain.append((key[0], key[1]))
+    if not plain:
+        return linked
+    now = timezone.now()
+    wanted = set(plain)
+    held = {
+        (holder.platform, holder.handle): holder
+        for holder in AccountHandle.objects.select_related("account").filter(
+            platform__in={platform for platform, _h in plain},
+            handle__in={handle for _p, handle in plain},
+        )
+        if (holder.platform, holder.handle) in wanted
+    }
+    if held:
+        AccountHandle.objects.filter(pk__in=[holder.pk for holder in held.values()]).update(
+            last_seen_at=now
+        )
+    new = [key for key in plain if key not in held]
+    created: dict[tuple[str, str], OnlineAccount] = {}
+    if new:
+        try:
+            with transaction.atomic():
+                accounts = OnlineAccount.objects.bulk_create(
+                    OnlineAccount(platform=platform, handle=handle, first_seen_at=now)
+                    for platform, handle in new
+                )
+                AccountHandle.objects.bulk_create(
+                    AccountHandle(
+                        account=account,
+                        platform=platform,
+                        handle=handle,
+                        first_seen_at=now,
+                        last_seen_at=now,
+                    )
+                    for account, (platform, handle) in zip(accounts, new, strict=True)
+                )
+            created = dict(zip(new, accounts, strict=True))
+        except IntegrityError:  # another process linked one of them first
+            created = {key: link_account(*key) for key in new}
+    for platform, handle in plain:
+        key = (platform, handle)
+        linked[(platform, handle, None)] = held[key].account if key in held else created[key]
+    return linked
 
 
 def link_account(platform: str, handle: str, *, platform_user_id: str | None = None):

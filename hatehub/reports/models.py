@@ -70,10 +70,21 @@ class Report(models.Model):
     idempotency_key = models.CharField(max_length=200, null=True, blank=True)
     idempotency_fingerprint = models.CharField(max_length=64, blank=True)
     partner_reference = models.CharField(max_length=100, blank=True)
+    # Its quoted words are still to be scored for the case's content signal: the batch recorder
+    # leaves that to a task run right after the batch commits (`intake.scoring`), so the model's
+    # milliseconds a text are not spent inside the recording transaction.
+    signal_pending = models.BooleanField(default=False)
 
     class Meta:
         db_table = "intake_report"
         ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=models.Q(signal_pending=True),
+                name="report_signal_pending",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "idempotency_key"], name="one_report_per_idempotency_key"
