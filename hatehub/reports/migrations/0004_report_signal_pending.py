@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0002_receivedreport_moved_from_intake"),
+        ("reports", "0003_content_types_moved_from_intake"),
     ]
 
     operations = [
