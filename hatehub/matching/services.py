@@ -843,10 +843,10 @@ def link_accounts(keys: Iterable[AccountKey]) -> dict[AccountKey, OnlineAccount]
                 )
             created = dict(zip(new, accounts, strict=True))
         except IntegrityError:  # another process linked one of them first
-            created = {key: link_account(*key) for key in new}
+            created = {pair: link_account(*pair) for pair in new}
     for platform, handle in plain:
-        key = (platform, handle)
-        linked[(platform, handle, None)] = held[key].account if key in held else created[key]
+        pair = (platform, handle)
+        linked[(platform, handle, None)] = held[pair].account if pair in held else created[pair]
     return linked
 
 
