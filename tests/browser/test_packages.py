@@ -87,7 +87,7 @@ def _reference_is_drawn_on_page_one(pdf: bytes, reference: str, folder: Path) ->
         crop = image.convert("L").crop(
             (int(x0 * scale), int(y0 * scale), int(x1 * scale) + 1, int(y1 * scale) + 1)
         )
-        dark = sum(1 for value in crop.getdata() if value < 128)
+        dark = sum(1 for value in crop.get_flattened_data() if value < 128)
         assert image.size[0] > 700  # A4 at 100 dpi is 827 pixels wide
     assert dark > 0.05 * crop.width * crop.height, "no ink where the reference should be"
 
