@@ -70,19 +70,10 @@ def add_events(events: list[CaseEvent]) -> list[CaseEvent]:
     return CaseEvent.objects.bulk_create(events)
 
 
-@transaction.atomic
 def open_case(*, urgency: int, urgency_reason: str) -> Case:
-    now = timezone.now()
-    case = Case.objects.create(opened_at=now, urgency=urgency, urgency_reason=urgency_reason)
-    case.reference = f"OHH-{now.year}-{case.pk:06d}"
-    case.save(update_fields=["reference"])
-    add_event(
-        case,
-        CaseEvent.Kind.OPENED,
-        f"Case opened. Urgency: {case.get_urgency_display()}. {urgency_reason}",
-    )
-    record(Action.CREATE, "case", case.reference, summary=f"Case {case.reference} opened")
-    return case
+    """Open one case, by the current actor (`open_cases` for one)."""
+    opening = Opening(urgency=urgency, urgency_reason=urgency_reason, actor=current_actor())
+    return open_cases([opening])[0]
 
 
 @dataclass
