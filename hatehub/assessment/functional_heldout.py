@@ -715,3 +715,159 @@ HELDOUT5_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            'I have reported you 🛑']),
     },
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# SIXTH held-out set, written 2026-12-06 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids as HELDOUT5. Written and committed on its
+# own BEFORE any change of the "third pass" at "no functionality below 60%", by someone who had
+# not seen the rules (signal_terms.yaml), the classifier's code, the own training sentences or
+# the failures of held-out 5: read it as blind. Not to be edited to make cases pass, nor used to
+# tune; run once before the pass's changes and once after.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each strand of the
+# hate crime strands in UK law (race/nationality, religion, sexual orientation, disability,
+# transgender identity). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones), and the identity emoji are new (the trans flag
+# colours as hearts, a mechanical leg, the Orthodox cross, a couple with a heart, a flag).
+# Wording, sentence shapes and emoji were written fresh, not paraphrased from the sets above.
+# slur_homonym_nh uses "bent", "fairy" and "pansy", British slurs for gay men, in their
+# ordinary senses (no group named), as HELDOUT5 used "queer".
+HELDOUT6_GROUPS = [
+    ("Nigerians", "race", "Nigerian", "trozzick", "🇳🇬", "tr⚪zzick"),
+    ("Orthodox Christians", "religion", "Orthodox", "gondrip", "☦️", "gondrℹ️p"),
+    ("gay couples", "sexual_orientation", "gay", "plimsk", "👨‍❤️‍👨", "🅿️limsk"),
+    ("trans teenagers", "transgender", "trans", "vurtle", "🩵🩷🤍🩷🩵", "vu®️tle"),
+    ("amputees", "disability", "amputee", "skembo", "🦿", "skemb⚽"),
+]
+
+HELDOUT6_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT6_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, ["Can't abide {G}, never could, never will.",
+                                        "{G_cap} repel me, simple as that."]),
+        "derog_neg_attrib_h": (HATEFUL, ["{G_cap}: idle, grasping, two-faced, the lot of them.",
+                                         "Scrounging, sneaky and lying, that's {G} for you."]),
+        "derog_dehum_h": (HATEFUL, ["{G_cap} are maggots feeding off the rest of us.",
+                                    "{G_cap} aren't people, they're pond slime with phones."]),
+        "derog_impl_h": (HATEFUL, ["Shame the estate agent never mentioned the {G} two doors "
+                                   "down, we'd have kept looking.",
+                                   "The allotments were immaculate until they started giving "
+                                   "plots to {G}."]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, ["I'll throttle any of the {G} who come near my house.",
+                                   "Mark my words, I'm bringing a claw hammer for the {G} at "
+                                   "Friday's meeting."]),
+        "threat_norm_h": (HATEFUL, ["{G_cap} want lining up against a wall, every last one.",
+                                    "What {G} deserve is a good hiding they never get up from."]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, ["Which {S} nicked my parking space again?",
+                             "They've only gone and given the job to a {S}."]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, ["When my {A} mate greets me with 'alright, {S}?' "
+                                            "it's pure affection.",
+                                            "Nobody calls me {S} except my fellow {A} mates, "
+                                            "it's ours."]),
+        "slur_homonym_nh": (NOT_HATEFUL, ["Mind that bent nail sticking out of the fence post.",
+                                          "We strung fairy lights all round the garden for the "
+                                          "party.",
+                                          "Mum's pansies are finally out in the window box."]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, ["{G_cap} are a right load of bellends.",
+                                  "Piss off, {G}, the whole shitting lot of you."]),
+        "profanity_nh": (NOT_HATEFUL, ["Shitting hell, I've burnt the toast again.",
+                                       "Cracking goal, fucking get in!"]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, ["The council keeps handing grants to {G}, even though "
+                                        "they're idle freeloaders."]),
+        "ref_subs_sent_h": (HATEFUL, ["Saw a gaggle of {G} outside the chemist's. Absolute "
+                                      "degenerates, every one.",
+                                      "{G_cap} have started turning up at the leisure centre. "
+                                      "They make the changing rooms reek."]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, ["Not one of the {G} I've come across is worth the air they "
+                                   "breathe."]),
+        "negate_neg_nh": (NOT_HATEFUL, ["{G_cap} aren't thieves, whatever your uncle reckons.",
+                                        "I've never once wished {G} any harm."]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, ["Has anyone ever met one of the {G} who wasn't a "
+                                        "sponger?",
+                                        "How are {G} allowed to be this thick?"]),
+        "phrase_opinion_h": (HATEFUL, ["Call me old-fashioned, but I think {G} are a blight."]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, ["There's a documentary about {G} on Channel 4 "
+                                           "tonight.",
+                                           "Do {G} get any extra help with the cost of living?"]),
+        "ident_pos_nh": (NOT_HATEFUL, ["Huge respect to {G}, they put up with so much and still "
+                                       "turn up smiling.",
+                                       "Honestly, the {G} on our road are the friendliest folk "
+                                       "you could wish for."]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, ["A lad in my year posted “{G} should be gassed” in "
+                                           "the group chat and got excluded. Quite right.",
+                                           "'{G_cap} are a drain on society' isn't an opinion, "
+                                           "it's prejudice, and I'll call it out every time."]),
+        "counter_ref_nh": (NOT_HATEFUL, ["Anyone spitting at {G} in the street should be "
+                                         "nicked, simple as.",
+                                         "My uncle's rants about {G} are vile, and I told him so "
+                                         "over Christmas dinner."]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, ["This flat-pack wardrobe is a festering heap of junk."]),
+        "target_indiv_nh": (NOT_HATEFUL, ["Darren, mate, you're a gormless waste of oxygen."]),
+        "target_group_nh": (NOT_HATEFUL, ["Cold callers are the lowest form of life.",
+                                          "Ticket touts want a good kicking, the greedy sods."]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are freelaoders and frauds."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are a pack of scroungrs."]),
+        "spell_space_del_h": (HATEFUL, ["{G_nospace}aregrotesque."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} should be s t a m p e d  o u t."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are d3g3n3r4t3s."]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["Honestly want to 🪓 the {G} on our estate.",
+                                        "Let's ⚰️ the {G}, one by one."]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["Honestly want to 🫂 the {G} on our estate."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["{E} are ruining this country, honestly.",
+                                         "Keep {E} away from our kids."]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Volunteering alongside {E} this weekend, lovely "
+                                              "lot."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are proper 🦨"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are proper 🦁"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} ➡️ 🗑️", "{E} are 🪱🪱"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} ➡️ 🏅"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["🤬 {G_cap} ruin every street they move onto",
+                                     "{G_cap} should be run out of the country 🖕"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["🌞 Lovely morning litter-picking by the river with "
+                                          "{G}"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Round up the {G} and ship them off 🙌"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{G_cap} are r0️⃣tten to the c0️⃣re",
+                                   "Clear off, you {SL}, nobody wants you."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Whoever keeps posting {E} ➡️ 🗑️ on the community "
+                                           "page: that's hate, and the mods have your name 🚨"]),
+    },
+}  # fmt: skip

@@ -21,13 +21,19 @@ from dataclasses import dataclass
 HATEFUL = True
 NOT_HATEFUL = False
 
-# Invented placeholder "slurs", one per strand (not words in any language we know of).
+# Invented placeholder "slurs", one per strand (not words in any language we know of); the
+# second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
     "flumph": "sexual_orientation",
     "quandle": "transgender",
     "bresk": "disability",
+    "trozzick": "race",
+    "gondrip": "religion",
+    "plimsk": "sexual_orientation",
+    "vurtle": "transgender",
+    "skembo": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -398,7 +404,7 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout5" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout6" for the held-out sets,
     None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
@@ -410,6 +416,9 @@ def cases(split: str | None = None) -> list[Case]:
         HELDOUT5_GROUPLESS,
         HELDOUT5_GROUPS,
         HELDOUT5_TEMPLATES,
+        HELDOUT6_GROUPLESS,
+        HELDOUT6_GROUPS,
+        HELDOUT6_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -434,4 +443,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand(HELDOUT4_TEMPLATES, HELDOUT4_GROUPS, HELDOUT_GROUPLESS, "heldout4", _suite)
     if split in (None, "heldout5"):
         out += _expand(HELDOUT5_TEMPLATES, HELDOUT5_GROUPS, HELDOUT5_GROUPLESS, "heldout5", _suite)
+    if split in (None, "heldout6"):
+        out += _expand(HELDOUT6_TEMPLATES, HELDOUT6_GROUPS, HELDOUT6_GROUPLESS, "heldout6", _suite)
     return out
