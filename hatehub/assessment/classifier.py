@@ -288,7 +288,8 @@ def _load_head(path: str) -> EncoderHead:
 class Terms:
     """The compiled rules from ``signal_terms.yaml``."""
 
-    identity: dict[str, list[tuple[str, re.Pattern]]]
+    identity: dict[str, list[tuple[str, re.Pattern]]]  # strand -> [(strand, its terms)]
+    identity_any: re.Pattern  # every strand's terms, longest first (for masking)
     other_groups: list[re.Pattern]
     slurs: dict[str, str]  # sha256 -> strand
     threat: list[re.Pattern]
@@ -343,6 +344,27 @@ def load_terms(path: str | Path | None = None, extra_slurs: dict[str, str] | Non
     return _load_terms(str(path or TERMS_PATH), tuple(sorted((extra_slurs or {}).items())))
 
 
+# Demonyms with no plural in "s": "the French", "the Japanese", "the Swiss".
+_NO_PLURAL = re.compile(r"(ese|ch|ss|sh|x|z)$")
+
+
+def demonym_forms(adjective: str) -> list[str]:
+    """A demonym and, where it has one, its plural: "bangladeshi" -> + "bangladeshis",
+    "filipino" -> + "filipinos", "czech" -> + "czechs"; "japanese", "french", "swiss" alone."""
+    if adjective == "czech" or not _NO_PLURAL.search(adjective):
+        return [adjective, adjective + "s"]
+    return [adjective]
+
+
+def identity_words(raw: dict) -> dict[str, list[str]]:
+    """Each strand's identity terms: the file's lists, with every demonym and its plural in
+    the race strand (nationality and national or ethnic origin are in it)."""
+    words = {strand: list(ws) for strand, ws in raw["identity_terms"].items()}
+    demonyms = [f for d in raw.get("demonyms") or [] for f in demonym_forms(d)]
+    words["race"] = list(dict.fromkeys([*words.get("race", []), *demonyms]))
+    return words
+
+
 @lru_cache(maxsize=8)
 def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     with open(path, encoding="utf-8") as fh:
@@ -350,12 +372,13 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     slurs = {h: strand for strand, hashes in (raw.get("slur_sha256") or {}).items()
              for h in hashes or []}  # fmt: skip
     slurs.update({term_hash(t): s for t, s in extra})
-    identity = {
-        strand: [(w, _words_pattern([w])) for w in words]
-        for strand, words in raw["identity_terms"].items()
-    }
+    words_of = identity_words(raw)
+    # One pattern per strand, longest alternative first, so "gay men" is found (and masked)
+    # whole and a text costs one search per strand however long the lists grow.
+    identity = {strand: [(strand, _words_pattern(words))] for strand, words in words_of.items()}
     return Terms(
         identity=identity,
+        identity_any=_words_pattern([w for words in words_of.values() for w in words]),
         other_groups=_compile([_words_pattern(raw["other_groups"]).pattern]),
         slurs=slurs,
         threat=_compile(raw["threat_patterns"]),
@@ -368,7 +391,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         quotation=_compile(raw["quotation_cues"]),
         positive=_compile(raw["positive_cues"]),
         in_group={
-            s: [*_compile(p), _in_group_pattern(raw["identity_terms"].get(s) or [])]
+            s: [*_compile(p), _in_group_pattern(words_of.get(s) or [])]
             for s, p in raw["in_group_patterns"].items()
         },
         group_pronouns=_words_pattern(raw["group_pronouns"]),
@@ -386,7 +409,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         segment_words=frozenset(
             w
             for w in [
-                *(t for words in raw["identity_terms"].values() for t in words),
+                *(t for words in words_of.values() for t in words),
                 *raw["dehumanising_terms"],
                 *raw["violent_words"],
                 *raw["typo_lexicon"],
@@ -484,12 +507,8 @@ def typo_fix(prepared: str, lexicon: frozenset[str], short: frozenset[str] = fro
 def mask_identities(prepared: str, terms: Terms) -> str:
     """The text with each identity term replaced by "people": what the model says then is
     about hostility, not about a group being named (identity-term bias, Dixon et al. 2018)."""
-    out = prepared
     # Longest terms first, across strands, so "gay men" is masked whole, not as "people men".
-    for _w, p in sorted(
-        (wp for pats in terms.identity.values() for wp in pats), key=lambda wp: -len(wp[0])
-    ):
-        out = p.sub("people", out)
+    out = terms.identity_any.sub("people", prepared)
     return " ".join(out.replace("people people", "people").split())
 
 

@@ -287,3 +287,43 @@ def test_a_two_word_identity_term_is_masked_whole(terms):
     from hatehub.assessment.classifier import mask_identities
 
     assert mask_identities("the council met with gay men", terms) == "the council met with people"
+
+
+# --------------------------------------------------------------------------- held-out 5's gaps
+# Sentences written for these tests; the fixes are by category (every demonym, contractions),
+# not for held-out 5's wording.
+
+
+@pytest.mark.parametrize(
+    "text, strand, word",
+    [
+        ("Eritreans are a disgrace.", "race", "eritreans"),  # any country's demonym
+        ("Filipinos are vermin.", "race", "filipinos"),  # its plural, added by the loader
+        ("Jains are vermin.", "religion", "jains"),
+        ("Dyslexic people are worthless.", "disability", "dyslexic"),
+    ],
+)
+def test_a_group_outside_the_old_lists_is_seen_as_the_target(terms, head, text, strand, word):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["targets"] == [word]
+    assert s.targets[strand] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Eritrean community centre opens at nine.", "How many Quakers live in Bristol?"],
+)
+def test_a_neutral_mention_of_a_newly_listed_group_is_not_hate(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["targets"]
+
+
+def test_demonyms_take_a_plural_only_where_english_has_one():
+    from hatehub.assessment.classifier import demonym_forms
+
+    assert demonym_forms("ghanaian") == ["ghanaian", "ghanaians"]
+    assert demonym_forms("czech") == ["czech", "czechs"]
+    assert demonym_forms("vietnamese") == ["vietnamese"]
+    assert demonym_forms("swiss") == ["swiss"]
