@@ -327,3 +327,25 @@ def test_demonyms_take_a_plural_only_where_english_has_one():
     assert demonym_forms("czech") == ["czech", "czechs"]
     assert demonym_forms("vietnamese") == ["vietnamese"]
     assert demonym_forms("swiss") == ["swiss"]
+
+
+@pytest.mark.parametrize(
+    "text, prepared",
+    [
+        ("Ican'tbearlesbians.", "i can't bear lesbians."),
+        ("Sikhsaren'thuman.", "sikhs aren't human."),
+        ("Wedon’twantKurdshere", "we don't want kurds here"),  # a typographic apostrophe
+        ("John's car isn't here", "john's car isn't here"),  # ordinary contractions untouched
+    ],
+)
+def test_words_run_together_round_a_contraction_are_split(terms, text, prepared):
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare(text, known=terms.segment_words) == prepared
+
+
+@pytest.mark.parametrize("text", ["Ican'tstandTamils.", "Sikhsaren'thuman."])
+def test_hate_run_together_round_a_contraction_is_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"]
