@@ -293,6 +293,7 @@ class Terms:
     other_groups: list[re.Pattern]
     slurs: dict[str, str]  # sha256 -> strand
     threat: list[re.Pattern]
+    targeted_threat: list[re.Pattern]  # threats only with a group named ("hang the ...")
     threat_emoji: list[str]
     violent_words: re.Pattern
     dehumanising: re.Pattern
@@ -319,6 +320,22 @@ def _words_pattern(words: list[str]) -> re.Pattern:
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+_FAMILY = re.compile(r"\{([A-Z_]+)\}")
+
+
+def expand_families(patterns: list[str], families: dict[str, list[str]]) -> list[str]:
+    """Each ``{NAME}`` in a pattern replaced by the alternation of that word family (longest
+    first, so "set fire to" wins over "set"), e.g. ``should be ... ({VIOLENT_PP})``."""
+
+    def alternation(m: re.Match) -> str:
+        words = families.get(m.group(1))
+        if words is None:
+            raise ValueError(f"signal_terms.yaml: no word family {m.group(1)}")
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    return [_FAMILY.sub(alternation, p) for p in patterns]
 
 
 # A speaker placing themselves in a group: "we", "I'm", "as a", "me and my (friends)" + a term.
@@ -369,6 +386,17 @@ def identity_words(raw: dict) -> dict[str, list[str]]:
 def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
+    families = raw.get("word_families") or {}
+    for key in (
+        "threat_patterns",
+        "targeted_threat_patterns",
+        "derogatory_patterns",
+        "negation_cues",
+        "counter_speech_cues",
+        "positive_cues",
+        "reclaimed_cues",
+    ):
+        raw[key] = expand_families(raw.get(key) or [], families)
     slurs = {h: strand for strand, hashes in (raw.get("slur_sha256") or {}).items()
              for h in hashes or []}  # fmt: skip
     slurs.update({term_hash(t): s for t, s in extra})
@@ -382,6 +410,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         other_groups=_compile([_words_pattern(raw["other_groups"]).pattern]),
         slurs=slurs,
         threat=_compile(raw["threat_patterns"]),
+        targeted_threat=_compile(raw["targeted_threat_patterns"]),
         threat_emoji=list(raw["threat_emoji"]),
         violent_words=_words_pattern(raw["violent_words"]),
         dehumanising=_words_pattern(raw["dehumanising_terms"]),
@@ -413,6 +442,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
                 *raw["dehumanising_terms"],
                 *raw["violent_words"],
                 *raw["typo_lexicon"],
+                *(w for words in families.values() for w in words),
             ]
             if w.isalpha() and len(w) >= 4
         )
@@ -565,7 +595,8 @@ def calibrated(model, p: float) -> float:
 
 
 def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
-    return [m.group(0) for p in patterns for m in [p.search(text)] if m]
+    """The words each pattern matched, each once (two shapes may find the same words)."""
+    return list(dict.fromkeys(m.group(0) for p in patterns for m in [p.search(text)] if m))
 
 
 def score(
@@ -641,6 +672,8 @@ def score(
 
     # Threat: explicit patterns are strong; violent words or weapon emoji near a group weaker.
     threat_hits = _hits(terms.threat, norm)
+    if group_present or pronoun:
+        threat_hits += _hits(terms.targeted_threat, norm)
     emoji_hits = [e for e in terms.threat_emoji if e in text]
     violent = [m.group(0) for m in terms.violent_words.finditer(norm)]
     threat = 0.0

@@ -349,3 +349,50 @@ def test_hate_run_together_round_a_contraction_is_flagged(terms, head, text):
     s = score(text, terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
     assert s.evidence["derogatory"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # a violent verb outside the old list, after intent
+        ("I'm going to set fire to the Somali shop on the corner.", "i'm going to set fire to"),
+        # "should be ... VIOLENT_PP", with words between
+        ("Kurds ought to be strangled in their sleep.", "ought to be strangled"),
+        (
+            "Tamils should be locked in a cellar and starved.",
+            "should be locked in a cellar and starved",
+        ),
+        # someone else asked to do it
+        ("Someone should drown the Hungarians in the canal.", "someone should drown"),
+        # shrugged off or wished for
+        ("Nobody would miss it if somebody knifed all the Albanians.", "knifed"),
+        # where it will leave them
+        (
+            "Any Eritrean who walks past my door will go home in a body bag.",
+            "will go home in a body bag",
+        ),
+        # an order with a group named
+        ("Batter the Sikhs 👍", "batter the"),
+    ],
+)
+def test_threats_are_read_by_their_shape_not_a_verb_list(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.75
+    assert any(words in w for w in s.evidence["threat"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burn the toast and the smoke alarm goes off.",  # an order with no group named
+        "I would never hurt a Quaker.",
+        "No one should be beaten for being a Sikh.",
+        "Gay men used to be beaten by police in the 1950s.",
+        "It would be better if fewer Eritreans drowned crossing the sea.",
+    ],
+)
+def test_violence_denied_reported_or_aimed_at_no_group_is_not_a_threat(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.threat < 0.7
