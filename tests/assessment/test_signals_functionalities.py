@@ -396,3 +396,84 @@ def test_violence_denied_reported_or_aimed_at_no_group_is_not_a_threat(terms, he
     s = score(text, terms=terms, model=head)
     assert s.hate < HATE_THRESHOLD
     assert s.threat < 0.7
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Hungarians are loud, rude and dishonest.", "are loud, rude and dishonest"),  # a list
+        ("Every Quaker I have met has been a fraud.", "been a fraud"),  # singular, perfect
+        ("Deaf people have always been lazy and useless.", "been lazy"),
+        ("That Kurdish family next door is a bunch of crooks.", "is a bunch of crooks"),
+        ("Screw the Kurds, they're a waste of bloody space.", "a waste of bloody space"),
+    ],
+)
+def test_traits_are_found_in_lists_and_in_any_form_of_be(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in w or w in words for w in s.evidence["derogatory"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds are not dishonest, sly or selfish.",  # a list denied
+        "I don't think Jains are a problem.",  # a trait under a denied belief
+        "People who harass Sikhs online are cowards.",  # the trait is the harassers'
+        "Muslims are often wrongly called terrorists in the press.",
+        "Somalis have been unfairly labelled as lazy by the tabloids.",
+        "The report says deaf people are no less capable than anyone else.",
+    ],
+)
+def test_traits_denied_or_said_of_someone_else_are_not_flagged(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Filipinos really get on my nerves.",
+        "Jains make my skin crawl.",
+        "Nothing makes me angrier than Tamils.",
+        "Ghanaians drive me up the wall.",
+        "I've never loathed anything as much as I loathe Latvians.",  # "never" is not negation
+    ],
+)
+def test_emotion_idioms_aimed_at_a_group_are_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"]
+    assert "negation" not in s.evidence
+
+
+def test_being_sick_of_the_abuse_a_group_gets_is_not_hate(terms, head):
+    s = score("I'm sick of the abuse that Muslims get online.", terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Eritreans are of no value to this country.", "are of no value"),
+        ("Latvians contribute nothing.", "contribute nothing"),
+        ("Mormons will never amount to anything.", "never amount to anything"),
+        ("Deaf people have never been any good at anything.", "never been any good"),
+    ],
+)
+def test_worth_denied_in_other_words_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in w for w in s.evidence["derogatory"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disabled people contribute nothing less than anyone else.",
+        "Trans people are not safe in this country and that must change.",
+    ],
+)
+def test_a_denial_that_praises_or_worries_is_not_read_as_denied_worth(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert "derogatory" not in s.evidence
