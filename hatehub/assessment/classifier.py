@@ -493,6 +493,25 @@ def _find_slurs(text: str, terms: Terms) -> list[tuple[str, str]]:
     return found
 
 
+# The speaker calling themselves the word that follows: "I'm a ...", "we're ...", "call me ...",
+# "as a proud ...": a slur right after it is the speaker's own (reclaimed) use.
+_SELF_BEFORE = re.compile(
+    r"\b(i'?m|i am|im|we'?re|we are|call me|call myself|calls? ourselves|as an?|me,? an?)\s+"
+    r"((an?|the|proud|fellow|big|loud|total|real|queer|happy|out|and)\s+){0,3}$"
+)
+
+
+def _self_described(norm: str, surfaces: list[str]) -> list[str]:
+    """The self-descriptions ("i'm a") found right before any of the slurs in the text."""
+    found = []
+    for surface in surfaces:
+        for m in re.finditer(rf"(?<![\w']){re.escape(surface)}(?![\w])", norm):
+            before = _SELF_BEFORE.search(norm[max(0, m.start() - 40) : m.start()])
+            if before:
+                found.append(before.group(0).strip() + " " + surface)
+    return found
+
+
 def _within_one_edit(a: str, b: str) -> bool:
     """True if b is a with one letter deleted, inserted, changed, or two neighbours swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -715,6 +734,7 @@ def score(
         slur_strands = {s for _t, s in slurs}
         reclaimed = [h for s in slur_strands for h in in_group.get(s, [])]
         reclaimed += _hits(list(terms.reclaimed), norm)
+        reclaimed += _self_described(norm, [t for t, _s in slurs])
         if reclaimed:
             slur *= 0.3
             evidence["reclaimed"] = reclaimed
@@ -737,7 +757,9 @@ def score(
     if not group_present and not pronoun:
         damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense
     explicit = bool(threat_hits or emoji_hits or dehum_hits or derog_hits)
-    reclaim_cue = bool(slurs) and bool(_hits(list(terms.reclaimed), norm))
+    reclaim_cue = bool(slurs) and bool(
+        _hits(list(terms.reclaimed), norm) or _self_described(norm, [t for t, _s in slurs])
+    )
     if slurs and (reclaim_cue or any(in_group.get(s) for _t, s in slurs)) and not explicit:
         damp *= 0.4  # reclaimed: first-person in-group use of a slur of the same strand
     elif any(in_group.values()) and not explicit:

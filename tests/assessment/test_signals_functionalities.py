@@ -477,3 +477,23 @@ def test_worth_denied_in_other_words_is_flagged(terms, head, text, words):
 def test_a_denial_that_praises_or_worries_is_not_read_as_denied_worth(terms, head, text):
     s = score(text, terms=terms, model=head)
     assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me and the other Black lads at work call each other zorblat all the time.",
+        "We use flumph about ourselves at the gay bar.",
+        "Yeah I'm a quandle, so what.",  # the speaker naming themselves
+    ],
+)
+def test_a_slur_used_between_members_or_of_oneself_reads_as_reclaimed(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["reclaimed"]
+
+
+def test_a_slur_aimed_at_someone_else_is_not_reclaimed(terms, head):
+    s = score("Get lost, you quandle.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert "reclaimed" not in s.evidence
