@@ -345,12 +345,17 @@ _FIRST_PERSON = (
 )
 
 
-def _in_group_pattern(words: list[str]) -> re.Pattern:
+# The same, saying what the speaker is: for nationalities, where "our British ..." and "we
+# English" more often set the speaker's group against another than speak as its member.
+_SELF_ONLY = r"(?:as an?|i'?m an?|i am an?|im an?|i'?m|i am|im|we'?re|we are|fellow|my fellow)"
+
+
+def _in_group_pattern(words: list[str], first_person: str = _FIRST_PERSON) -> re.Pattern:
     """First-person self-identification with any of a strand's identity terms, so the
     reclaimed-slur check knows every term the strand's identity list knows."""
     alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(
-        rf"\b{_FIRST_PERSON}\s+(?:(?:a group of|proud|out|and proud|a|an)\s+)*(?:{alts})(?![\w])",
+        rf"\b{first_person}\s+(?:(?:a group of|proud|out|and proud|a|an)\s+)*(?:{alts})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -401,6 +406,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
              for h in hashes or []}  # fmt: skip
     slurs.update({term_hash(t): s for t, s in extra})
     words_of = identity_words(raw)
+    demonyms = [f for d in raw.get("demonyms") or [] for f in demonym_forms(d)]
     # One pattern per strand, longest alternative first, so "gay men" is found (and masked)
     # whole and a text costs one search per strand however long the lists grow.
     identity = {strand: [(strand, _words_pattern(words))] for strand, words in words_of.items()}
@@ -420,7 +426,11 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         quotation=_compile(raw["quotation_cues"]),
         positive=_compile(raw["positive_cues"]),
         in_group={
-            s: [*_compile(p), _in_group_pattern(words_of.get(s) or [])]
+            s: [
+                *_compile(p),
+                _in_group_pattern(raw["identity_terms"].get(s) or []),
+                *([_in_group_pattern(demonyms, _SELF_ONLY)] if s == "race" else []),
+            ]
             for s, p in raw["in_group_patterns"].items()
         },
         group_pronouns=_words_pattern(raw["group_pronouns"]),

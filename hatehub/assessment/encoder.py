@@ -315,7 +315,7 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
                 if current is None or len(cand) < len(current):
                     best[end] = cand
     parts = best[n]
-    if not parts or len(parts) == 1 or len(parts) > 6:
+    if not parts or len(parts) == 1 or len(parts) > 5:
         return word
     return " ".join(parts)
 

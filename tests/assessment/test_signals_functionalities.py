@@ -497,3 +497,31 @@ def test_a_slur_aimed_at_someone_else_is_not_reclaimed(terms, head):
     s = score("Get lost, you quandle.", terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
     assert "reclaimed" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Don't let any Romanians near your car, just saying.", "derogatory"),
+        ("Check your pockets after the Albanians have been in.", "derogatory"),
+        ("Kick the ✡️ out of our street.", "derogatory"),  # expulsion, group as an emoji
+        ("Latvians are the dregs of humanity.", "dehumanising"),
+        ("Somalis are jackals circling our town.", "dehumanising"),
+    ],
+)
+def test_insinuation_expulsion_and_likening_to_animals_are_flagged(terms, head, text, key):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence[key]
+
+
+def test_our_nationality_is_not_read_as_speaking_from_inside_the_group(terms):
+    race = terms.in_group["race"]
+    assert not any(p.search("they get more than our american kids") for p in race)
+    assert any(p.search("i'm nigerian and proud") for p in race)
+
+
+def test_abuse_reported_as_suffered_is_not_hate(terms, head):
+    s = score("Chinese students have been spat at and called a virus.", terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["quotation"]
