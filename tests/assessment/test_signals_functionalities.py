@@ -433,6 +433,7 @@ def test_traits_denied_or_said_of_someone_else_are_not_flagged(terms, head, text
     "text",
     [
         "Filipinos really get on my nerves.",
+        "Albanians get right under my skin.",  # an adverb inside the idiom
         "Jains make my skin crawl.",
         "Nothing makes me angrier than Tamils.",
         "Ghanaians drive me up the wall.",
