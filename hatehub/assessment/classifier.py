@@ -288,10 +288,12 @@ def _load_head(path: str) -> EncoderHead:
 class Terms:
     """The compiled rules from ``signal_terms.yaml``."""
 
-    identity: dict[str, list[tuple[str, re.Pattern]]]
+    identity: dict[str, list[tuple[str, re.Pattern]]]  # strand -> [(strand, its terms)]
+    identity_any: re.Pattern  # every strand's terms, longest first (for masking)
     other_groups: list[re.Pattern]
     slurs: dict[str, str]  # sha256 -> strand
     threat: list[re.Pattern]
+    targeted_threat: list[re.Pattern]  # threats only with a group named ("hang the ...")
     threat_emoji: list[str]
     violent_words: re.Pattern
     dehumanising: re.Pattern
@@ -320,6 +322,22 @@ def _compile(patterns: list[str]) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
+_FAMILY = re.compile(r"\{([A-Z_]+)\}")
+
+
+def expand_families(patterns: list[str], families: dict[str, list[str]]) -> list[str]:
+    """Each ``{NAME}`` in a pattern replaced by the alternation of that word family (longest
+    first, so "set fire to" wins over "set"), e.g. ``should be ... ({VIOLENT_PP})``."""
+
+    def alternation(m: re.Match) -> str:
+        words = families.get(m.group(1))
+        if words is None:
+            raise ValueError(f"signal_terms.yaml: no word family {m.group(1)}")
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    return [_FAMILY.sub(alternation, p) for p in patterns]
+
+
 # A speaker placing themselves in a group: "we", "I'm", "as a", "me and my (friends)" + a term.
 _FIRST_PERSON = (
     r"(?:as an?|i'?m an?|i am an?|im an?|i'?m|i am|im|we'?re|we are|we|us|fellow|my fellow|"
@@ -327,12 +345,17 @@ _FIRST_PERSON = (
 )
 
 
-def _in_group_pattern(words: list[str]) -> re.Pattern:
+# The same, saying what the speaker is: for nationalities, where "our British ..." and "we
+# English" more often set the speaker's group against another than speak as its member.
+_SELF_ONLY = r"(?:as an?|i'?m an?|i am an?|im an?|i'?m|i am|im|we'?re|we are|fellow|my fellow)"
+
+
+def _in_group_pattern(words: list[str], first_person: str = _FIRST_PERSON) -> re.Pattern:
     """First-person self-identification with any of a strand's identity terms, so the
     reclaimed-slur check knows every term the strand's identity list knows."""
     alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(
-        rf"\b{_FIRST_PERSON}\s+(?:(?:a group of|proud|out|and proud|a|an)\s+)*(?:{alts})(?![\w])",
+        rf"\b{first_person}\s+(?:(?:a group of|proud|out|and proud|a|an)\s+)*(?:{alts})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -343,22 +366,57 @@ def load_terms(path: str | Path | None = None, extra_slurs: dict[str, str] | Non
     return _load_terms(str(path or TERMS_PATH), tuple(sorted((extra_slurs or {}).items())))
 
 
+# Demonyms with no plural in "s": "the French", "the Japanese", "the Swiss".
+_NO_PLURAL = re.compile(r"(ese|ch|ss|sh|x|z)$")
+
+
+def demonym_forms(adjective: str) -> list[str]:
+    """A demonym and, where it has one, its plural: "bangladeshi" -> + "bangladeshis",
+    "filipino" -> + "filipinos", "czech" -> + "czechs"; "japanese", "french", "swiss" alone."""
+    if adjective == "czech" or not _NO_PLURAL.search(adjective):
+        return [adjective, adjective + "s"]
+    return [adjective]
+
+
+def identity_words(raw: dict) -> dict[str, list[str]]:
+    """Each strand's identity terms: the file's lists, with every demonym and its plural in
+    the race strand (nationality and national or ethnic origin are in it)."""
+    words = {strand: list(ws) for strand, ws in raw["identity_terms"].items()}
+    demonyms = [f for d in raw.get("demonyms") or [] for f in demonym_forms(d)]
+    words["race"] = list(dict.fromkeys([*words.get("race", []), *demonyms]))
+    return words
+
+
 @lru_cache(maxsize=8)
 def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
+    families = raw.get("word_families") or {}
+    for key in (
+        "threat_patterns",
+        "targeted_threat_patterns",
+        "derogatory_patterns",
+        "negation_cues",
+        "counter_speech_cues",
+        "positive_cues",
+        "reclaimed_cues",
+    ):
+        raw[key] = expand_families(raw.get(key) or [], families)
     slurs = {h: strand for strand, hashes in (raw.get("slur_sha256") or {}).items()
              for h in hashes or []}  # fmt: skip
     slurs.update({term_hash(t): s for t, s in extra})
-    identity = {
-        strand: [(w, _words_pattern([w])) for w in words]
-        for strand, words in raw["identity_terms"].items()
-    }
+    words_of = identity_words(raw)
+    demonyms = [f for d in raw.get("demonyms") or [] for f in demonym_forms(d)]
+    # One pattern per strand, longest alternative first, so "gay men" is found (and masked)
+    # whole and a text costs one search per strand however long the lists grow.
+    identity = {strand: [(strand, _words_pattern(words))] for strand, words in words_of.items()}
     return Terms(
         identity=identity,
+        identity_any=_words_pattern([w for words in words_of.values() for w in words]),
         other_groups=_compile([_words_pattern(raw["other_groups"]).pattern]),
         slurs=slurs,
         threat=_compile(raw["threat_patterns"]),
+        targeted_threat=_compile(raw["targeted_threat_patterns"]),
         threat_emoji=list(raw["threat_emoji"]),
         violent_words=_words_pattern(raw["violent_words"]),
         dehumanising=_words_pattern(raw["dehumanising_terms"]),
@@ -368,7 +426,11 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         quotation=_compile(raw["quotation_cues"]),
         positive=_compile(raw["positive_cues"]),
         in_group={
-            s: [*_compile(p), _in_group_pattern(raw["identity_terms"].get(s) or [])]
+            s: [
+                *_compile(p),
+                _in_group_pattern(raw["identity_terms"].get(s) or []),
+                *([_in_group_pattern(demonyms, _SELF_ONLY)] if s == "race" else []),
+            ]
             for s, p in raw["in_group_patterns"].items()
         },
         group_pronouns=_words_pattern(raw["group_pronouns"]),
@@ -386,10 +448,11 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         segment_words=frozenset(
             w
             for w in [
-                *(t for words in raw["identity_terms"].values() for t in words),
+                *(t for words in words_of.values() for t in words),
                 *raw["dehumanising_terms"],
                 *raw["violent_words"],
                 *raw["typo_lexicon"],
+                *(w for words in families.values() for w in words),
             ]
             if w.isalpha() and len(w) >= 4
         )
@@ -440,6 +503,25 @@ def _find_slurs(text: str, terms: Terms) -> list[tuple[str, str]]:
     return found
 
 
+# The speaker calling themselves the word that follows: "I'm a ...", "we're ...", "call me ...",
+# "as a proud ...": a slur right after it is the speaker's own (reclaimed) use.
+_SELF_BEFORE = re.compile(
+    r"\b(i'?m|i am|im|we'?re|we are|call me|call myself|calls? ourselves|as an?|me,? an?)\s+"
+    r"((an?|the|proud|fellow|big|loud|total|real|queer|happy|out|and)\s+){0,3}$"
+)
+
+
+def _self_described(norm: str, surfaces: list[str]) -> list[str]:
+    """The self-descriptions ("i'm a") found right before any of the slurs in the text."""
+    found = []
+    for surface in surfaces:
+        for m in re.finditer(rf"(?<![\w']){re.escape(surface)}(?![\w])", norm):
+            before = _SELF_BEFORE.search(norm[max(0, m.start() - 40) : m.start()])
+            if before:
+                found.append(before.group(0).strip() + " " + surface)
+    return found
+
+
 def _within_one_edit(a: str, b: str) -> bool:
     """True if b is a with one letter deleted, inserted, changed, or two neighbours swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -484,12 +566,8 @@ def typo_fix(prepared: str, lexicon: frozenset[str], short: frozenset[str] = fro
 def mask_identities(prepared: str, terms: Terms) -> str:
     """The text with each identity term replaced by "people": what the model says then is
     about hostility, not about a group being named (identity-term bias, Dixon et al. 2018)."""
-    out = prepared
     # Longest terms first, across strands, so "gay men" is masked whole, not as "people men".
-    for _w, p in sorted(
-        (wp for pats in terms.identity.values() for wp in pats), key=lambda wp: -len(wp[0])
-    ):
-        out = p.sub("people", out)
+    out = terms.identity_any.sub("people", prepared)
     return " ".join(out.replace("people people", "people").split())
 
 
@@ -546,7 +624,8 @@ def calibrated(model, p: float) -> float:
 
 
 def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
-    return [m.group(0) for p in patterns for m in [p.search(text)] if m]
+    """The words each pattern matched, each once (two shapes may find the same words)."""
+    return list(dict.fromkeys(m.group(0) for p in patterns for m in [p.search(text)] if m))
 
 
 def score(
@@ -622,6 +701,8 @@ def score(
 
     # Threat: explicit patterns are strong; violent words or weapon emoji near a group weaker.
     threat_hits = _hits(terms.threat, norm)
+    if group_present or pronoun:
+        threat_hits += _hits(terms.targeted_threat, norm)
     emoji_hits = [e for e in terms.threat_emoji if e in text]
     violent = [m.group(0) for m in terms.violent_words.finditer(norm)]
     threat = 0.0
@@ -663,6 +744,7 @@ def score(
         slur_strands = {s for _t, s in slurs}
         reclaimed = [h for s in slur_strands for h in in_group.get(s, [])]
         reclaimed += _hits(list(terms.reclaimed), norm)
+        reclaimed += _self_described(norm, [t for t, _s in slurs])
         if reclaimed:
             slur *= 0.3
             evidence["reclaimed"] = reclaimed
@@ -685,7 +767,9 @@ def score(
     if not group_present and not pronoun:
         damp *= 0.6  # abuse of a person or a non-protected group is not hate in this sense
     explicit = bool(threat_hits or emoji_hits or dehum_hits or derog_hits)
-    reclaim_cue = bool(slurs) and bool(_hits(list(terms.reclaimed), norm))
+    reclaim_cue = bool(slurs) and bool(
+        _hits(list(terms.reclaimed), norm) or _self_described(norm, [t for t, _s in slurs])
+    )
     if slurs and (reclaim_cue or any(in_group.get(s) for _t, s in slurs)) and not explicit:
         damp *= 0.4  # reclaimed: first-person in-group use of a slur of the same strand
     elif any(in_group.values()) and not explicit:

@@ -271,6 +271,13 @@ def _vocab_words() -> frozenset[str]:
 
 
 _SHORT_WORDS = frozenset("i a to of in is we be go me my us so no an at it on or by he up".split())
+# Contractions a run-together word may contain ("ican'tstandthem"): the apostrophe cuts such a
+# word in two for the tokenizer, so the pieces are found with the apostrophe kept.
+_CONTRACTIONS = frozenset(
+    "i'm i've i'll i'd can't don't won't isn't aren't wasn't weren't doesn't didn't shouldn't "
+    "wouldn't couldn't haven't hasn't hadn't mustn't needn't ain't they're we're you're they've "
+    "we've you've they'll we'll you'll it's that's there's he's she's let's who's what's".split()
+)
 
 
 @lru_cache(maxsize=4096)
@@ -282,10 +289,12 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
     "catholics"); a piece may also be a known word with a plural "s"."""
     words = _vocab_words()
     n = len(word)
-    if n < 8 or word in words or word in extra or not words:
+    if n < 8 or word in words or word in extra or word in _CONTRACTIONS or not words:
         return word
 
     def known(piece: str) -> bool:
+        if "'" in piece:
+            return piece in _CONTRACTIONS
         if piece in words or piece in extra:
             return True
         stem = piece[:-1]
@@ -312,6 +321,10 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
 
 
 _LONGWORD = re.compile(r"\b[a-z]{8,}\b")
+# A long word with an apostrophe inside: words run together round a contraction.
+_APOSTROPHE_WORD = re.compile(
+    r"(?<![\w'’])(?=[a-z'’]{8,}(?![\w'’]))[a-z]+(?:['’][a-z]+)+(?![\w'’])"
+)
 _LEET_TOKEN = re.compile(
     r"(?<![\w@$])(?=[\w@$!]*[a-z])(?=[\w@$!]*[0-9@$!][\w@$!]*[a-z]|[a-z][\w@$!]*[0-9@$])[\w@$!]+"
 )
@@ -342,6 +355,7 @@ def prepare(text: str, *, names: bool = True, known: frozenset[str] = frozenset(
     text = text.lower()
     text = _REPEAT.sub(r"\1\1", text)
     text = _LEET_TOKEN.sub(_unleet, text)
+    text = _APOSTROPHE_WORD.sub(lambda m: _segment(m.group(0).replace("’", "'"), known), text)
     text = _LONGWORD.sub(lambda m: _segment(m.group(0), known), text)
     if names:
         text = emoji_names(text)

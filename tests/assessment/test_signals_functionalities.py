@@ -287,3 +287,242 @@ def test_a_two_word_identity_term_is_masked_whole(terms):
     from hatehub.assessment.classifier import mask_identities
 
     assert mask_identities("the council met with gay men", terms) == "the council met with people"
+
+
+# --------------------------------------------------------------------------- held-out 5's gaps
+# Sentences written for these tests; the fixes are by category (every demonym, contractions),
+# not for held-out 5's wording.
+
+
+@pytest.mark.parametrize(
+    "text, strand, word",
+    [
+        ("Eritreans are a disgrace.", "race", "eritreans"),  # any country's demonym
+        ("Filipinos are vermin.", "race", "filipinos"),  # its plural, added by the loader
+        ("Jains are vermin.", "religion", "jains"),
+        ("Dyslexic people are worthless.", "disability", "dyslexic"),
+    ],
+)
+def test_a_group_outside_the_old_lists_is_seen_as_the_target(terms, head, text, strand, word):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["targets"] == [word]
+    assert s.targets[strand] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Eritrean community centre opens at nine.", "How many Quakers live in Bristol?"],
+)
+def test_a_neutral_mention_of_a_newly_listed_group_is_not_hate(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["targets"]
+
+
+def test_demonyms_take_a_plural_only_where_english_has_one():
+    from hatehub.assessment.classifier import demonym_forms
+
+    assert demonym_forms("ghanaian") == ["ghanaian", "ghanaians"]
+    assert demonym_forms("czech") == ["czech", "czechs"]
+    assert demonym_forms("vietnamese") == ["vietnamese"]
+    assert demonym_forms("swiss") == ["swiss"]
+
+
+@pytest.mark.parametrize(
+    "text, prepared",
+    [
+        ("Ican'tbearlesbians.", "i can't bear lesbians."),
+        ("Sikhsaren'thuman.", "sikhs aren't human."),
+        ("Wedon’twantKurdshere", "we don't want kurds here"),  # a typographic apostrophe
+        ("John's car isn't here", "john's car isn't here"),  # ordinary contractions untouched
+    ],
+)
+def test_words_run_together_round_a_contraction_are_split(terms, text, prepared):
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare(text, known=terms.segment_words) == prepared
+
+
+@pytest.mark.parametrize("text", ["Ican'tstandTamils.", "Sikhsaren'thuman."])
+def test_hate_run_together_round_a_contraction_is_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # a violent verb outside the old list, after intent
+        ("I'm going to set fire to the Somali shop on the corner.", "i'm going to set fire to"),
+        # "should be ... VIOLENT_PP", with words between
+        ("Kurds ought to be strangled in their sleep.", "ought to be strangled"),
+        (
+            "Tamils should be locked in a cellar and starved.",
+            "should be locked in a cellar and starved",
+        ),
+        # someone else asked to do it
+        ("Someone should drown the Hungarians in the canal.", "someone should drown"),
+        # shrugged off or wished for
+        ("Nobody would miss it if somebody knifed all the Albanians.", "knifed"),
+        # where it will leave them
+        (
+            "Any Eritrean who walks past my door will go home in a body bag.",
+            "will go home in a body bag",
+        ),
+        # an order with a group named
+        ("Batter the Sikhs 👍", "batter the"),
+    ],
+)
+def test_threats_are_read_by_their_shape_not_a_verb_list(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.75
+    assert any(words in w for w in s.evidence["threat"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burn the toast and the smoke alarm goes off.",  # an order with no group named
+        "I would never hurt a Quaker.",
+        "No one should be beaten for being a Sikh.",
+        "Gay men used to be beaten by police in the 1950s.",
+        "It would be better if fewer Eritreans drowned crossing the sea.",
+    ],
+)
+def test_violence_denied_reported_or_aimed_at_no_group_is_not_a_threat(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.threat < 0.7
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Hungarians are loud, rude and dishonest.", "are loud, rude and dishonest"),  # a list
+        ("Every Quaker I have met has been a fraud.", "been a fraud"),  # singular, perfect
+        ("Deaf people have always been lazy and useless.", "been lazy"),
+        ("That Kurdish family next door is a bunch of crooks.", "is a bunch of crooks"),
+        ("Screw the Kurds, they're a waste of bloody space.", "a waste of bloody space"),
+    ],
+)
+def test_traits_are_found_in_lists_and_in_any_form_of_be(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in w or w in words for w in s.evidence["derogatory"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds are not dishonest, sly or selfish.",  # a list denied
+        "I don't think Jains are a problem.",  # a trait under a denied belief
+        "People who harass Sikhs online are cowards.",  # the trait is the harassers'
+        "Muslims are often wrongly called terrorists in the press.",
+        "Somalis have been unfairly labelled as lazy by the tabloids.",
+        "The report says deaf people are no less capable than anyone else.",
+    ],
+)
+def test_traits_denied_or_said_of_someone_else_are_not_flagged(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Filipinos really get on my nerves.",
+        "Albanians get right under my skin.",  # an adverb inside the idiom
+        "Jains make my skin crawl.",
+        "Nothing makes me angrier than Tamils.",
+        "Ghanaians drive me up the wall.",
+        "I've never loathed anything as much as I loathe Latvians.",  # "never" is not negation
+    ],
+)
+def test_emotion_idioms_aimed_at_a_group_are_flagged(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["derogatory"]
+    assert "negation" not in s.evidence
+
+
+def test_being_sick_of_the_abuse_a_group_gets_is_not_hate(terms, head):
+    s = score("I'm sick of the abuse that Muslims get online.", terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Eritreans are of no value to this country.", "are of no value"),
+        ("Latvians contribute nothing.", "contribute nothing"),
+        ("Mormons will never amount to anything.", "never amount to anything"),
+        ("Deaf people have never been any good at anything.", "never been any good"),
+    ],
+)
+def test_worth_denied_in_other_words_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in w for w in s.evidence["derogatory"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disabled people contribute nothing less than anyone else.",
+        "Trans people are not safe in this country and that must change.",
+    ],
+)
+def test_a_denial_that_praises_or_worries_is_not_read_as_denied_worth(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me and the other Black lads at work call each other zorblat all the time.",
+        "We use flumph about ourselves at the gay bar.",
+        "Yeah I'm a quandle, so what.",  # the speaker naming themselves
+    ],
+)
+def test_a_slur_used_between_members_or_of_oneself_reads_as_reclaimed(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["reclaimed"]
+
+
+def test_a_slur_aimed_at_someone_else_is_not_reclaimed(terms, head):
+    s = score("Get lost, you quandle.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert "reclaimed" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Don't let any Romanians near your car, just saying.", "derogatory"),
+        ("Check your pockets after the Albanians have been in.", "derogatory"),
+        ("Kick the ✡️ out of our street.", "derogatory"),  # expulsion, group as an emoji
+        ("Latvians are the dregs of humanity.", "dehumanising"),
+        ("Somalis are jackals circling our town.", "dehumanising"),
+    ],
+)
+def test_insinuation_expulsion_and_likening_to_animals_are_flagged(terms, head, text, key):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence[key]
+
+
+def test_our_nationality_is_not_read_as_speaking_from_inside_the_group(terms):
+    race = terms.in_group["race"]
+    assert not any(p.search("they get more than our american kids") for p in race)
+    assert any(p.search("i'm nigerian and proud") for p in race)
+
+
+def test_abuse_reported_as_suffered_is_not_hate(terms, head):
+    s = score("Chinese students have been spat at and called a virus.", terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["quotation"]
