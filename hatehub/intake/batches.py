@@ -249,12 +249,9 @@ def _log(batch: list[_Waiting]) -> None:
     Track my report code, in the sender's name."""
     events = []
     clocks = victims.updates.reports_received([item.report for item in batch])
-    cases = {item.case.pk: item.case for item in batch}
-    possible = matching_batches.possible_matches_by_case(
-        (item.case.pk, item.found.possible) for item in batch
+    matching.record_possible_pairs(
+        (item.case.pk, match) for item in batch for match in item.found.possible
     )
-    for case_id, matches in possible.items():
-        matching.record_possible_matches(cases[case_id], matches)
     for item in batch:
         report, case, found = item.report, item.case, item.found
         with _acting(item.actor):

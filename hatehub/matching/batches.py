@@ -8,9 +8,9 @@ lookup each and one write of the index, and a new post's second report finds its
 """
 
 import hashlib
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from django.db import connection
 
@@ -20,7 +20,6 @@ from .services import (
     FUZZY_HOLDERS_READ,
     AccountKey,
     DatabaseIndex,
-    Match,
     Signals,
     holders_capped,
     link_accounts,
@@ -29,6 +28,7 @@ from .services import (
 # Provisional ids of a batch's reports: above any real report id, so a batch's reports count
 # as the newest holders of a key, as they will be once written.
 PROVISIONAL = 1 << 62
+_URL = MatchKey.Kind.URL.value
 
 
 def lock_id(kind: str, value: str) -> int:
@@ -102,13 +102,12 @@ class BatchIndex:
         self._stored_urls.setdefault(case_id, set())
         self._stored_accounts.setdefault(case_id, set())
 
-    def _database_hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    def _read_hits(self, keys: list[tuple[str, str]]) -> None:
         unread = [key for key in keys if key not in self._stored_hits]
         if unread:
             self._stored_hits.update({key: [] for key in unread})
             for hit in self.database.hits(unread):
                 self._stored_hits[(hit[2], hit[3])].append(hit)
-        return [hit for key in keys for hit in self._stored_hits[key]]
 
     def add(self, case_id: int, signals: Signals, held_keys: set[tuple[str, str]]) -> int:
         """Hold a matched report's keys (those its case does not hold enough of yet) and its
@@ -117,7 +116,7 @@ class BatchIndex:
         provisional = PROVISIONAL + self._count
         for key in keys_to_write(signals, held_keys):
             self._holders[key].append((provisional, case_id))
-            if key[0] == MatchKey.Kind.URL:
+            if key[0] == _URL:
                 self._urls[case_id].add(key[1])
         self._accounts[case_id].update(value for _kind, value in signals.account_keys())
         self._signatures[provisional] = [
@@ -131,12 +130,21 @@ class BatchIndex:
         return getattr(self.database, name)
 
     def hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
-        hits = self._database_hits(keys)
-        for kind, value in keys:
-            holders = self._holders.get((kind, value), ())
-            if holders_capped(kind):
+        """What the database would answer had the batch's earlier reports been written: the
+        stored holders of each key and the batch's, and of a fuzzy key only the newest
+        FUZZY_HOLDERS_READ of both together (the batch's are the newest)."""
+        self._read_hits(keys)
+        hits: list[tuple[int, int, str, str]] = []
+        for key in keys:
+            stored = self._stored_hits[key]
+            holders = self._holders.get(key, ())
+            if holders and holders_capped(key[0]):
                 holders = holders[-FUZZY_HOLDERS_READ:]
-            hits += [(report_id, case_id, kind, value) for report_id, case_id in holders]
+                room = FUZZY_HOLDERS_READ - len(holders)
+                if room < len(stored):
+                    stored = heapq.nlargest(room, stored) if room else []
+            hits += stored
+            hits += [(report_id, case_id, key[0], key[1]) for report_id, case_id in holders]
         return hits
 
     def signatures(self, report_ids: list[int]) -> list[tuple[int, str, bytes]]:
@@ -210,28 +218,6 @@ def index_reports(indexed: Sequence[tuple[object, Signals, set[tuple[str, str]]]
             for kind, signature in signatures_of(signals)
         ]
     )
-
-
-def possible_matches_by_case(
-    found: Iterable[tuple[int, Iterable[Match]]],
-) -> dict[int, list[Match]]:
-    """The possible matches of a batch's reports, (case id, matches) in report order, merged
-    per case: each other case once, with the best score (the first of equals, as
-    `services.record_possible_matches` keeps it when called report by report), and a campaign
-    link if any report's match was one. Recording them costs one call per case, not one per
-    report: a viral post's hundred reports offer the same few cases a hundred times."""
-    merged: dict[int, dict[int, Match]] = defaultdict(dict)
-    for case_id, matches in found:
-        offered = merged[case_id]
-        for match in matches:
-            best = offered.get(match.case_id)
-            if best is None:
-                offered[match.case_id] = match
-            elif match.score > best.score:
-                offered[match.case_id] = replace(match, campaign=match.campaign or best.campaign)
-            elif match.campaign and not best.campaign:
-                offered[match.case_id] = replace(best, campaign=True)
-    return {case_id: list(offered.values()) for case_id, offered in merged.items() if offered}
 
 
 class AccountLinks:

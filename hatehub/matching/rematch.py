@@ -16,16 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from hatehub.cases.models import Case
 from hatehub.evidence.models import EvidenceFile
 from hatehub.reports.models import AccountMention, ContentItem, Report
 
 from . import fingerprints, merging
-from .models import CampaignGroup, CampaignMember, Fingerprint, MatchKey, PossibleMatch
+from .models import Fingerprint, MatchKey
 from .services import (
-    CAMPAIGN_REASON,
     FUZZY_HOLDERS_READ,
     Match,
     Signals,
@@ -34,6 +32,7 @@ from .services import (
     holders_capped,
     holders_per_case,
     read_url,
+    record_possible_pairs,
 )
 
 BATCH = 2000
@@ -225,101 +224,11 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
 
 
 def _record_possible(pairs: list[tuple[int, Match]]) -> int:
-    """`record_possible_matches` for the whole run at once: the possible matches and campaign
-    links found, written in bulk (a re-match of a surge finds thousands) rather than a few
-    queries per pair. Returns how many pairs were offered."""
+    """The possible matches and campaign links the run found, for the cases still open after
+    its merges, written in bulk (a re-match of a surge finds thousands). Returns how many pairs
+    were offered."""
     live = set(Case.objects.filter(pk__in={c for c, _m in pairs}).values_list("pk", flat=True))
-    best: dict[tuple[int, int], Match] = {}
-    campaign: list[tuple[int, int]] = []
-    offered = 0
-    for case_id, match in pairs:
-        if case_id not in live or match.case_id == case_id:
-            continue
-        offered += 1
-        pair = tuple(sorted((case_id, match.case_id)))
-        if match.campaign:
-            campaign.append(pair)
-        if pair not in best or match.score > best[pair].score:
-            best[pair] = match
-    now = timezone.now()
-    existing = {}
-    for chunk in _chunks(sorted({low for low, _high in best}), 5000):
-        for row in PossibleMatch.objects.filter(case_id__in=chunk):
-            existing[row.case_id, row.other_case_id] = row
-    create, update = [], []
-    for (low, high), match in best.items():
-        row = existing.get((low, high))
-        if row is None:
-            create.append(
-                PossibleMatch(
-                    case_id=low,
-                    other_case_id=high,
-                    score=match.score,
-                    reason=match.reason,
-                    found_at=now,
-                )
-            )
-        elif row.status == PossibleMatch.Status.OPEN and match.score > row.score:
-            row.score, row.reason = match.score, match.reason
-            update.append(row)
-    PossibleMatch.objects.bulk_create(create, batch_size=5000, ignore_conflicts=True)
-    PossibleMatch.objects.bulk_update(update, ["score", "reason"], batch_size=5000)
-    _link_campaigns(campaign, now)
-    return offered
-
-
-def _link_campaigns(pairs: list[tuple[int, int]], now) -> None:
-    """`link_campaign` for every campaign pair of the run at once: the cases linked, and the
-    groups they are in already, end in one group per connected set (the oldest group, which
-    takes in the others' members; a new group when none of them is in one)."""
-    if not pairs:
-        return
-    parent: dict[int, int] = {}
-
-    def root(node: int) -> int:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in pairs:
-        parent[root(a)] = root(b)
-    cases = list(parent)
-    group_of: dict[int, int] = {}
-    for chunk in _chunks(cases, 5000):
-        group_of.update(
-            CampaignMember.objects.filter(case_id__in=chunk).values_list("case_id", "group_id")
-        )
-    # Cases already in one group belong together with that group's other members: the group
-    # is a node of the same sets (negative ids, so they cannot clash with cases).
-    for case_id, group_id in group_of.items():
-        parent[root(case_id)] = root(-group_id)
-    sets: dict[int, list[int]] = defaultdict(list)
-    for node in list(parent):
-        sets[root(node)].append(node)
-    members, emptied = [], []
-    for nodes in sets.values():
-        groups = sorted(-node for node in nodes if node < 0)
-        if groups:
-            group_id = groups[0]
-            if groups[1:]:
-                CampaignMember.objects.filter(group_id__in=groups[1:]).update(group_id=group_id)
-                emptied += groups[1:]
-            CampaignGroup.objects.filter(pk=group_id).update(updated_at=now)
-        else:
-            group_id = CampaignGroup.objects.create(found_at=now, updated_at=now).pk
-        members += [
-            CampaignMember(group_id=group_id, case_id=node, reason=CAMPAIGN_REASON, added_at=now)
-            for node in nodes
-            if node > 0 and node not in group_of
-        ]
-    CampaignGroup.objects.filter(pk__in=emptied).delete()
-    CampaignMember.objects.bulk_create(members, batch_size=5000, ignore_conflicts=True)
-
-
-def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    return record_possible_pairs((case_id, match) for case_id, match in pairs if case_id in live)
 
 
 def _canonical_fields(report_ids, batch) -> list[ContentItem]:

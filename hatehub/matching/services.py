@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from hatehub.evidence import store
@@ -35,9 +34,23 @@ from .models import (
 HOLDERS_PER_CASE = 3
 
 
+# The kinds as plain strings, for the loops a lookup runs over every key and every hit (an
+# enum member's attribute lookup costs more than the comparison).
+_URL, _FILE, _ACCOUNT, _ACCOUNT_TEXT = (
+    MatchKey.Kind.URL.value,
+    MatchKey.Kind.FILE.value,
+    MatchKey.Kind.ACCOUNT.value,
+    MatchKey.Kind.ACCOUNT_TEXT.value,
+)
+_TEXT_SIGNATURE, _IMAGE_SIGNATURE = Fingerprint.Kind.TEXT.value, Fingerprint.Kind.IMAGE.value
+_EXACT_KINDS = frozenset({_URL, _FILE, _ACCOUNT})
+_CAPPED_KINDS = frozenset(
+    {MatchKey.Kind.TEXT.value, MatchKey.Kind.ACCOUNT_TEXT.value, MatchKey.Kind.IMAGE.value}
+)
+
+
 def holders_per_case(kind: str) -> int:
-    exact = (MatchKey.Kind.URL, MatchKey.Kind.FILE, MatchKey.Kind.ACCOUNT)
-    return 1 if kind in exact else HOLDERS_PER_CASE
+    return 1 if kind in _EXACT_KINDS else HOLDERS_PER_CASE
 
 
 # Platforms where a name says nothing about who posted: everyone on 4chan is "Anonymous", and
@@ -63,7 +76,7 @@ FUZZY_HOLDERS_READ = 50
 
 def holders_capped(kind: str) -> bool:
     """Whether only the newest FUZZY_HOLDERS_READ holders of a key of this kind are read."""
-    return kind in (MatchKey.Kind.TEXT, MatchKey.Kind.ACCOUNT_TEXT, MatchKey.Kind.IMAGE)
+    return kind in _CAPPED_KINDS
 
 
 @dataclass(frozen=True)
@@ -342,7 +355,7 @@ class DatabaseIndex:
             report__case_id__in=unread, kind__in=[MatchKey.Kind.URL, MatchKey.Kind.ACCOUNT]
         )
         for case_id, kind, value in rows.values_list("report__case_id", "kind", "value"):
-            (self._urls if kind == MatchKey.Kind.URL else self._accounts)[case_id].add(value)
+            (self._urls if kind == _URL else self._accounts)[case_id].add(value)
 
 
 # The newest holders of each bucket, read from the lookup index (kind, value, report DESC) and
@@ -391,14 +404,15 @@ def find_matches(
     same_account_buckets: dict[int, int] = defaultdict(int)
     first_holder: dict[int, int] = {}
     for report_id, case_id, kind, value in hits:
-        if kind in (MatchKey.Kind.URL, MatchKey.Kind.FILE):
+        if kind == _URL or kind == _FILE:
             exact_by_case[case_id].append(kind)
             exact_keys_of[case_id].add((kind, value))
-        elif kind != MatchKey.Kind.ACCOUNT:  # an account alone is no match
+        elif kind != _ACCOUNT:  # an account alone is no match
             fuzzy_reports[case_id].add(report_id)
             shared_buckets[case_id] += 1
-            first_holder[case_id] = min(report_id, first_holder.get(case_id, report_id))
-            if kind == MatchKey.Kind.ACCOUNT_TEXT:
+            if report_id < first_holder.get(case_id, report_id + 1):
+                first_holder[case_id] = report_id
+            if kind == _ACCOUNT_TEXT:
                 same_account_buckets[case_id] += 1
     # A short link is only as good as the case it was first filed on (it cannot be read
     # offline): one held only by a case of another account than this report names was given
@@ -447,9 +461,8 @@ def find_matches(
     )
     joined = certain[0] if certain else None
     possible = [m for m in matches if joined is None or m.case_id != joined.case_id]
-    holders = Counter(
-        (kind, value) for _r, case_id, kind, value in hits if joined and case_id == joined.case_id
-    )
+    joined_id = joined.case_id if joined else None
+    holders = Counter((kind, value) for _r, case_id, kind, value in hits if case_id == joined_id)
     held = {key for key, count in holders.items() if count >= holders_per_case(key[0])}
     exact = bool(joined and joined.case_id in exact_by_case)
     tied = []
@@ -590,7 +603,7 @@ def _verify_fingerprints(
         best: tuple[float, str, bool] | None = None
         for report_id in reversed(ids):  # newest first
             for kind, signature in by_report.get(report_id, ()):
-                if relation == OTHER_ACCOUNT and kind != Fingerprint.Kind.TEXT:
+                if relation == OTHER_ACCOUNT and kind != _TEXT_SIGNATURE:
                     # Screenshots of one campaign's posts differ only in the poster's name,
                     # which the screenshot fingerprint does not read: they decide nothing here.
                     continue
@@ -630,12 +643,12 @@ def _verify_fingerprints(
 
 
 def _compare(signals: Signals, kind: str, signature: bytes) -> tuple[float, str, bool]:
-    if kind == Fingerprint.Kind.TEXT and signals.text is not None:
+    if kind == _TEXT_SIGNATURE and signals.text is not None:
         score = signals.text.similarity(fingerprints.TextFingerprint.from_bytes(signature))
         if score >= fingerprints.TEXT_POSSIBLE_THRESHOLD:
             certain = score >= fingerprints.TEXT_MATCH_THRESHOLD
             return score, f"Quoted text {score:.0%} similar", certain
-    if kind == Fingerprint.Kind.IMAGE and signals.images:
+    if kind == _IMAGE_SIGNATURE and signals.images:
         theirs = fingerprints.ImageFingerprint.from_bytes(signature)
         score = max(image.similarity(theirs) for image in signals.images)
         if score >= fingerprints.IMAGE_POSSIBLE_THRESHOLD:
@@ -714,31 +727,42 @@ def reindex(reports) -> None:
 def record_possible_matches(case, matches: Iterable[Match]) -> None:
     """Offer each match to an officer on both case pages; the same words by another account
     also put both cases in one campaign group."""
+    record_possible_pairs((case.pk, match) for match in matches)
+
+
+def record_possible_pairs(pairs: Iterable[tuple[int, Match]]) -> int:
+    """`record_possible_matches` for many (case id, match) pairs at once, in a few statements
+    for all of them: a batch of a surge's reports, or a re-match, offers hundreds. Each pair of
+    cases is offered once, with its best score (the first of equals); an open offer is raised
+    to a better score, one an officer has decided is left as it is. Returns how many pairs were
+    offered."""
+    best: dict[tuple[int, int], Match] = {}
+    campaign: list[tuple[int, int]] = []
+    offered = 0
+    for case_id, match in pairs:
+        if match.case_id == case_id:
+            continue
+        offered += 1
+        low, high = sorted((case_id, match.case_id))
+        if match.campaign:
+            campaign.append((low, high))
+        if (low, high) not in best or match.score > best[low, high].score:
+            best[low, high] = match
     now = timezone.now()
-    matches = list(matches)
-    campaign = [match.case_id for match in matches if match.campaign]
-    if campaign:
-        link_campaign(case.pk, campaign)
-    best: dict[tuple[int, int], Match] = {}  # each pair once: its first best match
-    for match in matches:
-        pair = tuple(sorted((case.pk, match.case_id)))
-        if pair not in best or match.score > best[pair].score:
-            best[pair] = match
-    if not best:
-        return
-    others = [match.case_id for match in best.values()]
-    existing = {
-        (row.case_id, row.other_case_id): row
-        for row in PossibleMatch.objects.filter(
-            Q(case_id=case.pk, other_case_id__in=others)
-            | Q(other_case_id=case.pk, case_id__in=others)
+    existing: dict[tuple[int, int], PossibleMatch] = {}
+    for chunk in _chunks(sorted({low for low, _high in best}), 5000):
+        lows = set(chunk)
+        rows = PossibleMatch.objects.filter(
+            case_id__in=chunk, other_case_id__in={high for low, high in best if low in lows}
         )
-    }
-    new = []
+        for row in rows:
+            existing[row.case_id, row.other_case_id] = row
+    create: list[PossibleMatch] = []
+    update: list[PossibleMatch] = []
     for (low, high), match in best.items():
-        row = existing.get((low, high))
-        if row is None:
-            new.append(
+        found = existing.get((low, high))
+        if found is None:
+            create.append(
                 PossibleMatch(
                     case_id=low,
                     other_case_id=high,
@@ -747,45 +771,71 @@ def record_possible_matches(case, matches: Iterable[Match]) -> None:
                     found_at=now,
                 )
             )
-        elif row.status == PossibleMatch.Status.OPEN and match.score > row.score:
-            row.score, row.reason = match.score, match.reason
-            row.save(update_fields=["score", "reason"])
-    PossibleMatch.objects.bulk_create(new)
+        elif found.status == PossibleMatch.Status.OPEN and match.score > found.score:
+            found.score, found.reason = match.score, match.reason
+            update.append(found)
+    PossibleMatch.objects.bulk_create(create, batch_size=5000, ignore_conflicts=True)
+    PossibleMatch.objects.bulk_update(update, ["score", "reason"], batch_size=5000)
+    _link_campaigns(campaign, now)
+    return offered
 
 
 CAMPAIGN_REASON = "The same words posted by several accounts"
 
 
-def link_campaign(case_id: int, other_case_ids: Iterable[int]) -> CampaignGroup | None:
-    """Put a case and the cases of other accounts' posts of the same words in one campaign
-    group: a new group, the group one of them is in, or (when they are in several) the oldest,
-    which takes in the others' members."""
-    case_ids = list(dict.fromkeys([case_id, *other_case_ids]))
-    if len(case_ids) < 2:
-        return None
-    now = timezone.now()
-    members = list(CampaignMember.objects.filter(case_id__in=case_ids).select_related("group"))
-    groups = sorted({m.group for m in members}, key=lambda g: g.pk)
-    if groups:
-        group = groups[0]
-        others = [g.pk for g in groups[1:]]
-        if others:
-            CampaignMember.objects.filter(group_id__in=others).update(group=group)
-            CampaignGroup.objects.filter(pk__in=others).delete()
-        group.updated_at = now
-        group.save(update_fields=["updated_at"])
-    else:
-        group = CampaignGroup.objects.create(found_at=now, updated_at=now)
-    held = {m.case_id for m in members}
-    CampaignMember.objects.bulk_create(
-        [
-            CampaignMember(group=group, case_id=other, reason=CAMPAIGN_REASON, added_at=now)
-            for other in case_ids
-            if other not in held
-        ],
-        ignore_conflicts=True,
-    )
-    return group
+def _link_campaigns(pairs: list[tuple[int, int]], now) -> None:
+    """Put each pair of cases posted with the same words by other accounts in one campaign
+    group: the cases linked, and the groups they are in already, end in one group per
+    connected set (the oldest group, which takes in the others' members; a new group when none
+    of them is in one)."""
+    if not pairs:
+        return
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    cases = list(parent)
+    group_of: dict[int, int] = {}
+    for chunk in _chunks(cases, 5000):
+        group_of.update(
+            CampaignMember.objects.filter(case_id__in=chunk).values_list("case_id", "group_id")
+        )
+    # Cases already in one group belong together with that group's other members: the group
+    # is a node of the same sets (negative ids, so they cannot clash with cases).
+    for case_id, group_id in group_of.items():
+        parent[root(case_id)] = root(-group_id)
+    sets: dict[int, list[int]] = defaultdict(list)
+    for node in list(parent):
+        sets[root(node)].append(node)
+    members, emptied = [], []
+    for nodes in sets.values():
+        groups = sorted(-node for node in nodes if node < 0)
+        if groups:
+            group_id = groups[0]
+            if groups[1:]:
+                CampaignMember.objects.filter(group_id__in=groups[1:]).update(group_id=group_id)
+                emptied += groups[1:]
+            CampaignGroup.objects.filter(pk=group_id).update(updated_at=now)
+        else:
+            group_id = CampaignGroup.objects.create(found_at=now, updated_at=now).pk
+        members += [
+            CampaignMember(group_id=group_id, case_id=node, reason=CAMPAIGN_REASON, added_at=now)
+            for node in nodes
+            if node > 0 and node not in group_of
+        ]
+    CampaignGroup.objects.filter(pk__in=emptied).delete()
+    CampaignMember.objects.bulk_create(members, batch_size=5000, ignore_conflicts=True)
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 # Accounts ---------------------------------------------------------------------------------
