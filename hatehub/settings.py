@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HUB_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The shared evaluation data that `train_signals` trains on (../shared/eval beside the checkout).
+HUB_EVAL_DIR = Path(os.environ.get("HUB_EVAL_DIR", BASE_DIR.parent / "shared" / "eval"))
 
 
 def env_bool(name: str, default: bool = False) -> bool:

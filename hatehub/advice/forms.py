@@ -1,7 +1,6 @@
 from django import forms
 
-from hatehub.audit.services import Action, record
-from hatehub.cases.selectors import case_exists, visible_cases
+from hatehub.cases.access import visible_case_for
 
 from .selectors import LibraryQuery, offence_choices, strand_choices
 from .services import ArticleDraft
@@ -111,16 +110,8 @@ class RequestForm(forms.Form):
         reference = self.cleaned_data["case_reference"].strip().upper()
         self.case = None
         if reference:
-            self.case = visible_cases(self.user).filter(reference=reference).first()
+            self.case = visible_case_for(self.user, reference, path="advice request")
             if self.case is None:
-                if case_exists(reference):  # another force's case: refused, and logged
-                    record(
-                        Action.DENIED,
-                        "case",
-                        reference,
-                        summary=f"Advice request naming case {reference} refused: not the "
-                        "user's force's case",
-                    )
                 raise forms.ValidationError(
                     "There is no case with that reference for your force: check the reference"
                 )

@@ -5,13 +5,13 @@ Hub staff see every request; a force user only their own force's: another force'
 answered like a missing one, and the attempt is logged."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
+from hatehub.core.pagination import paginate
 from hatehub.training.content import render_markdown
 
 from . import selectors, services
@@ -32,7 +32,7 @@ PAGE_SIZE = 25
 def library(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET or None)
     query = form.query()
-    page = Paginator(selectors.search(query), PAGE_SIZE).get_page(request.GET.get("page"))
+    page, page_range = paginate(request, selectors.search(query), PAGE_SIZE)
     labels = selectors.offence_labels()
     for article in page.object_list:
         article.offence_names = [labels.get(o, o) for o in article.offence_ids]
@@ -44,6 +44,7 @@ def library(request: HttpRequest) -> HttpResponse:
             "nav": "advice",
             "form": form,
             "page": page,
+            "page_range": page_range,
             "searched": bool(query.text or query.strand or query.offence),
             "gives_advice": gives_advice(request.user),
             "asks_for_advice": asks_for_advice(request.user),
@@ -133,7 +134,7 @@ def requests(request: HttpRequest) -> HttpResponse:
         rows = selectors.open_overdue(rows).order_by("due_on", "asked_at")
     else:
         show = "all"
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, page_range = paginate(request, rows, PAGE_SIZE)
     items = selectors.annotate_lateness(page.object_list)
     record(
         Action.VIEW,
@@ -148,6 +149,7 @@ def requests(request: HttpRequest) -> HttpResponse:
             "nav": "advice",
             "items": items,
             "page": page,
+            "page_range": page_range,
             "show": show,
             "asks_for_advice": asks_for_advice(request.user),
             "service_days": services.service_level_days(),

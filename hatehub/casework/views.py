@@ -9,7 +9,6 @@ entry.
 from math import ceil
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -147,8 +146,9 @@ def _render_case(
     one (and in the error summary)."""
     show_complainant = selectors.sees_complainant_details(request.user, case)
     selectors.label_reports(case)
-    paginator = Paginator(range(case.report_count), selectors.REPORTS_PER_PAGE)
-    reports_page = paginator.get_page(request.GET.get("page"))
+    reports_page, reports_page_range = paginate(
+        request, range(case.report_count), selectors.REPORTS_PER_PAGE
+    )
     offer = selectors.open_offer(case)
     responsibility = case_responsibility(case)
     forms = {**_case_forms(request, case, offer, responsibility), **(bound or {})}
@@ -187,9 +187,7 @@ def _render_case(
             **assessment,
             "case_summary": summary,
             "page": reports_page,
-            "page_range": list(
-                paginator.get_elided_page_range(reports_page.number, on_each_side=2, on_ends=1)
-            ),
+            "page_range": reports_page_range,
             "show_complainant": show_complainant,
             "allocation_form": forms.get("allocation"),
             "accept_form": forms.get("accept"),

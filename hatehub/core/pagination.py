@@ -1,11 +1,13 @@
 """Pagination for staff lists, shaped for the GOV.UK pagination component."""
 
+from collections.abc import Sequence
+
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 
-def paginate(request: HttpRequest, items: QuerySet, per_page: int) -> tuple[Page, list]:
+def paginate(request: HttpRequest, items: QuerySet | Sequence, per_page: int) -> tuple[Page, list]:
     """The requested page (a bad or out-of-range number gives the nearest real page) and the
     page numbers to show, with ellipses, for the GOV.UK pagination component."""
     paginator = Paginator(items, per_page)

@@ -1,5 +1,4 @@
 from django.contrib import messages as flash
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from hatehub.accounts import roles
 from hatehub.accounts.access import staff_view
 from hatehub.audit.models import AuditEvent
 from hatehub.audit.services import record
+from hatehub.core.pagination import paginate
 
 from . import selectors, services
 from .forms import RetryForm, StatusFilterForm
@@ -20,7 +20,7 @@ hub_staff = staff_view(roles.sees_every_case)
 def outbox(request: HttpRequest) -> HttpResponse:
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
-    page = Paginator(selectors.messages(status), 50).get_page(request.GET.get("page"))
+    page, page_range = paginate(request, selectors.messages(status), 50)
     selectors.describe(page.object_list)
     record(
         AuditEvent.Action.VIEW,
@@ -35,6 +35,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
             "nav": "outbox",
             "form": form,
             "page": page,
+            "page_range": page_range,
             "counts": selectors.counts_by_status(),
         },
     )

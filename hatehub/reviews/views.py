@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.cases.access import visible_case
-from hatehub.cases.selectors import crime_reports, visible_cases
+from hatehub.cases.access import visible_case, visible_through_case
+from hatehub.cases.selectors import crime_reports
 from hatehub.core.errors import not_found
 
 from . import access, selectors, services
@@ -112,17 +112,10 @@ def record_request(request: HttpRequest, reference: str) -> HttpResponse:
 def _visible_review(request: HttpRequest, pk: int) -> ReviewRequest | None:
     reviews = ReviewRequest.objects.select_related(
         "case__allocated_force", "report", "reviewer", "decision_maker", "recorded_by"
-    ).filter(pk=pk)
-    found = reviews.filter(case__in=visible_cases(request.user)).first()
-    if found is None and reviews.exists():
-        record(
-            Action.DENIED,
-            "right_to_review",
-            pk,
-            summary=f"Access to Right to Review request {pk} refused: not the user's force's case",
-            details={"path": request.path},
-        )
-    return found
+    )
+    return visible_through_case(
+        request, reviews, pk, object_type="right_to_review", name="Right to Review request"
+    )
 
 
 def _may_acknowledge(user, review: ReviewRequest) -> bool:

@@ -7,8 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
-from hatehub.cases.access import visible_case
-from hatehub.cases.selectors import visible_cases
+from hatehub.cases.access import visible_case, visible_through_case
 from hatehub.core.errors import not_found
 
 from . import access, selectors, services
@@ -124,19 +123,10 @@ def refer(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _visible_referral(request: HttpRequest, pk: int) -> Referral | None:
-    referral = Referral.objects.select_related("case", "report__complainant", "service").filter(
-        pk=pk
+    referrals = Referral.objects.select_related("case", "report__complainant", "service")
+    return visible_through_case(
+        request, referrals, pk, object_type="support_referral", name="support referral"
     )
-    found = referral.filter(case__in=visible_cases(request.user)).first()
-    if found is None and referral.exists():
-        record(
-            Action.DENIED,
-            "support_referral",
-            pk,
-            summary=f"Access to support referral {pk} refused: not the user's force's case",
-            details={"path": request.path},
-        )
-    return found
 
 
 @referrers

@@ -6,13 +6,14 @@ logged (as the case pages do). Every page that shows personal data writes an aud
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
 from hatehub.cases.models import Case
+from hatehub.core.downloads import integrity_checked_download
 from hatehub.core.errors import not_found
 from hatehub.matching.models import OnlineAccount
 
@@ -467,23 +468,19 @@ def attachment_download(request: HttpRequest, request_ref: str, attachment_id: i
     attachment = get_object_or_404(
         ResponseAttachment, pk=attachment_id, response__request=id_request
     )
-    try:
-        blob = services.responses.open_attachment(
+    return integrity_checked_download(
+        request,
+        lambda: services.responses.open_attachment(
             attachment, request_reference=id_request.reference
-        )
-    except services.AttachmentIntegrityError:
-        return render(
-            request,
-            "suspects/attachment_integrity.html",
-            {"nav": "identification_requests", "id_request": id_request, "attachment": attachment},
-            status=409,
-        )
-    response = FileResponse(
-        blob,
-        as_attachment=True,
+        ),
+        integrity_error=services.AttachmentIntegrityError,
         filename=attachment.original_filename,
-        content_type=attachment.media_type,
+        media_type=attachment.media_type,
+        as_attachment=True,
+        refusal_template="suspects/attachment_integrity.html",
+        refusal_context={
+            "nav": "identification_requests",
+            "id_request": id_request,
+            "attachment": attachment,
+        },
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

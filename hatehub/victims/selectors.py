@@ -138,15 +138,6 @@ def case_updates(case: Case, today: dt.date) -> tuple[list[VictimUpdateDue], int
     return rows, total, overdue
 
 
-def update_for(user, pk: int) -> VictimUpdateDue | None:
-    return (
-        visible_updates(user)
-        .select_related("report__complainant", "report__case__allocated_force", "officer")
-        .filter(pk=pk)
-        .first()
-    )
-
-
 def sends_updates(user) -> bool:
     """Hub staff and force users write to complainants (on the cases they may see)."""
     return roles.works_cases(user)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hatehub.accounts.access import staff_view
 from hatehub.audit.services import Action, record
+from hatehub.cases.access import visible_through_case
 from hatehub.core.errors import not_found
 
 from . import contact, messages, selectors, services
@@ -45,17 +46,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _update_or_404(request: HttpRequest, pk: int):
-    update = selectors.update_for(request.user, pk)
-    if update is None and VictimUpdateDue.objects.filter(pk=pk).exists():
-        record(
-            Action.DENIED,
-            "victim_update_due",
-            pk,
-            summary="Access to a Victims' Code update refused: not the user's force's case",
-            details={"path": request.path},
-        )
-    return update
+def _update_or_404(request: HttpRequest, pk: int) -> VictimUpdateDue | None:
+    updates = VictimUpdateDue.objects.select_related(
+        "report__complainant", "report__case__allocated_force", "officer"
+    )
+    return visible_through_case(
+        request,
+        updates,
+        pk,
+        object_type="victim_update_due",
+        name="Victims' Code update",
+        case_field="report__case",
+    )
 
 
 def _reason(update: VictimUpdateDue, source) -> tuple[str, str]:

@@ -219,3 +219,18 @@ def test_the_case_page_lists_its_advice_requests(make_report, forces, users, cli
     assert AuditEvent.objects.filter(
         object_type="advice_request_list", object_id=case.reference
     ).exists()
+
+
+def test_a_long_list_of_advice_requests_can_be_paged_through(users, client):
+    """More open requests than fit on a page: the list offers the next page and it shows the
+    rest (the list used to stop at its first page, with no way on)."""
+    for number in range(27):
+        services.ask(
+            by=users["force_user"], subject=f"Question {number:02d}", question="[SYNTHETIC]"
+        )
+    client.force_login(users["hub_supervisor"])
+    first = client.get(reverse("advice:requests"), {"show": "open"}).content.decode()
+    assert 'class="govuk-pagination"' in first and "page=2" in html.unescape(first)
+    second = client.get(reverse("advice:requests"), {"show": "open", "page": 2})
+    shown = html.unescape(second.content.decode())
+    assert shown.count("Question ") == 2 and 'aria-current="page">2<' in shown

@@ -17,7 +17,6 @@ validation. TweetEval is NOT used here (evaluation only: ``bench/signals_eval.py
 
 import csv
 import hashlib
-import os
 import time
 from pathlib import Path
 
@@ -52,8 +51,7 @@ EXTRA_SCALE = 2.0
 
 def eval_dir() -> Path:
     """The shared evaluation data: ``HUB_EVAL_DIR``, else ``../shared/eval`` beside the repo."""
-    default = Path(settings.BASE_DIR).parent / "shared" / "eval"
-    return Path(os.environ.get("HUB_EVAL_DIR", default))
+    return Path(settings.HUB_EVAL_DIR)
 
 
 def embed_cached(texts: list[str], cache_path: Path | None, stdout=None) -> np.ndarray:
