@@ -299,8 +299,9 @@ NATION_OF_PFA_PREFIX = {"E": "england_wales", "W": "england_wales", "S": "scotla
 def case_nation(case: Case) -> str:
     """The nation whose law applies to the case: where a victim is, else where the poster is,
     found through the jurisdiction app's place lookup (postcode or town -> force area -> the
-    force's country). "unknown" when no report says where either is; the engine then shows the
-    law of England and Wales as an assumption and says so."""
+    force's country); a place given with doubt ("maybe Glasgow") does not count. "unknown" when
+    no report says where either is; the engine then shows the law of England and Wales as an
+    assumption and says so."""
     from hatehub.jurisdiction import geography
     from hatehub.jurisdiction.services import force_for, place_from_text
 
@@ -317,8 +318,8 @@ def case_nation(case: Case) -> str:
             place = place_from_text(text)
         except (geography.GeographyError, OSError):
             continue
-        if place is None or place.force is None:
-            continue
+        if place is None or place.force is None or place.hedged:
+            continue  # a place given with doubt is a hint for the officer, not the law's nation
         force = force_for(place.force)
         nation = NATION_OF_COUNTRY.get(force.country if force else "")
         nation = nation or NATION_OF_PFA_PREFIX.get(place.force.pfa_code[:1])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from hatehub.assessment.rules import NATION_NAMES
 from hatehub.matching import platform_rules
 from hatehub.matching.canonical_urls import canonicalise, is_tracking_param, platform_for_host
 
@@ -29,6 +30,9 @@ class Offence:
     section: str
     name: str
     source: str
+    # Where the offence is law, in words ("England and Wales"); empty on referrals drafted
+    # before it was recorded.
+    law: str = ""
 
     @property
     def legislation(self) -> str:
@@ -65,6 +69,13 @@ class Draft:
     items: tuple[Item, ...]
     callback_url: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def law_of(nations: tuple[str, ...]) -> str:
+    """The jurisdictions an offence is law in, in words, for a notice read outside the police."""
+    if set(nations) >= set(NATION_NAMES):
+        return "the United Kingdom"
+    return " and ".join(name for nation, name in NATION_NAMES.items() if nation in nations)
 
 
 def canonical_address(canonical_url: str) -> str:
@@ -135,9 +146,15 @@ def body(draft: Draft) -> str:
         ]
         if item.url and item.url != content_address(item.url, item.canonical_url):
             lines.append(f"  As reported: {item.url}")
-        lines.append("  Believed offences (law of England and Wales):")
-        for offence in item.offences:
-            lines.append(f"    - {offence.citation}")
+        laws = {offence.law for offence in item.offences}
+        if len(laws) == 1 and "" not in laws:
+            lines.append(f"  Believed offences (law of {laws.pop()}):")
+            lines += [f"    - {offence.citation}" for offence in item.offences]
+        else:
+            lines.append("  Believed offences:")
+            for offence in item.offences:
+                where = f", law of {offence.law}" if offence.law else ""
+                lines.append(f"    - {offence.citation}{where}")
         if item.evidence_sha256:
             lines.append("  Evidence held by the police (SHA-256):")
             lines += [f"    - {digest}" for digest in item.evidence_sha256]
@@ -175,6 +192,7 @@ def payload(draft: Draft) -> dict:
                         "act": o.act,
                         "section": o.section,
                         "legislation": o.legislation,
+                        **({"law": o.law} if o.law else {}),
                     }
                     for o in item.offences
                 ],

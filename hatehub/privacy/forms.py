@@ -50,11 +50,7 @@ class ReviewDecisionForm(forms.Form):
 
 
 class EraseCaseForm(forms.Form):
-    BASES = [
-        ("dpa_s47_request", "Request to erase (Data Protection Act 2018 s47)"),
-        ("no_longer_necessary", "No longer necessary for a policing purpose (s39)"),
-        ("recorded_in_error", "Recorded in error"),
-    ]
+    BASES = list(ErasureLog.BASES.items())
     basis = forms.ChoiceField(
         label="Why is this case being erased?",
         choices=BASES,

@@ -73,6 +73,27 @@ class ErasureLog(models.Model):
     basis = models.CharField(max_length=100, blank=True)
     counts = models.JSONField(default=dict)
 
+    BASES = {
+        "dpa_s47_request": "Request to erase (Data Protection Act 2018 s47)",
+        "no_longer_necessary": "No longer necessary for a policing purpose (s39)",
+        "recorded_in_error": "Recorded in error",
+    }
+
+    @property
+    def removed(self) -> list[tuple[str, int]]:
+        """What was removed, in words ("Match keys", 2), from counts stored by app and kind
+        ("matching.match_keys")."""
+        return [
+            (key.rpartition(".")[2].replace("_", " ").capitalize(), count)
+            for key, count in self.counts.items()
+            if count
+        ]
+
+    @property
+    def basis_label(self) -> str:
+        """The basis in words, as the officer chose it (the stored value is its code)."""
+        return self.BASES.get(self.basis, self.basis)
+
     class Meta:
         ordering = ["-erased_at", "-pk"]
         indexes = [models.Index(fields=["record_type", "record_id"], name="erasure_by_record")]

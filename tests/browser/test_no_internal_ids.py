@@ -10,6 +10,7 @@ import re
 import pytest
 
 from hatehub.cases.services import allocate
+from hatehub.privacy.services import erase_case
 from tests.platforms.helpers import decided_case, example_platform
 
 from .conftest import sign_in
@@ -42,7 +43,10 @@ def test_staff_pages_show_no_internal_ids(page, users, forces, make_report):
     )
     allocate(case, force=forces["merseyside"], reason="Victim lives in Liverpool")
     make_report(urls=["https://video.example/abc/2"], reporter_role="witness")
+    erased = make_report(urls=["https://video.example/abc/3"]).case
+    erase_case(erased, by=users["hub_supervisor"], why="request", basis="dpa_s47_request")
 
+    extra_pages = {"hub_supervisor": ["/hub/privacy/erasures/"]}  # the erasure log
     found = {}
     for role in ("hub_officer", "hub_supervisor", "force_user"):
         page.context.clear_cookies()
@@ -52,7 +56,7 @@ def test_staff_pages_show_no_internal_ids(page, users, forces, make_report):
         )
         paths = sorted({p for p in links if p and p.startswith("/") and p != "/hub/audit/"})
         assert len(paths) >= 5, paths  # the navigation was found
-        for path in [*paths, f"/hub/cases/{case.reference}/"]:
+        for path in [*paths, f"/hub/cases/{case.reference}/", *extra_pages.get(role, [])]:
             assert page.goto(path).status == 200, path
             if hits := _raw_ids_on(page):
                 found[f"{role} {path}"] = hits

@@ -40,3 +40,26 @@ def test_track_my_report_with_a_long_link_does_not_scroll_sideways_on_a_phone(
     scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
     assert scroll_width <= PHONE["width"], f"page is {scroll_width}px wide on a 390px phone"
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("consent", "said"),
+    [
+        (True, "As you asked, we will pass your details to a support service"),
+        (False, "Victim Support gives free and confidential help"),
+    ],
+)
+def test_track_my_report_knows_whether_they_already_asked_for_support(
+    browser, live_server, settings, make_report, consent, said
+):
+    """Someone who asked for a support referral is told it is coming, not invited to ask."""
+    settings.HUB_PUBLIC_URL = live_server.url
+    report = make_report(support_referral_consent=consent)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(services.new_tracking_link(report))
+    support = page.locator("[data-support]").inner_text()
+    assert said in support
+    assert ("As you asked" in support) is consent and "refer you" not in support
+    context.close()

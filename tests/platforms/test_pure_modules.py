@@ -134,6 +134,29 @@ def test_an_external_notice_cites_the_legislation_never_internal_documents():
     )
 
 
+def test_a_notice_names_the_law_each_offence_belongs_to_not_always_england_and_wales():
+    """A Scottish case's offence is not cited as the law of England and Wales."""
+    scots = composition.Offence(
+        "hcpo2021_s4", "Hate Crime and Public Order (Scotland) Act 2021", "s4",
+        "Stirring up hatred", "", law=composition.law_of(("scotland",)),
+    )  # fmt: skip
+    osa = composition.Offence(
+        "osa2023_s181", "Online Safety Act 2023", "s181", "Threatening communications offence",
+        "", law=composition.law_of(("england_wales", "northern_ireland")),
+    )  # fmt: skip
+    scottish = composition.Item(1, "https://x.com/a/status/1", "x.com/status/1", "OHH-1", (scots,))
+    mixed = composition.Item(2, "https://x.com/a/status/2", "x.com/status/2", "OHH-2", (scots, osa))
+    text = composition.body(
+        composition.Draft("TR-1", "X", "Hub", "hub@example.police.uk", (scottish, mixed))
+    )
+    assert "Believed offences (law of Scotland):" in text
+    assert "England and Wales" not in text.split("Item TR-1/2")[0]
+    assert "section 181), law of England and Wales and Northern Ireland" in text
+    assert composition.law_of(("england_wales", "scotland", "northern_ireland")) == (
+        "the United Kingdom"
+    )
+
+
 @pytest.mark.parametrize(
     ("reported", "canonical", "link"),
     [

@@ -39,6 +39,7 @@ def _offences(assessment: Assessment) -> list[dict]:
                     "section": offence.section,
                     "name": offence.name,
                     "source": offence.source,
+                    "law": composition.law_of(offence.nations),
                 }
             )
     return found
