@@ -79,6 +79,13 @@ class ErasureLog(models.Model):
         "recorded_in_error": "Recorded in error",
     }
 
+    class Meta:
+        ordering = ["-erased_at", "-pk"]
+        indexes = [models.Index(fields=["record_type", "record_id"], name="erasure_by_record")]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.reference or self.record_id} erased ({self.why})"
+
     @property
     def removed(self) -> list[tuple[str, int]]:
         """What was removed, in words ("Match keys", 2), from counts stored by app and kind
@@ -93,10 +100,3 @@ class ErasureLog(models.Model):
     def basis_label(self) -> str:
         """The basis in words, as the officer chose it (the stored value is its code)."""
         return self.BASES.get(self.basis, self.basis)
-
-    class Meta:
-        ordering = ["-erased_at", "-pk"]
-        indexes = [models.Index(fields=["record_type", "record_id"], name="erasure_by_record")]
-
-    def __str__(self) -> str:
-        return f"{self.record_type} {self.reference or self.record_id} erased ({self.why})"

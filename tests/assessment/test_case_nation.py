@@ -27,7 +27,7 @@ def test_without_a_victims_place_the_posters_place_is_used(make_report):
 
 
 def test_a_place_given_with_doubt_does_not_choose_the_law(make_report):
-    """"I don't know, maybe Glasgow" is a hint for the officer (issue 17 s5), so it must not
+    """ "I don't know, maybe Glasgow" is a hint for the officer (issue 17 s5), so it must not
     quietly put the case under Scots law either: the nation stays unknown, and is said to be."""
     report = make_report(victim_postcode="", poster_location="I don't know, maybe Glasgow")
     assert case_nation(report.case) == "unknown"
