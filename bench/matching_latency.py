@@ -53,7 +53,8 @@ FILLED_COLUMNS = {
     | {"submitted_at", "case_id", "reporter_role", "description", "quoted_text"}
     | {"occurred_on", "platform", "platform_other", "strand_other", "poster_identity_known"}
     | {"poster_identity_details", "future_event", "future_event_details", "poster_location"}
-    | {"anonymous", "idempotency_key", "idempotency_fingerprint", "partner_reference"},
+    | {"anonymous", "idempotency_key", "idempotency_fingerprint", "partner_reference"}
+    | {"signal_pending"},
     "matching_matchkey": {"id", "report_id", "kind", "value"},
     "matching_fingerprint": {"id", "report_id", "kind", "signature"},
 }
@@ -71,10 +72,10 @@ INSERT_REPORTS = """
         submitted_at, case_id, reporter_role, description, quoted_text, occurred_on, platform,
         platform_other, strand_other, poster_identity_known, poster_identity_details,
         future_event, future_event_details, poster_location, anonymous, idempotency_key,
-        idempotency_fingerprint, partner_reference)
+        idempotency_fingerprint, partner_reference, signal_pending)
     SELECT g, 'B' || lpad(g::text, 13, '0'), 'partner', NULL, NULL,
         now() - g * interval '1 second', g, 'witness', 'Synthetic indexed report', '', NULL, 'x',
-        '', '', false, '', 'no', '', '', false, NULL, '', ''
+        '', '', false, '', 'no', '', '', false, NULL, '', '', false
     FROM generate_series(%(lo)s::bigint, %(hi)s::bigint) AS g
 """
 INSERT_URL_KEYS = """
