@@ -299,6 +299,8 @@ class DatabaseIndex:
         self._accounts: dict[int, set[str]] = {}
 
     def hits(self, keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+        if connection.vendor == "postgresql":
+            return _holders(keys)  # every kind in one round trip
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, value in keys:
             by_kind[kind].append(value)
@@ -312,9 +314,6 @@ class DatabaseIndex:
             # A fingerprint bucket can be common (one platform's screenshots share a layout; a
             # campaign's words fill a text band): read only its newest holders, so a lookup
             # costs the same at a million reports.
-            if connection.vendor == "postgresql":
-                hits += _newest_holders(kind, values)
-                continue
             reads = [
                 MatchKey.objects.filter(kind=kind, value=value)
                 .order_by("-report_id")
@@ -358,23 +357,30 @@ class DatabaseIndex:
             (self._urls if kind == _URL else self._accounts)[case_id].add(value)
 
 
-# The newest holders of each bucket, read from the lookup index (kind, value, report DESC) and
-# stopped at the cap, for all buckets of one kind in one round trip (PostgreSQL).
-_NEWEST_HOLDERS_SQL = """
-    SELECT h.report_id, r.case_id, %s::text, h.value
-    FROM unnest(%s::text[]) AS k(value)
+# The holders of every key of a lookup in one round trip (PostgreSQL), each read from the
+# lookup index (kind, value, report DESC): every holder of an exact or account key (they are
+# selective), and of a fingerprint bucket only its newest FUZZY_HOLDERS_READ (a common bucket,
+# one platform's screenshot layout or a campaign's words, would otherwise cost more the bigger
+# the index), stopped at the cap in the index. LIMIT NULL is no limit.
+_HOLDERS_SQL = """
+    SELECT h.report_id, r.case_id, k.kind, k.value
+    FROM unnest(%s::text[], %s::text[], %s::int[]) AS k(kind, value, cap)
     CROSS JOIN LATERAL (
-        SELECT m.report_id, m.value FROM matching_matchkey AS m
-        WHERE m.kind = %s AND m.value = k.value
-        ORDER BY m.report_id DESC LIMIT %s
+        SELECT m.report_id FROM matching_matchkey AS m
+        WHERE m.kind = k.kind AND m.value = k.value
+        ORDER BY m.report_id DESC LIMIT k.cap
     ) AS h
     JOIN intake_report AS r ON r.id = h.report_id
 """
 
 
-def _newest_holders(kind: str, values: list[str]) -> list[tuple[int, int, str, str]]:
+def _holders(keys: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    keys = list(dict.fromkeys(keys))
+    kinds = [kind for kind, _value in keys]
+    values = [value for _kind, value in keys]
+    caps = [FUZZY_HOLDERS_READ if holders_capped(kind) else None for kind in kinds]
     with connection.cursor() as cursor:
-        cursor.execute(_NEWEST_HOLDERS_SQL, [kind, list(values), kind, FUZZY_HOLDERS_READ])
+        cursor.execute(_HOLDERS_SQL, [kinds, values, caps])
         return [tuple(row) for row in cursor.fetchall()]
 
 
