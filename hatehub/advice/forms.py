@@ -102,15 +102,15 @@ class RequestForm(forms.Form):
         error_messages={"required": "Enter your question"},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, path: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user, self.path = user, path
 
     def clean_case_reference(self):
         reference = self.cleaned_data["case_reference"].strip().upper()
         self.case = None
         if reference:
-            self.case = visible_case_for(self.user, reference, path="advice request")
+            self.case = visible_case_for(self.user, reference, path=self.path)
             if self.case is None:
                 raise forms.ValidationError(
                     "There is no case with that reference for your force: check the reference"

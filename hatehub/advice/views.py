@@ -160,7 +160,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 @askers
 def request_new(request: HttpRequest) -> HttpResponse:
     initial = {"case_reference": request.GET.get("case", "")[:20]}
-    form = RequestForm(request.POST or None, user=request.user, initial=initial)
+    form = RequestForm(request.POST or None, user=request.user, path=request.path, initial=initial)
     if request.method == "POST" and form.is_valid():
         created = services.ask(
             by=request.user,
