@@ -504,9 +504,11 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
 class VictimLocationForm(StepForm):
     field_classes = {"postcode": "govuk-input--width-10"}
     hint = "This helps us pass the report to the right local police force. You can leave it blank."
-    postcode = forms.CharField(label="Postcode", required=False)
+    postcode = forms.CharField(label="Postcode (optional)", required=False)
     town = forms.CharField(
-        label="Town or city", required=False, validators=[_at_most(100, "Town or city")]
+        label="Town or city (optional)",
+        required=False,
+        validators=[_at_most(100, "Town or city")],
     )
 
     # The question and its answer's name on "Check your answers", in the reporter's terms: an

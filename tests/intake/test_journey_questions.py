@@ -215,6 +215,7 @@ def test_the_where_question_is_asked_in_the_reporters_terms(
     page = client.get(url).content.decode()
     assert f'<h1 class="govuk-heading-l">{question}</h1>' in page
     assert "the victim" not in page
+    assert "Postcode (optional)" in page and "Town or city (optional)" in page
 
     walk(client, answers(who={"role": role}))
     assert summary_key in client.get(CHECK_ANSWERS).content.decode()
