@@ -521,7 +521,7 @@ def main(argv=None) -> int:
             f"  find_matches found a case or candidate for {found[True]}/{len(fuzzy[True])}"
             f" timed hit and {found[False]}/{len(fuzzy[False])} timed miss queries"
         )
-        print(_line("index lookup only (MatchKey IN queries)", lookup))
+        print(_line("index lookup only (DatabaseIndex.hits)", lookup))
         print(_line("find_matches, timed queries", timed))
         if fuzzy[True]:
             print(_line("find_matches, timed hits", fuzzy[True]))

@@ -1,4 +1,5 @@
-"""Pagination for staff lists, shaped for the GOV.UK pagination component."""
+"""Pagination for staff lists, shaped for the GOV.UK pagination component
+(`templates/includes/pagination.html`)."""
 
 from collections.abc import Sequence
 
