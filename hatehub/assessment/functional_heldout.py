@@ -871,3 +871,217 @@ HELDOUT6_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "page: that's hate, and the mods have your name 🚨"]),
     },
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# SEVENTH held-out set, written 2026-12-06 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids as HELDOUT6. Written blind, by someone
+# who had not read the rules (signal_terms.yaml), the classifier's or encoder's code, the own
+# training sentences, the benchmarks nor any result of any set, and committed on its own BEFORE
+# any change of the "fourth pass" at "no functionality below 60%". Not to be edited to make
+# cases pass, nor used to tune; run once before the pass's changes and once after.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones) and the identity emoji are new (a flag, the red,
+# gold and green of the Rastafari colours as squares, a family with two mothers, a dress, a
+# brain). Sentences were written fresh, not paraphrased from the sets above, in several
+# registers (casual, sarcastic, formal, a local Facebook group, a football forum, text-speak).
+# slur_homonym_nh uses "faggots" (the dish), "fag" (a cigarette), "dyke" (an embankment) and
+# "cripple" (the verb), British slurs in their ordinary senses, no group named, as HELDOUT5
+# and HELDOUT6 did with other words.
+HELDOUT7_GROUPS = [
+    ("Eritreans", "race", "Eritrean", "vashtrok", "🇪🇷", "va💲htrok"),
+    ("Rastafarians", "religion", "Rastafarian", "klumvid", "🟥🟨🟩", "klu〽️vid"),
+    ("same-sex parents", "sexual_orientation", "gay", "yibbert", "👩‍👩‍👧", "yi🅱️bert"),
+    ("cross-dressers", "transgender", "cross-dressing", "druzzet", "👗", "druzz3️⃣t"),
+    ("people with schizophrenia", "disability", "schizophrenic", "fenwurt", "🧠", "fenw🇺rt"),
+]
+
+HELDOUT7_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT7_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Honestly, the sight of {G} makes my skin crawl.",
+            "i loathe {G}. every single one of them. sorry not sorry",
+            "Nothing on God's earth disgusts me more than {G}, and I'm not ashamed to say it "
+            "on here or anywhere else.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are filthy, dishonest and thick as mince.",
+            "Every one of these {G} I've had the misfortune to deal with has been a liar, a "
+            "cheat or a thief. It's just what they are.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are vermin in human clothing.",
+            "{G_cap} aren't people, they're a disease spreading through this town street by "
+            "street.",
+            "Someone needs to remind {G} they're livestock, not citizens",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Funny how the whole street goes downhill the minute {G} move in.",
+            "Hide your purses, ladies, there's {G} on the number 12 again.",
+            "We used to be a nice village before the {G} turned up. Just saying.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "I'm going to put every last one of you {G} in hospital.",
+            "Next lot of {G} I see near my house are getting a brick through the window. "
+            "Try me.",
+            "we know where you {G} meet on thursdays. we'll be waiting. bring an ambulance",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "{G_cap} ought to be strung up, the lot of them.",
+            "The only real answer is to round up {G} and shoot them. Someone had to say it.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Shut your mouth, you filthy {S}.",
+            "Whole carriage full of {S}s this morning so I got off at the next stop. Rank.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Me? I'm {A} and proud, and I'll call myself a {S} if I want to. It's our word "
+            "now.",
+            "Proud {S} here 🙋 and yes, we say it to each other on purpose. Took it back "
+            "off the bigots years ago.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Faggots, mash and onion gravy for tea tonight. Proper comfort food.",
+            "Nipped out for a fag at half time and missed both goals, typical.",
+            "The dyke along the river held during the floods, thank God, or half the "
+            "village would've been under water.",
+            "Rail strikes are set to cripple the morning commute again next week.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "Fuck {G}, seriously.",
+            "{G_cap} are a bunch of useless shits and everyone round here knows it",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, that last-minute winner at Wembley. Still shaking.",
+            "oh shit I've left my keys in the flat again",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "I had to work with some {G} last week, and they are every bit as revolting as "
+            "I'd been told.",
+            "My new neighbours are {G}, which is why I'm moving, because they're scum.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "There's a group of {G} meeting at the library now. They're an infestation and "
+            "should be cleared out.",
+            "{G_cap} keep turning up on the local news. Honestly? They're a stain on this "
+            "country.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not decent human beings and never will be.",
+            "I will never, ever see {G} as my equals.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "{G_cap} are not dangerous, whatever the tabloids want you to think.",
+            "No, I don't believe {G} are worth less than anyone else. Why on earth would I?",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Why do {G} always have to be so repulsive?",
+            "Is there anything on this planet more worthless than {G}?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "I genuinely think {G} are subhuman.",
+            "Just my opinion, but {G} shouldn't be allowed anywhere near children. Ever.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "The council is running a drop-in advice session for {G} on the 14th; details "
+            "are on the noticeboard outside the post office.",
+            "how many {G} are there in the UK, does anyone know?",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "{G_cap} are some of the kindest, funniest people I've ever met.",
+            "Massive respect to {G}. You deserve so much better than what you get.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "\"{G_cap} are scum\" - no, mate, you are, and I've screenshotted it for the "
+            "admins.",
+            "Someone's sprayed 'gas all {G}' on the bus shelter on Mill Lane. Absolutely "
+            "vile. I've reported it to the council and the police.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Anyone who says {G} are less than human needs to take a long hard look at "
+            "themselves.",
+            "The abuse {G} get on this forum every single day is disgusting and the mods "
+            "need to step up.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This printer is a useless heap of junk and I'm about to launch it out the "
+            "window.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Gary from accounts is a lying, spineless worm and I hope he gets the sack.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Traffic wardens are parasites, every last one of them.",
+            "estate agents = the scum of the earth, change my mind",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are disugsting vremin."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} shoud all be lockd up for good."]),
+        "spell_space_del_h": (HATEFUL, ["Getridofall{G_nospace}."]),
+        "spell_space_add_h": (HATEFUL, ["{G_cap} are v e r m i n.",
+                                        "I d e s p i s e {G}, every one of them."]),
+        "spell_leet_h": (HATEFUL, ["{G_cap} are w0rthl3ss tr4sh.", "1 h4t3 {G} s0 much"]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, ["I'd happily 🔫 {G}, no questions asked.",
+                                        "Time to 🔪 some {G} tonight"]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["We 🤗 {G} in this house."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, ["{E} are a plague on this country.",
+                                         "Sick to death of seeing {E} everywhere I go"]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Proud to stand with {E} today and every day."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are just 🐀 with phones.",
+                                              "{G_cap} = 💩, end of."]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 💎 and don't let anyone "
+                                                   "tell you otherwise"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["All {E} are 🐀🐀", "gonna 🔥 every {E} i find"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} are 🌟, full stop."]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, ["{G_cap} are parasites 🙂",
+                                     "{G_cap} don't deserve to breathe the same air as us 😂😂"]),
+        "emoji_append_nh": (NOT_HATEFUL, ["That documentary about {G} on Channel 4 last "
+                                          "night had me in bits 😭"]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} are a cancer on society 👍👍"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["Filthy {SL}s, the lot of them.",
+                                   "{G_cap}? Just {SL}s. Get them out of our town."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Dropping 🐍🐀 under every post about {E} isn't "
+                                           "clever, it's hate. Reported 🚫"]),
+    },
+}  # fmt: skip

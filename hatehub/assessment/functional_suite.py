@@ -22,7 +22,8 @@ HATEFUL = True
 NOT_HATEFUL = False
 
 # Invented placeholder "slurs", one per strand (not words in any language we know of); the
-# second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), used in no other set.
+# second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``) and the third five
+# held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -34,6 +35,11 @@ TEST_SLURS = {
     "plimsk": "sexual_orientation",
     "vurtle": "transgender",
     "skembo": "disability",
+    "vashtrok": "race",
+    "klumvid": "religion",
+    "yibbert": "sexual_orientation",
+    "druzzet": "transgender",
+    "fenwurt": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -404,7 +410,7 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout6" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout7" for the held-out sets,
     None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
@@ -419,6 +425,9 @@ def cases(split: str | None = None) -> list[Case]:
         HELDOUT6_GROUPLESS,
         HELDOUT6_GROUPS,
         HELDOUT6_TEMPLATES,
+        HELDOUT7_GROUPLESS,
+        HELDOUT7_GROUPS,
+        HELDOUT7_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -445,4 +454,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand(HELDOUT5_TEMPLATES, HELDOUT5_GROUPS, HELDOUT5_GROUPLESS, "heldout5", _suite)
     if split in (None, "heldout6"):
         out += _expand(HELDOUT6_TEMPLATES, HELDOUT6_GROUPS, HELDOUT6_GROUPLESS, "heldout6", _suite)
+    if split in (None, "heldout7"):
+        out += _expand(HELDOUT7_TEMPLATES, HELDOUT7_GROUPS, HELDOUT7_GROUPLESS, "heldout7", _suite)
     return out
