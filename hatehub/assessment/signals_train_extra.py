@@ -10,26 +10,39 @@ for this project from the functionality *descriptions* (not from HateCheck's or
 HatemojiCheck's cases, and not from this repository's functional test sets), so the head sees
 what each functionality means, with its non-hateful contrasts in equal number.
 
-They are expanded over TRAIN_GROUPS, a list chosen to share no group with held-out set 4
-(``functional_heldout.HELDOUT4_GROUPS``); the placeholder slurs of the functional suites are
-not used (they are test vocabulary). Pure data: no imports.
+Three writers: the first wrote the lists below; on 2026-12-06 two more, each without seeing
+the other's work or any test set, wrote ``signals_train_writer_b`` and ``signals_train_writer_c``
+from the same descriptions (with emoji forms), so the head sees more than one person's idea of
+each functionality. ``examples`` joins them and adds seeded spelling variants.
+
+They are expanded over TRAIN_GROUPS, a list chosen to share no group with the blind held-out
+sets 4, 6 and 7 (``functional_heldout``), nor an identity emoji with sets 6 and 7; the
+placeholder slurs of the functional suites are not used (they are test vocabulary). Pure data
+and standard-library code.
 """
 
-# Groups for training only (plural form, in-group adjective).
+# Groups for training only: (plural form, in-group adjective, identity emoji or None). The emoji
+# templates are expanded over the groups with an emoji.
 TRAIN_GROUPS = [
-    ("Muslims", "Muslim"),
-    ("Jews", "Jewish"),
-    ("gay people", "gay"),
-    ("trans people", "trans"),
-    ("disabled people", "disabled"),
-    ("Black people", "Black"),
-    ("immigrants", "immigrant"),
-    ("refugees", "refugee"),
-    ("Asian people", "Asian"),
-    ("Somalis", "Somali"),
-    ("Arabs", "Arab"),
-    ("homosexuals", "homosexual"),
-    ("people with learning disabilities", "learning-disabled"),
+    ("Muslims", "Muslim", "☪️"),
+    ("Jews", "Jewish", "✡️"),
+    ("gay people", "gay", "🏳️‍🌈"),
+    ("trans people", "trans", "🏳️‍⚧️"),
+    ("disabled people", "disabled", "♿"),
+    ("Black people", "Black", "✊🏿"),
+    ("immigrants", "immigrant", None),
+    ("refugees", "refugee", None),
+    ("Asian people", "Asian", None),
+    ("Somalis", "Somali", "🇸🇴"),
+    ("Arabs", "Arab", None),
+    ("homosexuals", "homosexual", None),
+    ("people with learning disabilities", "learning-disabled", None),
+    ("Chinese people", "Chinese", "🇨🇳"),
+    ("Travellers", "Traveller", None),
+    ("Ukrainians", "Ukrainian", "🇺🇦"),
+    ("Kurds", "Kurdish", None),
+    ("Ghanaians", "Ghanaian", "🇬🇭"),
+    ("Christians", "Christian", "✝️"),
 ]
 
 # {G} the group, {G_cap} capitalised, {A} in-group adjective.
@@ -108,6 +121,29 @@ HATEFUL_TEMPLATES = [
 ]
 
 NOT_HATEFUL_TEMPLATES = [
+    # concern for a group's welfare, in the shapes of negated praise and of "should" and
+    # "better if" threats (added after the own examples of three writers taught "not good"
+    # and "better if fewer" next to a group as hate)
+    "It is not good that {G} are left without homes.",
+    "It's not right that {G} get abuse just for walking down the street.",
+    "It would be better if fewer {G} drowned crossing the sea.",
+    "It would be better if fewer {G} were sleeping rough this winter.",
+    "Things would be better if {G} didn't have to wait two years for a decision.",
+    "{G_cap} should not have to put up with this.",
+    "{G_cap} should be safe in their own homes.",
+    "No {A} person should be scared to go to school.",
+    "It's not fair that {G} are paid less for the same job.",
+    "It's no good pretending {G} aren't being targeted round here.",
+    "Someone should do something about the attacks on {G}.",
+    "Fewer {G} should have to rely on food banks.",
+    "It isn't okay that {G} are turned away from the surgery.",
+    "The council should be doing more to protect {G}.",
+    "It would be a better world if {G} didn't have to hide who they are.",
+    "It's not great that so many {G} have been evicted this year.",
+    "Nothing good comes of leaving {G} without support.",
+    "{G_cap} deserve better than the way they've been treated.",
+    "It is wrong that {G} are still waiting for an apology.",
+    "Not good enough: three attacks on {G} in a month and no arrests.",
     # neutral mentions, including questions and news
     "Are there any {G} on the committee?",
     "What percentage of the town's population are {G}?",
@@ -171,18 +207,73 @@ NOT_HATEFUL_TEMPLATES = [
 
 
 def examples() -> tuple[list[str], list[int]]:
-    """The training texts and labels (1 hateful, 0 not), expanded over TRAIN_GROUPS."""
+    """The training texts and labels (1 hateful, 0 not) of all three writers, expanded over
+    TRAIN_GROUPS, plus a spelling variant of about one text in six (``spelling_variants``)."""
+    from hatehub.assessment import signals_train_writer_b as writer_b
+    from hatehub.assessment import signals_train_writer_c as writer_c
+
+    lists = [(1, HATEFUL_TEMPLATES), (0, NOT_HATEFUL_TEMPLATES)]
+    for writer in (writer_b, writer_c):
+        lists += [
+            (1, writer.HATEFUL_TEMPLATES),
+            (0, writer.NOT_HATEFUL_TEMPLATES),
+            (1, writer.EMOJI_HATEFUL_TEMPLATES),
+            (0, writer.EMOJI_NOT_HATEFUL_TEMPLATES),
+        ]
     texts: list[str] = []
     labels: list[int] = []
-    for label, templates in ((1, HATEFUL_TEMPLATES), (0, NOT_HATEFUL_TEMPLATES)):
+    for label, templates in lists:
         for template in templates:
-            if "{" not in template:
-                texts.append(template)
+            for text in _expand(template):
+                texts.append(text)
                 labels.append(label)
-                continue
-            for plural, adjective in TRAIN_GROUPS:
-                texts.append(
-                    template.format(G=plural, G_cap=plural[0].upper() + plural[1:], A=adjective)
-                )
-                labels.append(label)
-    return texts, labels
+    variants = spelling_variants(texts, labels)
+    return texts + [t for t, _y in variants], labels + [y for _t, y in variants]
+
+
+def _expand(template: str) -> list[str]:
+    if "{" not in template:
+        return [template]
+    groups = [g for g in TRAIN_GROUPS if g[2]] if "{E}" in template else TRAIN_GROUPS
+    return [
+        template.format(G=plural, G_cap=plural[0].upper() + plural[1:], A=adjective, E=emoji)
+        for plural, adjective, emoji in groups
+    ]
+
+
+_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5"}
+
+
+def spelling_variants(texts: list[str], labels: list[int], share: int = 6, seed: int = 15):
+    """One misspelt copy of every ``share``-th text (chosen by a seeded generator), with its
+    label: two letters swapped, a letter dropped, a space added inside a word, two words run
+    together, or letters as digits (HateCheck's spelling-variation functionalities). Both
+    labels get them, so a misspelling does not itself read as hate."""
+    import random
+
+    rng = random.Random(seed)  # noqa: S311 (choosing training variants, not security)
+    out = []
+    for text, label in zip(texts, labels, strict=True):
+        if rng.randrange(share):
+            continue
+        words = text.split(" ")
+        long_words = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
+        if not long_words:
+            continue
+        i = rng.choice(long_words)
+        word = words[i]
+        j = rng.randrange(1, len(word) - 1)
+        kind = rng.randrange(5)
+        if kind == 0:
+            word = word[: j - 1] + word[j] + word[j - 1] + word[j + 1 :]
+        elif kind == 1:
+            word = word[:j] + word[j + 1 :]
+        elif kind == 2:
+            word = word[:j] + " " + word[j:]
+        elif kind == 3 and i + 1 < len(words):
+            word, words[i + 1] = word + words[i + 1], ""
+        else:
+            word = "".join(_LEET.get(c, c) for c in word)
+        words[i] = word
+        out.append((" ".join(w for w in words if w), label))
+    return out

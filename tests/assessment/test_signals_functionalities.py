@@ -103,15 +103,32 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
     assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
 
 
-def test_own_training_examples_share_no_group_with_held_out_set_4():
-    from hatehub.assessment.functional_heldout import HELDOUT4_GROUPS
+@pytest.mark.parametrize("held_out", ["HELDOUT4_GROUPS", "HELDOUT6_GROUPS", "HELDOUT7_GROUPS"])
+def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
+    from hatehub.assessment import functional_heldout
 
     texts, labels = examples()
-    assert len(texts) == len(labels) > 1000
+    assert len(texts) == len(labels) > 10_000
     assert 0.4 < np.mean(labels) < 0.7
-    held_out = {g[0].lower() for g in HELDOUT4_GROUPS}
-    assert not held_out & {g.lower() for g, _a in TRAIN_GROUPS}
-    assert not any(g in t.lower() for t in texts for g in held_out)
+    groups = getattr(functional_heldout, held_out)
+    names = {g[0].lower() for g in groups}
+    assert not names & {g[0].lower() for g in TRAIN_GROUPS}
+    assert not any(g in t.lower() for t in texts for g in names)
+    if held_out != "HELDOUT4_GROUPS":  # the two newest sets' identity emoji are theirs alone
+        emoji = {g[4] for g in groups}
+        assert not any(e in t for t in texts for e in emoji)
+
+
+def test_spelling_variants_keep_the_label_and_change_one_word():
+    from hatehub.assessment.signals_train_extra import spelling_variants
+
+    texts = [f"{i} sentences about something horrible" for i in range(60)]
+    variants = spelling_variants(texts, [i % 2 for i in range(60)])
+    assert 5 <= len(variants) <= 20
+    for text, label in variants:
+        number = int(text.split()[0])
+        assert text != texts[number]
+        assert label == number % 2
 
 
 def test_averaged_head_is_the_mean_of_the_two_calibrated_logits():
@@ -126,7 +143,7 @@ def test_averaged_head_is_the_mean_of_the_two_calibrated_logits():
         )
 
     a, b = mlp(0.3), mlp(0.7)
-    both = average_heads(a, b)
+    both = average_heads([a, b])
     x = rng.normal(size=(5, 4))
     want = 0.5 * (a.decision_from_vectors(x) - np.log(0.3 / 0.7)) + 0.5 * (
         b.decision_from_vectors(x) - np.log(0.7 / 0.3)
@@ -526,3 +543,25 @@ def test_abuse_reported_as_suffered_is_not_hate(terms, head):
     s = score("Chinese students have been spat at and called a virus.", terms=terms, model=head)
     assert s.hate < HATE_THRESHOLD
     assert s.evidence["quotation"]
+
+
+# --------------------------------------------------------------------------- held-out 6's gaps
+# Sentences written for these tests, by category: the words said about a group are condemned.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My neighbour's rants about Somalis are vile and I've told him so.",
+        "The comments about Kurds under that article were disgusting.",
+        "Jokes about disabled people are not funny.",
+    ],
+)
+def test_condemning_what_is_said_about_a_group_is_not_hate(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["counter_speech"]
+
+
+def test_a_group_called_vile_outright_is_still_hate(terms, head):
+    assert score("Somalis are vile.", terms=terms, model=head).hate >= HATE_THRESHOLD
