@@ -565,3 +565,22 @@ def test_condemning_what_is_said_about_a_group_is_not_hate(terms, head, text):
 
 def test_a_group_called_vile_outright_is_still_hate(terms, head):
     assert score("Somalis are vile.", terms=terms, model=head).hate >= HATE_THRESHOLD
+
+
+# --------------------------------------------------------------------------- held-out 7's gaps
+# Groups named by a condition, a relationship or the wider definition of transgender identity:
+# the rules must see a group there, or the hostility around it is read as aimed at no one.
+
+
+@pytest.mark.parametrize(
+    "text, strand",
+    [
+        ("Transvestites are parasites.", "transgender"),
+        ("People with epilepsy are parasites.", "disability"),
+        ("Gay dads are parasites.", "sexual_orientation"),
+    ],
+)
+def test_a_group_named_by_a_condition_or_relationship_is_seen(terms, head, text, strand):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.targets[strand] > 0
