@@ -265,7 +265,7 @@ class ImageFingerprint:
         keys += [f"p0:{self.phash >> 32:08x}", f"p1:{self.phash & 0xFFFFFFFF:08x}"]
         return list(dict.fromkeys(keys))
 
-    def similarity(self, other: ImageFingerprint) -> float:
+    def similarity(self, other: ImageFingerprint, at_least: float = 0.0) -> float:
         """1.0 same picture .. 0.0 unrelated.
 
         With text lines on both sides: for each line of the picture with fewer lines (a crop
@@ -276,16 +276,26 @@ class ImageFingerprint:
         ``self`` is the picture being matched against many (a new report's screenshot against
         its candidates): what is worked out from its lines is cached, the other's lines are
         read as they are. Either way round the score is the same.
+
+        ``at_least``: a score below it is of no use to the caller (a matching threshold), so
+        the lines stop being compared, and 0.0 is returned, as soon as the mean could not reach
+        it even if every line left scored 1.0. Most candidate pairs are unrelated pictures, and
+        two or three lines show it.
         """
         mine, theirs = self.lines, other.lines
         if mine and theirs:
             if len(mine) > len(theirs):
                 # Their lines are the targets, ours are resampled (cached).
-                scores = [max(_correlation_resampling(a, b) for b in mine) for a in theirs]
+                targets, others, correlation = theirs, mine, _correlation_resampling
             else:
                 # Our lines are the targets (their weights cached), theirs are read as they are.
-                scores = [max(_correlation_weighing(a, b) for b in theirs) for a in mine]
-            return max(0.0, float(np.mean(scores)))
+                targets, others, correlation = mine, theirs, _correlation_weighing
+            total, needed = 0.0, at_least * len(targets)
+            for done, a in enumerate(targets, start=1):
+                total += max(correlation(a, b) for b in others)
+                if total + (len(targets) - done) < needed:
+                    return 0.0
+            return max(0.0, total / len(targets))
         return max(0.0, 1.0 - bin(self.phash ^ other.phash).count("1") / PHASH_SCALE)
 
     def to_bytes(self) -> bytes:

@@ -656,7 +656,10 @@ def _compare(signals: Signals, kind: str, signature: bytes) -> tuple[float, str,
             return score, f"Quoted text {score:.0%} similar", certain
     if kind == _IMAGE_SIGNATURE and signals.images:
         theirs = fingerprints.ImageFingerprint.from_bytes(signature)
-        score = max(image.similarity(theirs) for image in signals.images)
+        score = 0.0
+        for image in signals.images:  # below the threshold, or the best so far, is no use
+            floor = max(score, fingerprints.IMAGE_POSSIBLE_THRESHOLD)
+            score = max(score, image.similarity(theirs, at_least=floor))
         if score >= fingerprints.IMAGE_POSSIBLE_THRESHOLD:
             certain = score >= fingerprints.IMAGE_MATCH_THRESHOLD
             return score, f"Screenshot {score:.0%} similar", certain

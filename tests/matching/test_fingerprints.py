@@ -228,6 +228,21 @@ def test_different_posts_in_one_layout_do_not_match(image_prints):
     assert sum(s >= IMAGE_POSSIBLE_THRESHOLD for s in similarities) / len(similarities) < 0.02
 
 
+def test_a_comparison_asked_for_a_floor_gives_the_same_verdict(screenshots, image_prints):
+    """Matching asks only whether a candidate reaches the possible-match threshold: a picture
+    that cannot is answered 0.0 early, one that can keeps its full score."""
+    copies = [image_fingerprint(_variants(screenshots[i])["jpeg q40"]) for i in range(3)]
+    pairs = [(a, b) for a in copies for b in image_prints[:20]]
+    for a, b in pairs:
+        full = a.similarity(b)
+        floored = a.similarity(b, at_least=IMAGE_POSSIBLE_THRESHOLD)
+        if full >= IMAGE_POSSIBLE_THRESHOLD:
+            assert floored == full
+        else:
+            assert floored < IMAGE_POSSIBLE_THRESHOLD
+    assert sum(a.similarity(b) >= IMAGE_MATCH_THRESHOLD for a, b in pairs) == 3
+
+
 def test_whole_image_phash_alone_cannot_tell_these_posts_apart(image_prints):
     """Why the line profiles exist: one layout gives near-identical whole-image pHashes."""
     distances = [
