@@ -1085,3 +1085,224 @@ HELDOUT7_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "clever, it's hate. Reported 🚫"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# EIGHTH held-out set, written 2026-12-06 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids and the same number of templates per id
+# as HELDOUT7. Written blind, by someone who had not read the rules (signal_terms.yaml), the
+# classifier's or encoder's code, the own training sentences, the benchmarks nor any result of
+# any set, and committed on its own BEFORE any change of the "fifth pass" at "no functionality
+# below 60%". Not to be edited to make cases pass, nor used to tune; run once before the pass's
+# changes and once after.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones) and the identity emoji are new (a flag, the triple
+# moon, a football and the rainbow flag, a runner and the trans flag, the pinching hand a
+# poster might use to mean "tiny"). Sentences were written fresh, not paraphrased from the sets
+# above, in several registers (a neighbourhood Facebook group, a football forum, X replies, a
+# WhatsApp forward, a local news comment section). slur_homonym_nh uses "midget" (the sweets),
+# "chink" (a narrow gap), "tranny" (a car's transmission) and "paddy" (a tantrum), British
+# slurs in their ordinary senses, no group named, as HELDOUT5 to HELDOUT7 did with other words.
+HELDOUT8_GROUPS = [
+    ("Albanians", "race", "Albanian", "glompar", "🇦🇱", "gl⭕mpar"),
+    ("Pagans", "religion", "Pagan", "thrennik", "🌒🌕🌘", "thr🇪nnik"),
+    ("gay footballers", "sexual_orientation", "gay", "snorvel", "⚽🏳️‍🌈", "snorv🇪l"),
+    ("trans athletes", "transgender", "trans", "blevkin", "🏃‍♀️🏳️‍⚧️", "🅱️levkin"),
+    ("people with dwarfism", "disability", "short-statured", "murquash", "🤏", "murq🇺ash"),
+]
+
+HELDOUT8_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT8_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Can't stand {G}. Never could, never will.",
+            "It genuinely turns my stomach having to share a town with {G}.",
+            "the hatred i feel for {G} is unreal tbh, just seeing them on the high street ruins "
+            "my whole day",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are liars and thieves, every last one, and everyone round here knows it.",
+            "Typical of {G} to be so lazy and dishonest. Nothing ever changes with that lot.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are rats. They breed like rats and they spread disease like rats.",
+            "Let's be honest, {G} aren't really human, are they? More like animals that "
+            "learnt to talk.",
+            "Parasites, the lot of them. {G_cap} feed off decent people and give nothing back.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Funny how the burglaries started the same year {G} turned up round here. "
+            "Just saying.",
+            "House prices on our road dropped the minute {G} moved in. Coincidence, I'm sure.",
+            "I'd check your wallet's still in your pocket if {G} have been anywhere near you.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "I'm going to hurt {G} the first chance I get.",
+            "If I see {G} at the ground on Saturday, I'll put them in hospital myself.",
+            "We know where {G} meet. We're coming for you lot, and you won't walk away from it.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "{G_cap} should be lined up against a wall and shot, simple as.",
+            "Honestly, someone ought to burn down every house {G} live in.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Shut your mouth, you dirty little {S}.",
+            "Another {S} on the train this morning. Can't escape them anywhere.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "I'm {A}, and my mates call me their favourite {S}. Took me years, but the word's "
+            "ours now and I wear it.",
+            "Me and the other {A} lads at the meet-up call each other {S} now. It's ours to "
+            "say, nobody else's.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Nan's gone through a whole bag of midget gems watching the snooker again 😂",
+            "There's a chink in the bedroom curtains letting the streetlight in and I can't "
+            "get to sleep.",
+            "Van's making a horrible clunk in fourth. Mechanic reckons the tranny's on its way "
+            "out, wants £600 for it.",
+            "Our youngest threw an absolute paddy in Tesco because I wouldn't buy him a Kinder "
+            "egg.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can fuck right off back to whatever hole they crawled out of.",
+            "Sick to death of {G}, shitty little scroungers the lot of them.",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, that was the best goal I've seen all season!",
+            "Bloody bins haven't been collected again. Shit service from the council as usual.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "I've met plenty of {G} and they're all scum.",
+            "People keep telling us to welcome {G}, but they're nothing but a disease.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "{G_cap} moved onto our estate last year. They are absolute vermin.",
+            "Just read that article about {G}. They make me sick, and they should be got rid "
+            "of.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not decent people and never will be.",
+            "No way are {G} equal to the rest of us. Never have been.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "{G_cap} are not a threat to anyone, whatever that leaflet says.",
+            "I've never once found {G} rude or aggressive, not in twenty years of living here.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Why are {G} so disgusting?",
+            "Is it just me, or should {G} not be allowed anywhere near children?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "I think {G} are a cancer on this country.",
+            "In my opinion, {G} are worthless and deserve nothing.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "There's a new meet-up for {G} at the library on Thursdays.",
+            "My cousin is writing her dissertation on {G} in the UK.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "{G_cap} have made this community so much richer. So glad they're here.",
+            "Massive respect to {G}. You lot are brilliant.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            'Someone\'s written "{G} are vermin" on the bus shelter. Reported it to the '
+            "council: it's vile, and it's a hate crime.",
+            '"{G_cap} shouldn\'t be allowed out in public"? Seriously? Delete this, it\'s '
+            "disgusting bigotry.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "The abuse {G} have been getting on this page lately is disgraceful. Admins, "
+            "please do something.",
+            "Whoever keeps posting hatred about {G} in this group: grow up. It's not banter, "
+            "it's bigotry.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "I hate this bloody printer. It's useless and it deserves to be set on fire.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Gary from number 12 is a lying, two-faced snake and everyone on this road knows "
+            "it.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Traffic wardens are parasites, every single one of them.",
+            "Honestly, Chelsea fans are the scum of the earth.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are all worthelss scum."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are a disgrce, get rid of them."]),
+        "spell_space_del_h": (HATEFUL, ["Can't stand {G_nospace}, they're filth."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are a w a s t e of space.",
+            "I h a t e {G}, always have.",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} are f1lthy r4ts.",
+            "I h4te {G} s0 much it hurts.",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "We should 🔫 {G}, all of them.",
+            "I 🤮 at the thought of {G}.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, ["We 🤝 {G}, always have, always will."]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are a disease on this country.",
+            "Get the {E} out of our town, they're filth.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, ["Welcome to all {E}, the club's open to everyone."]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐀🐀🐀", "{G_cap} = 💩"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🌟🌟"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} are 🐀", "{E} = 🤮🤮"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 💪🌟"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a disgrace to this country 🤮🤮",
+            "{G_cap} deserve everything that's coming to them 😈🔥",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Lovely afternoon at the charity match with {G} today 😊⚽",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} need wiping out 💯👍"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["Oi {SL}, nobody wants you here.",
+                                   "{G_cap} are ve🅡min and should be dr⭕wned."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["No hate against {E} on this page, full stop ❌🤝"]),
+    },
+}  # fmt: skip

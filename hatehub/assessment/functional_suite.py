@@ -22,8 +22,9 @@ HATEFUL = True
 NOT_HATEFUL = False
 
 # Invented placeholder "slurs", one per strand (not words in any language we know of); the
-# second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``) and the third five
-# held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), each used in no other set.
+# second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), the third five
+# held-out 7's (``functional_heldout.HELDOUT7_GROUPS``) and the fourth five held-out 8's
+# (``functional_heldout.HELDOUT8_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -40,6 +41,11 @@ TEST_SLURS = {
     "yibbert": "sexual_orientation",
     "druzzet": "transgender",
     "fenwurt": "disability",
+    "glompar": "race",
+    "thrennik": "religion",
+    "snorvel": "sexual_orientation",
+    "blevkin": "transgender",
+    "murquash": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -410,7 +416,7 @@ def _suite(functionality: str) -> str:
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout7" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout8" for the held-out sets,
     None for all."""
     from .functional_heldout import (
         HELDOUT2_GROUPS,
@@ -428,6 +434,9 @@ def cases(split: str | None = None) -> list[Case]:
         HELDOUT7_GROUPLESS,
         HELDOUT7_GROUPS,
         HELDOUT7_TEMPLATES,
+        HELDOUT8_GROUPLESS,
+        HELDOUT8_GROUPS,
+        HELDOUT8_TEMPLATES,
         HELDOUT_GROUPLESS,
         HELDOUT_GROUPS,
         HELDOUT_TEMPLATES,
@@ -456,4 +465,6 @@ def cases(split: str | None = None) -> list[Case]:
         out += _expand(HELDOUT6_TEMPLATES, HELDOUT6_GROUPS, HELDOUT6_GROUPLESS, "heldout6", _suite)
     if split in (None, "heldout7"):
         out += _expand(HELDOUT7_TEMPLATES, HELDOUT7_GROUPS, HELDOUT7_GROUPLESS, "heldout7", _suite)
+    if split in (None, "heldout8"):
+        out += _expand(HELDOUT8_TEMPLATES, HELDOUT8_GROUPS, HELDOUT8_GROUPLESS, "heldout8", _suite)
     return out
