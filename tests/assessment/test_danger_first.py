@@ -30,6 +30,7 @@ DANGER = {
     "a march": "The march to drive out all the immigrants is next Saturday, be there.",
     "meet at ... this Friday": "Meet at the community centre this Friday at 7.",
     "bring bats": "Bring bats.",
+    "a group to be wiped out": "Kurds need wiping out, every last one of them 💯👍",
 }
 
 

@@ -168,3 +168,11 @@ def test_more_ways_of_saying_danger(rules, text, answer):
 
 def test_a_time_in_the_past_is_not_a_future_event(rules):
     assert "future_event" not in got("It was posted on Saturday at 2pm outside the hotel.", rules)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I need shooting practice before the clay pigeon day.", "The deer need culling again."],
+)
+def test_a_gerund_with_another_sense_is_not_a_danger(rules, text):
+    assert danger_words(text, rules=rules) == {}

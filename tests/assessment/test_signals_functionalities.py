@@ -584,3 +584,37 @@ def test_a_group_named_by_a_condition_or_relationship_is_seen(terms, head, text,
     s = score(text, terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
     assert s.targets[strand] > 0
+
+
+# --------------------------------------------------------------------------- held-out 8's gaps
+# Eliminationist threats in British shapes: "want/need + -ing" as a passive, a veiled "what's
+# coming to them", lining up against a wall. They must read as threats whatever emoji follow.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds need wiping out 💯👍",
+        "Somalis want stringing up, the lot of them",
+        "Ghanaians deserve everything that's coming to them 😈🔥",
+        "Travellers should be put up against a wall and shot.",
+    ],
+)
+def test_british_shapes_of_an_eliminationist_threat_are_threats(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawn wants mowing and the toast needs burning a bit more.",
+        "We lined up against the wall for the team photo.",
+        "She deserves everything that's coming to her: a promotion at last.",
+    ],
+)
+def test_the_same_shapes_about_no_group_are_not_threats(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.threat == 0
