@@ -414,57 +414,33 @@ def _suite(functionality: str) -> str:
     return "hatemojicheck" if functionality.startswith("emoji_") else "hatecheck"
 
 
+PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from set 5 on
+
+
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
     development set, "heldout" / "heldout2" / ... / "heldout8" for the held-out sets,
     None for all."""
-    from .functional_heldout import (
-        HELDOUT2_GROUPS,
-        HELDOUT2_TEMPLATES,
-        HELDOUT3_GROUPS,
-        HELDOUT3_TEMPLATES,
-        HELDOUT4_GROUPS,
-        HELDOUT4_TEMPLATES,
-        HELDOUT5_GROUPLESS,
-        HELDOUT5_GROUPS,
-        HELDOUT5_TEMPLATES,
-        HELDOUT6_GROUPLESS,
-        HELDOUT6_GROUPS,
-        HELDOUT6_TEMPLATES,
-        HELDOUT7_GROUPLESS,
-        HELDOUT7_GROUPS,
-        HELDOUT7_TEMPLATES,
-        HELDOUT8_GROUPLESS,
-        HELDOUT8_GROUPS,
-        HELDOUT8_TEMPLATES,
-        HELDOUT_GROUPLESS,
-        HELDOUT_GROUPS,
-        HELDOUT_TEMPLATES,
-    )
+    from . import functional_heldout as held
 
     dev_groups = [
         (p, s, a, sl, e, SLUR_EMOJI_LEET[sl])
         for (p, s, a, sl), e in zip(GROUPS, GROUP_EMOJI, strict=True)
     ]
+    # (split, its templates, its groups, its group-free functionalities), oldest first.
+    splits = [("dev", {**TEMPLATES, **EMOJI_DEV, **DEV_ADDED}, dev_groups, GROUPLESS)]
+    splits += [
+        ("heldout", held.HELDOUT_TEMPLATES, held.HELDOUT_GROUPS, held.HELDOUT_GROUPLESS),
+        ("heldout2", held.HELDOUT2_TEMPLATES, held.HELDOUT2_GROUPS, held.HELDOUT_GROUPLESS),
+        ("heldout3", held.HELDOUT3_TEMPLATES, held.HELDOUT3_GROUPS, held.HELDOUT_GROUPLESS),
+        ("heldout4", held.HELDOUT4_TEMPLATES, held.HELDOUT4_GROUPS, held.HELDOUT_GROUPLESS),
+    ]
+    splits += [
+        (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
+        for n in (5, 6, 7, 8)
+    ]
     out: list[Case] = []
-    if split in (None, "dev"):
-        out += _expand(
-            {**TEMPLATES, **EMOJI_DEV, **DEV_ADDED}, dev_groups, GROUPLESS, "dev", _suite
-        )
-    if split in (None, "heldout"):
-        out += _expand(HELDOUT_TEMPLATES, HELDOUT_GROUPS, HELDOUT_GROUPLESS, "heldout", _suite)
-    if split in (None, "heldout2"):
-        out += _expand(HELDOUT2_TEMPLATES, HELDOUT2_GROUPS, HELDOUT_GROUPLESS, "heldout2", _suite)
-    if split in (None, "heldout3"):
-        out += _expand(HELDOUT3_TEMPLATES, HELDOUT3_GROUPS, HELDOUT_GROUPLESS, "heldout3", _suite)
-    if split in (None, "heldout4"):
-        out += _expand(HELDOUT4_TEMPLATES, HELDOUT4_GROUPS, HELDOUT_GROUPLESS, "heldout4", _suite)
-    if split in (None, "heldout5"):
-        out += _expand(HELDOUT5_TEMPLATES, HELDOUT5_GROUPS, HELDOUT5_GROUPLESS, "heldout5", _suite)
-    if split in (None, "heldout6"):
-        out += _expand(HELDOUT6_TEMPLATES, HELDOUT6_GROUPS, HELDOUT6_GROUPLESS, "heldout6", _suite)
-    if split in (None, "heldout7"):
-        out += _expand(HELDOUT7_TEMPLATES, HELDOUT7_GROUPS, HELDOUT7_GROUPLESS, "heldout7", _suite)
-    if split in (None, "heldout8"):
-        out += _expand(HELDOUT8_TEMPLATES, HELDOUT8_GROUPS, HELDOUT8_GROUPLESS, "heldout8", _suite)
+    for name, templates, groups, groupless in splits:
+        if split in (None, name):
+            out += _expand(templates, groups, groupless, name, _suite)
     return out

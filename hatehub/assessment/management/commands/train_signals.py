@@ -15,6 +15,7 @@ Training data: Davidson et al. 2017 (MIT; class 0 "hate" is positive, 1 "offensi
 validation. TweetEval is NOT used here (evaluation only: ``bench/signals_eval.py``).
 """
 
+import argparse
 import csv
 import hashlib
 import time
@@ -135,6 +136,13 @@ def average_heads(heads: list[EncoderHead], shares: list[float] | None = None) -
     return EncoderHead([w1, w2], [b1, b2], threshold=0.5)
 
 
+def _at_least_one(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 class Command(BaseCommand):
     help = (
         "Train the content-signals head on the sentence encoder (and, with --baseline, the "
@@ -162,7 +170,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--own-seeds",
-            type=int,
+            type=_at_least_one,
             default=OWN_SEEDS,
             help="train the head with own examples this many times (seeds) and average them",
         )
