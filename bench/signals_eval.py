@@ -22,7 +22,8 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    once before and once after it; HELDOUT6 written blind, by someone who had not seen the rules
    or held-out 5's failures, before the third pass, committed on its own; HELDOUT7 written
    blind from the published functionality lists before the fourth pass, committed on its own;
-   HELDOUT8 written blind from the same lists before the fifth pass, committed on its own)
+   HELDOUT8 written blind from the same lists before the fifth pass, committed on its own;
+   HELDOUT9 written blind from the same lists before the sixth pass, committed on its own)
    and the DEVELOPMENT cases (looked at while tuning): accuracy per functionality and overall,
    new and old, score() and model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
@@ -60,6 +61,7 @@ from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noq
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 
 SPLITS = (
+    "heldout9",
     "heldout8",
     "heldout7",
     "heldout6",

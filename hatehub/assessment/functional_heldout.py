@@ -1306,3 +1306,243 @@ HELDOUT8_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
         "emoji_counter_nh": (NOT_HATEFUL, ["No hate against {E} on this page, full stop ❌🤝"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# NINTH held-out set, written 2026-12-07 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT8. Written blind, by someone who had not read the rules (signal_terms.yaml), the
+# classifier's or encoder's code, the own training sentences, the benchmarks nor any result of
+# any set, and committed on its own BEFORE any change of the "sixth pass" at "no functionality
+# below 60%". Not to be edited to make cases pass, nor used to tune; run once before the pass's
+# changes and once after.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones) and the identity emoji are new (the Lithuanian flag,
+# a door and a book for door-to-door preaching, a teacher and the rainbow flag, a health worker
+# and the trans flag, and the odd socks of World Down Syndrome Day). Sentences were written
+# fresh, not paraphrased from the sets above, in several registers (a school parents' WhatsApp
+# group, a Reddit thread, TikTok comments, a local Facebook marketplace, a gaming chat, a pub
+# quiz group). slur_homonym_nh uses "spade" (the garden tool), "trap" (a speed trap), "batty"
+# (eccentric) and "retard" (the verb, to slow), British slurs in their ordinary senses, no
+# group named, as HELDOUT5 to HELDOUT8 did with other words.
+HELDOUT9_GROUPS = [
+    ("Lithuanians", "race", "Lithuanian", "drezmok", "🇱🇹", "drezm🅾️k"),
+    ("Jehovah's Witnesses", "religion", "JW", "plavorn", "🚪📖", "pl🇦vorn"),
+    ("gay teachers", "sexual_orientation", "gay", "skrondel", "👨‍🏫🏳️‍🌈", "skron🇩el"),
+    ("trans nurses", "transgender", "trans", "wembrix", "👩‍⚕️🏳️‍⚧️", "wembr❗x"),
+    ("people with Down's syndrome", "disability", "Down's", "tozzlem", "🧦🧦", "tozzl🇪m"),
+]
+
+HELDOUT9_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT9_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sorry but I physically recoil whenever {G} come on the telly. Pure revulsion, "
+            "can't help it.",
+            "hate {G} with every fibre of my being and i'm done pretending otherwise on this app",
+            "Not being funny, mums, but {G} absolutely repulse me. I feel sick just being in "
+            "the same room as them.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are devious, grubby little frauds, and anyone who's had dealings with them "
+            "will tell you the same.",
+            "Thick, smelly and untrustworthy. That's {G} in a nutshell, no offence to anyone.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are ticks. They latch on, suck you dry, and you can never get rid of them.",
+            "{G_cap} are mould. Leave them alone and they creep into every corner of the "
+            "country.",
+            "lmao {G} are literally subhuman sludge, not even people",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Anyone else notice money started going missing from the PTA cake stall the same "
+            "term {G} started volunteering? Just saying, ladies.",
+            "Sofa for sale, £80, collection only. No {G} please, I'd like to actually get paid "
+            "and not have my house cased.",
+            "Shame really, this used to be a lovely estate. Then the council started housing "
+            "{G} here and now I don't let the kids play out.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "I swear down, the next one of you {G} who walks past my house is getting glassed.",
+            "fr tho, find me where {G} live irl and i'll turn up with a bat and finish the job",
+            "Got your addresses now, {G}. Sleep with one eye open, because I'm coming round "
+            "to cut you.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Honestly {G} deserve a proper kicking, every last one, and I'd shake the hand of "
+            "whoever gave it to them.",
+            "Put {G} on a boat, sink it halfway across the Channel, job done. Should've happened "
+            "years ago.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "gg ez, imagine losing to a {S} lmaooo uninstall",
+            "Some {S} has parked across my drive again. Nobody wants them round here.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Me and my {A} mates have a group chat literally called '{S}s United'. Our word, "
+            "our joke, nobody else gets to use it.",
+            "As a {A} bloke I spent years having {S} shouted at me in the street. Now I say it "
+            "myself, proudly, to my own lot, and they don't get to own it any more.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Garden clear-out: spade, fork and a rake, £15 the lot. Collection from Ashby, cash "
+            "only.",
+            "Reminder that there's a speed trap on Church Lane every morning at drop-off, so "
+            "slow down, everyone!",
+            "Our quizmaster is completely batty, he asked us the capital of Wales twice in one "
+            "round.",
+            "Will a late frost retard the growth of my seed potatoes, or am I overthinking "
+            "this?",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can get fucked, the lot of them, worthless wankers.",
+            "Absolute shitstains, {G}. Every fucking one.",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, we came second at the pub quiz by one bloody point again.",
+            "bro i just got sniped from across the whole map, what the actual fuck",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "My lad's got one of those {G} as his form tutor now, and honestly they're a "
+            "plague on our schools.",
+            "I've sold stuff to {G} on here before, and they're the dirtiest, most dishonest "
+            "people I've ever had to deal with.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Been stuck with {G} on my squad all night. They're genuinely subhuman, every "
+            "single one of them.",
+            "Loads of {G} in the comments on this video. They're walking filth and they should "
+            "be ashamed to exist.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} have never contributed anything of value to this country and never will.",
+            "{G_cap} don't deserve to be treated like human beings.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Whatever you've read online, {G} aren't out to harm anyone.",
+            "I don't hate {G} and I never will, no matter what my dad says at Sunday dinner.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Genuine question for the thread: why are {G} so useless at everything?",
+            "How is it that {G} are always the dirtiest people in any room?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Unpopular opinion: {G} are pathetic, and we'd all be better off without them.",
+            "IMO {G} are the most revolting people in Britain and I'm not changing my mind.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Does anyone know of any local groups for {G}? My cousin's just moved to Kettering "
+            "and wants to meet people.",
+            "Radio 4 had a piece on {G} this morning, it's on BBC Sounds if anyone missed it.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Can we just take a moment to appreciate {G}? Absolute legends, every one of them.",
+            "Our school is lucky to have {G} in its community, and the kids are better off for "
+            "it.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Scrolled past a TikTok saying '{G} should all be put down' with 40k likes. What is "
+            "wrong with people? Reported.",
+            '"{G_cap} are dirty thieves." No, Sharon, they aren\'t, and posting that in the '
+            "class WhatsApp isn't okay. I've told the head.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "The stuff being said about {G} in this thread is grim. Mods, please lock it.",
+            "If your idea of banter is slagging off {G} in the squad chat, find another squad.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This self-checkout is an absolute menace and I want it dragged out and smashed to "
+            "bits.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Kieran from five-a-side is a snivelling, useless worm and I hope he never gets "
+            "picked again.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Campers in Call of Duty are a plague, honestly the lowest form of life.",
+            "Premier League referees are corrupt, useless parasites, the lot of them.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are reovlting, keep them out of our town."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are subhumn trash."]),
+        "spell_space_del_h": (HATEFUL, ["Sickof{G_nospace}, subhumanfilththelotofthem."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are r e v o l t i n g.",
+            "We need to g e t  r i d of {G}, full stop.",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} are d1sgust1ng subhum4ns.",
+            "3very s1ngl3 one of the {G} is a th13f.",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "I'm going to 🔨 the next lot of {G} I see down the high street.",
+            "Honestly just 🔥 every house {G} live in and be done with it.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Going to 👏 the {G} at tonight's awards do, they've earned it.",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} make me physically sick, can't be around them.",
+            "We don't want {E} anywhere near our kids' school. Get them out.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Such a lovely turnout of {E} at the fundraiser today, thank you all!",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🪰🪰", "{G_cap} are nothing but 🗑️"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🏆🥇"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} are 🪰", "{E} = 🦠🦠"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🫶✨"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are genuinely the worst thing to happen to this town 🤢🤢",
+            "Every one of the {G} round here wants chasing out with a cricket bat 😂🏏",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Proud to have raised £400 with {G} at the school fair today 🥳",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} belong in the bin 👌👌"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["Get back in your hole, {SL}",
+                                   "{G_cap} are wo🅡thless, every one of them."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Whoever keeps spamming \"{E} 🪰\" on the PTA page: "
+                                           "that's hate, and the screenshots have gone to the "
+                                           "head and the police 👮"]),
+    },
+}  # fmt: skip

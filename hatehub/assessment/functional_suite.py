@@ -23,8 +23,9 @@ NOT_HATEFUL = False
 
 # Invented placeholder "slurs", one per strand (not words in any language we know of); the
 # second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), the third five
-# held-out 7's (``functional_heldout.HELDOUT7_GROUPS``) and the fourth five held-out 8's
-# (``functional_heldout.HELDOUT8_GROUPS``), each used in no other set.
+# held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), the fourth five held-out 8's
+# (``functional_heldout.HELDOUT8_GROUPS``) and the fifth five held-out 9's
+# (``functional_heldout.HELDOUT9_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -46,6 +47,11 @@ TEST_SLURS = {
     "snorvel": "sexual_orientation",
     "blevkin": "transgender",
     "murquash": "disability",
+    "drezmok": "race",
+    "plavorn": "religion",
+    "skrondel": "sexual_orientation",
+    "wembrix": "transgender",
+    "tozzlem": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -419,7 +425,7 @@ PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from s
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout8" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout9" for the held-out sets,
     None for all."""
     from . import functional_heldout as held
 
@@ -437,7 +443,7 @@ def cases(split: str | None = None) -> list[Case]:
     ]
     splits += [
         (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
-        for n in (5, 6, 7, 8)
+        for n in (5, 6, 7, 8, 9)
     ]
     out: list[Case] = []
     for name, templates, groups, groupless in splits:

@@ -103,7 +103,11 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
     assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
 
 
-@pytest.mark.parametrize("held_out", ["HELDOUT4_GROUPS", "HELDOUT6_GROUPS", "HELDOUT7_GROUPS"])
+# Not held-out 8: one neutral training sentence of a writer names "gay footballers" (a
+# documentary about them), as docs/benchmarks.md says beside held-out 8's figures.
+@pytest.mark.parametrize(
+    "held_out", ["HELDOUT4_GROUPS", "HELDOUT6_GROUPS", "HELDOUT7_GROUPS", "HELDOUT9_GROUPS"]
+)
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
     from hatehub.assessment import functional_heldout
 
@@ -114,7 +118,7 @@ def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_
     names = {g[0].lower() for g in groups}
     assert not names & {g[0].lower() for g in TRAIN_GROUPS}
     assert not any(g in t.lower() for t in texts for g in names)
-    if held_out != "HELDOUT4_GROUPS":  # the two newest sets' identity emoji are theirs alone
+    if held_out != "HELDOUT4_GROUPS":  # the newer sets' identity emoji are theirs alone
         emoji = {g[4] for g in groups}
         assert not any(e in t for t in texts for e in emoji)
 
