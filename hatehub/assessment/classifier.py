@@ -481,12 +481,37 @@ class ContentSignals:
     model_hate: float = 0.0  # the model's probability before the rules, for transparency
 
 
+# A word used as a verb names no one: a slur's homonym as the verb ("will a late frost retard
+# the growth") is not a slur (HateCheck "slur_homonym_nh"); see `_used_as_verb`.
+_BEFORE_VERB = frozenset({"to", "will", "would", "may", "might", "can", "could", "should", "must"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that"}
+)
+# Words after which a slur is a noun for a person ("you ...", "a ...", "dirty ...").
+_NOUN_BEFORE = frozenset(
+    {"a", "an", "the", "you", "ya", "u", "ur", "your", "fucking", "dirty", "little", "stupid"}
+)
+
+
+def _used_as_verb(toks: list[str], i: int) -> bool:
+    """The word at `i` follows a modal or "to" within four words ("to retard the", "will a late
+    frost retard the") with no article or address of a person just before it, and is followed by
+    a determiner."""
+    if not 0 < i < len(toks) - 1 or toks[i + 1] not in _DETERMINERS:
+        return False
+    if toks[i - 1] in _NOUN_BEFORE:
+        return False
+    return any(tok in _BEFORE_VERB for tok in toks[max(0, i - 4) : i])
+
+
 def _find_slurs(text: str, terms: Terms) -> list[tuple[str, str]]:
     """(surface form, strand) of each slur in the text, trying the token as written, its
-    de-leeted form, a singular, and two-word phrases."""
+    de-leeted form, a singular, and two-word phrases; not a word used as a verb."""
     toks = _tokens(text)
     found = []
     for i, tok in enumerate(toks):
+        if _used_as_verb(toks, i):
+            continue
         cands = {tok, _deleet(tok), tok.strip("'*")}
         for c in list(cands):
             if len(c) > 3 and c.endswith("s"):

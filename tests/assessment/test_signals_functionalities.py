@@ -622,3 +622,62 @@ def test_the_same_shapes_about_no_group_are_not_threats(terms, head, text):
     s = score(text, terms=terms, model=head)
     assert s.hate < HATE_THRESHOLD
     assert s.threat == 0
+
+
+# The sixth pass (after held-out 9): general shapes, tested with our own sentences.
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Despise Somalis, always have.", "despise "),
+        ("Honestly can't stand refugees and never will.", "honestly can't stand "),
+        ("We shudder every time Arabs walk into the shop.", "we shudder"),
+        ("Kurds? Sheer disgust, nothing else.", "sheer disgust"),
+        ("Why are Travellers always so filthy?", "why are travellers always so filthy"),
+        ("Ghanaians are always the laziest in the office.", "are always the laziest"),
+        ("Refugees do not deserve basic rights.", "do not deserve basic rights"),
+        ("Immigrants should not exist in this country.", "should not exist"),
+        ("Total bellends, Ukrainians, the lot.", "total bellends"),
+    ],
+)
+def test_hate_in_a_dropped_subject_a_question_or_a_superlative_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert words in s.evidence["derogatory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hate speech against Somalis has doubled this year.",
+        "Hate seeing refugees treated like this by the council.",
+        "Why are Arabs so often the target of abuse online?",
+        "Ghanaians are the best cooks on our street.",
+        "You should be ashamed of yourself for what you said about Kurds.",
+    ],
+)
+def test_the_same_words_in_harmless_shapes_are_not_hate(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "derogatory" not in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anybody who thinks Somalis are animals should be reported.",
+        "People who claim refugees are parasites are the problem here.",
+        "The hatred Travellers face in the local press is shameful.",
+    ],
+)
+def test_rebuking_whoever_says_it_or_the_abuse_a_group_meets_is_counter_speech(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["counter_speech"]
+
+
+def test_a_slur_s_homonym_used_as_a_verb_is_not_a_slur_but_the_noun_still_is(terms, head):
+    verb = score("The cold may zorblat the roots if you plant too early.", terms=terms, model=head)
+    assert "slur" not in verb.evidence
+    noun = score("Get lost, you zorblat, nobody wants you here.", terms=terms, model=head)
+    assert noun.evidence["slur"] == ["zorblat"]
+    assert noun.hate >= HATE_THRESHOLD
