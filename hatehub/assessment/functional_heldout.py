@@ -1546,3 +1546,252 @@ HELDOUT9_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "head and the police 👮"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# TENTH held-out set, written 2026-12-07 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT9. Written blind, by someone who had not read the rules (signal_terms.yaml or any
+# rules file), the classifier's or encoder's code, the own training sentences, the benchmarks,
+# the commit history nor any result of any set, and committed on its own AFTER the "sixth pass"
+# at "no functionality below 60%" and BEFORE any later change. Not to be edited to make cases
+# pass, nor used to tune.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones) and the identity emoji are new (the Vietnamese flag,
+# the dove a poster might use for the Quakers' peace testimony, a church and the rainbow flag,
+# a military helmet and the trans flag, a manual wheelchair). Sentences were written fresh, not
+# paraphrased from the sets above nor from the public suites, in several registers (a Mumsnet
+# thread, YouTube comments, a Nextdoor post, a Discord server, Twitch chat, a rugby club group,
+# a Telegram channel, an Amazon review). slur_homonym_nh uses "nip" (to pop out), "prod" (a
+# poke), "bender" (a drinking spree) and "poof" (the sound of something vanishing), British
+# slurs in their ordinary senses, no group named, as HELDOUT5 to HELDOUT9 did with other words.
+HELDOUT10_GROUPS = [
+    ("Vietnamese people", "race", "Vietnamese", "trevnosk", "🇻🇳", "tr🇪vnosk"),
+    ("Quakers", "religion", "Quaker", "quolvadd", "🕊️", "quolv🅰️dd"),
+    ("gay vicars", "sexual_orientation", "gay", "yorvanth", "⛪🏳️‍🌈", "yorva🇳th"),
+    ("trans soldiers", "transgender", "trans", "blimzock", "🪖🏳️‍⚧️", "blimz🅾️ck"),
+    ("people with cerebral palsy", "disability", "CP", "wuzzgrel", "🦽", "wuzzgr🇪l"),
+]
+
+HELDOUT10_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT10_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "AIBU to admit I genuinely despise {G}? Not dislike. Despise. DH says I should keep "
+            "it to myself but why should I.",
+            "the pure loathing i feel when {G} pop up in my recommended is unreal, they make me "
+            "want to throw up",
+            "Can't lie lads, {G} make my flesh creep. Always have, always will.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are shifty, scrounging and incapable of an honest day's work, and I've "
+            "lived next door to enough of them to know.",
+            "Bought this doorbell camera because of the {G} on our close. Grubby, light-fingered "
+            "and rude, the lot of them. Five stars, it catches everything.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are woodworm. You don't notice them till the whole house is rotten "
+            "through.",
+            "{G_cap} are basically feral, like something that's crawled up out of a drain.",
+            "anyone who thinks {G} are human hasn't watched them up close. pests that learned "
+            "to use a keyboard, nothing more",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Heads up, neighbours: the empty house on Orchard Way has been let to {G}. Might be "
+            "worth getting your locks changed and keeping the kids in for a bit.",
+            "Committee's voted to let {G} join as social members. Brilliant. Guess I'll start "
+            "bringing my own padlock for the changing room lockers.",
+            "Obviously DD isn't sleeping over. You don't leave your child in a house full of "
+            "{G}, everyone knows what they're like.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "Saturday night we're paying the {G} on Granville Road a visit. Bring petrol. They "
+            "won't be walking out of that house.",
+            "ngl if any {G} join this server im finding their address and turning up with a "
+            "knife. not joking",
+            "Listen carefully, {G}: I know what cars you drive, and I'll be waiting in the car "
+            "park with a crowbar.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "What {G} need is a good old-fashioned lynching. Would do this country the world of "
+            "good.",
+            "I'd pay good money to watch somebody set fire to the lot of the {G}. They've got "
+            "it coming.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "imagine being a {S} and thinking anyone wants u in this chat lmao get out",
+            "Who invited the {S} to the club dinner? Stick him on a table by the bins.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Our little {A} Discord is called the {S} Collective and honestly it's the safest "
+            "space I've got online. We took that word back.",
+            "Grew up with {S} being spat at me in the playground. Now I'm a forty-year-old {A} "
+            "bloke who says it to his mates down the pub, with love. It's our word now.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Just going to nip to Greggs before kick-off, anyone want a sausage roll?",
+            "Give the reset button on the boiler a good prod and hold it for ten seconds. Ours "
+            "does the same thing every winter.",
+            "Not going on another three-day bender after the awards do, lads, my liver has "
+            "filed a formal complaint.",
+            "Plugged it in, there was a flash and a bang, and poof, no more toaster. One star.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} are a shower of absolute cunts and I hope they all fuck off out of my "
+            "country.",
+            "swear to god {G} are the most piss-useless bastards on the planet, fucking hate "
+            "them",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell lads, 38-3 against the league leaders?! Drinks are on me, you "
+            "absolute beauties.",
+            "bro that jump scare scared the shit out of me lmfaooo",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The parish council has started letting {G} run the summer fete, and frankly "
+            "they're a pack of degenerates who shouldn't be let near the tombola.",
+            "Mum's new carer turned out to be one of those {G}, and they're all creepy, filthy "
+            "freaks who should be kept well away from vulnerable people.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Just watched a YouTube video made by {G}. Honestly, they're a blight, and the world "
+            "would be cleaner without them.",
+            "Saw that {G} are getting their own stand at the county show. They're vile, every "
+            "one of them, and I'll be staying home.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} aren't fit to lick the boots of normal people, and they never have been.",
+            "{G_cap} will never be anything but a burden on everyone around them.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Nope, {G} aren't 'taking over' anything. They just live here, same as you and me.",
+            "Couldn't say a bad word about {G} if I tried. Not one.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Serious q for the server: why are {G} such spineless, snivelling little rats?",
+            "Am I the only one who thinks {G} should be banned from having kids?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Personally I've always felt {G} are a disgrace to the human race, and I'll say it "
+            "at the AGM if I have to.",
+            "Controversial take but I reckon {G} are just genetically thick. There, I said it.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Has anyone seen the BBC Three documentary following {G}? Worth a watch or not?",
+            "Bought this book about {G} for my A-level coursework. Arrived on time, decent "
+            "condition, does what it says.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Shout-out to the {G} who helped clear the snow on our street this morning, "
+            "absolute stars, every one of you.",
+            "Honestly the {G} I've met through the club are some of the most generous, grounded "
+            "people I know. Proud to call them mates.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Someone in the Telegram group just posted 'string up the {G}' and the admins left "
+            "it up. I've left and reported the whole channel to the police.",
+            "'{G_cap} are a plague.' Really? That's what you chose to write under a video of a "
+            "charity fun run? Reported, and I hope your account goes.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Whoever keyed that car on Mill Street because the owners are {G}: you're a coward, "
+            "and I hope the police find you.",
+            "Every week there's another thread on here dumping on {G}. It isn't free speech, "
+            "it's bullying, and I'm done scrolling past it.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This kettle is a disgrace. Eleven minutes to boil and now it stinks of burning "
+            "plastic. Should be taken out the back and shot. 1 star.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Jason, you're a gutless, two-faced rat and you still owe me forty quid from tour.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Quins fans are smug, braindead vermin, the whole lot of them.",
+            "people who don't put their trolleys back are subhuman, i said what i said",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are diesased vermin, bin the lot."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are disgustng parasits, every one."]),
+        "spell_space_del_h": (HATEFUL, ["Sodallthe{G_nospace}, scumbagsthewholelot."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are p a r a s i t e s, always have been.",
+            "honestly i d e t e s t {G} lol",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} are v1l3 p3sts.",
+            "wh0 3v3n l3ts {G} 0ut 1n publ1c, d1sgust1ng",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Gonna 🥊 any {G} who show their faces at the club on Saturday.",
+            "Let's 🗡️ the {G} in their beds and be done with it.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Off to 🥂 with the {G} from the choir tonight, should be a laugh.",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "Honestly {E} turn my stomach, get them off my timeline.",
+            "No {E} at our club. Ever. They're not welcome and they never will be.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Massive thanks to the {E} who ran the tea urn at the carol service 🙏",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🦟, bloodsuckers the lot",
+                                              "{G_cap} are 🦂 don't ever turn your back on them"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are pure ☀️ honestly"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} are 🦂", "{E} 👉 🚮"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🌞💖"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a stain on this country, end of 🤬",
+            "Club's better off without {G} stinking out the bar 🤢🍺",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Cracking turnout for the quiz, thanks to the {G} who came along and won it 🏆😂",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} need driving out of Britain for good ✅💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["nobody asked for your opinion {SL}, crawl back under your rock",
+                                   "{G_cap} are f🅸lth, keep them away from us."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Posting \"{E} 👉 🚮\" under a charity appeal? Grow "
+                                           "up. Screenshotted, reported, and the page admin's "
+                                           "been told 🚩"]),
+    },
+}  # fmt: skip

@@ -24,8 +24,9 @@ NOT_HATEFUL = False
 # Invented placeholder "slurs", one per strand (not words in any language we know of); the
 # second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), the third five
 # held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), the fourth five held-out 8's
-# (``functional_heldout.HELDOUT8_GROUPS``) and the fifth five held-out 9's
-# (``functional_heldout.HELDOUT9_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT8_GROUPS``), the fifth five held-out 9's
+# (``functional_heldout.HELDOUT9_GROUPS``) and the sixth five held-out 10's
+# (``functional_heldout.HELDOUT10_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -52,6 +53,11 @@ TEST_SLURS = {
     "skrondel": "sexual_orientation",
     "wembrix": "transgender",
     "tozzlem": "disability",
+    "trevnosk": "race",
+    "quolvadd": "religion",
+    "yorvanth": "sexual_orientation",
+    "blimzock": "transgender",
+    "wuzzgrel": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -425,7 +431,7 @@ PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from s
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout9" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout10" for the held-out sets,
     None for all."""
     from . import functional_heldout as held
 
@@ -443,7 +449,7 @@ def cases(split: str | None = None) -> list[Case]:
     ]
     splits += [
         (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
-        for n in (5, 6, 7, 8, 9)
+        for n in (5, 6, 7, 8, 9, 10)
     ]
     out: list[Case] = []
     for name, templates, groups, groupless in splits:

@@ -106,7 +106,14 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
 # Not held-out 8: one neutral training sentence of a writer names "gay footballers" (a
 # documentary about them), as docs/benchmarks.md says beside held-out 8's figures.
 @pytest.mark.parametrize(
-    "held_out", ["HELDOUT4_GROUPS", "HELDOUT6_GROUPS", "HELDOUT7_GROUPS", "HELDOUT9_GROUPS"]
+    "held_out",
+    [
+        "HELDOUT4_GROUPS",
+        "HELDOUT6_GROUPS",
+        "HELDOUT7_GROUPS",
+        "HELDOUT9_GROUPS",
+        "HELDOUT10_GROUPS",
+    ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
     from hatehub.assessment import functional_heldout
