@@ -487,9 +487,10 @@ _BEFORE_VERB = frozenset({"to", "will", "would", "may", "might", "can", "could",
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that"}
 )
-# Words after which a slur is a noun for a person ("you ...", "a ...", "dirty ...").
-_NOUN_BEFORE = frozenset(
-    {"a", "an", "the", "you", "ya", "u", "ur", "your", "fucking", "dirty", "little", "stupid"}
+# Words after which a slur is a noun for a person ("a ...", "that ...", "you ...", "dirty ...").
+_NOUN_BEFORE = _DETERMINERS | frozenset(
+    {"every", "some", "any", "no", "each", "those", "these", "you", "ya", "u", "ur"}
+    | {"fucking", "dirty", "filthy", "little", "stupid", "bloody", "thick"}
 )
 
 

@@ -685,6 +685,10 @@ def test_rebuking_whoever_says_it_or_the_abuse_a_group_meets_is_counter_speech(t
 def test_a_slur_s_homonym_used_as_a_verb_is_not_a_slur_but_the_noun_still_is(terms, head):
     verb = score("The cold may zorblat the roots if you plant too early.", terms=terms, model=head)
     assert "slur" not in verb.evidence
-    noun = score("Get lost, you zorblat, nobody wants you here.", terms=terms, model=head)
-    assert noun.evidence["slur"] == ["zorblat"]
-    assert noun.hate >= HATE_THRESHOLD
+    for text in (
+        "Get lost, you zorblat, nobody wants you here.",
+        "I'd love to slap that zorblat the next time I see him.",
+    ):
+        noun = score(text, terms=terms, model=head)
+        assert noun.evidence["slur"] == ["zorblat"]
+        assert noun.hate >= HATE_THRESHOLD
