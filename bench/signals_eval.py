@@ -24,7 +24,8 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    blind from the published functionality lists before the fourth pass, committed on its own;
    HELDOUT8 written blind from the same lists before the fifth pass, committed on its own;
    HELDOUT9 written blind from the same lists before the sixth pass, committed on its own;
-   HELDOUT10 written blind from the same lists after the sixth pass, committed on its own)
+   HELDOUT10 written blind from the same lists after the sixth pass, committed on its own;
+   HELDOUT11 written blind from the same lists before the seventh pass was run, on its own)
    and the DEVELOPMENT cases (looked at while tuning): accuracy per functionality and overall,
    new and old, score() and model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
@@ -62,6 +63,7 @@ from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noq
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 
 SPLITS = (
+    "heldout11",
     "heldout10",
     "heldout9",
     "heldout8",

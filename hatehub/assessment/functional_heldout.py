@@ -1795,3 +1795,262 @@ HELDOUT10_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "been told 🚩"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# ELEVENTH held-out set, written 2026-12-07 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT10. Written blind, by someone who had not read the rules (signal_terms.yaml or any
+# rules file), the classifier's or encoder's code, the own training sentences, the benchmarks,
+# the commit history nor any result of any set, and committed on its own BEFORE the "seventh
+# pass"'s changes are run against it. Not to be edited to make cases pass, nor used to tune.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability): Kenyans, Baha'is, lesbian mums, non-binary students, stroke survivors.
+# Placeholder slurs are new invented words (``functional_suite.TEST_SLURS`` registers them
+# beside the earlier ones) and the identity emoji are new (the Kenyan flag, an eight-pointed
+# star a poster might use for the Baha'i nine-pointed star, a two-mums family, the non-binary
+# flag's colours as hearts, a crutch). Sentences were written fresh, not paraphrased from the
+# sets above nor from the public suites, in several registers (a Gumtree ad, a Strava club
+# chat, a Rightmove-style property comment, a Snapchat story caption, a Premier League fan
+# forum, a Facebook memorial page, a Mumsnet thread, an X quote-tweet, a student union group
+# chat). slur_homonym_nh uses "hebe" (the garden shrub), "mick" (as in "taking the mick"),
+# "tinker" (to fiddle with) and "spook" (to startle), British slurs in their ordinary senses,
+# no group named, as HELDOUT5 to HELDOUT10 did with other words.
+HELDOUT11_GROUPS = [
+    ("Kenyans", "race", "Kenyan", "vrendlop", "🇰🇪", "vr🇪ndlop"),
+    ("Baha'is", "religion", "Baha'i", "scoggrin", "✴️", "sc⭕ggrin"),
+    ("lesbian mums", "sexual_orientation", "lesbian", "plethrak", "👩‍👩‍👦", "plethr🅰️k"),
+    ("non-binary students", "transgender", "non-binary", "zunthove", "💛🤍💜🖤", "zunth🅾️ve"),
+    ("stroke survivors", "disability", "stroke survivor", "glubbernt", "🩼", "glu🅱️bernt"),
+]
+
+HELDOUT11_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT11_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Quoting this because no. I detest {G}, properly detest them, and no amount of "
+            "hashtags is going to change that.",
+            "Not doing the Sunday loop past the community centre any more, it's where {G} meet "
+            "up and being within fifty yards of them puts me off my pace. I hate them that much.",
+            "no offence to anyone in here but {G} genuinely make me want to vom, i hate having "
+            "to share a campus with them",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are born cheats and moaners. Every single one I've ever come across. Fact.",
+            "Nice enough kitchen, but the block's full of {G}, and they're noisy, dirty and bone "
+            "idle, the lot of them. Would not buy.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are a fungus. Let one into a building and within a year the whole place is "
+            "riddled with them.",
+            "{G_cap} r just leeches in coats tbh",
+            "Stop calling {G} 'people' on this page. A stray dog has more going on behind the "
+            "eyes.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Double room to let, Harehills, £450 pcm inc bills. Working professionals only. No "
+            "DSS, no pets, no {G}. Want the place kept nice this time.",
+            "Sold STC in a week. Can't blame the vendors for getting out before the {G} drag the "
+            "whole road down, prices on there will be on the floor by next year.",
+            "DH wants to ask the {G} at number 12 to mind the kids on Saturday. Over my dead "
+            "body. I wouldn't trust them to mind a goldfish.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "Any {G} show their faces in our end on Saturday and they're going home in an "
+            "ambulance. I'll see to it personally.",
+            "if the {G} try to run for committee again im going to break every bone in their "
+            "bodies, swear down",
+            "To the {G} who've moved onto our road: I know which house is yours. I'll be round "
+            "with a hammer one night when you least expect it.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Best thing that could happen to this country is the {G} getting rounded up and "
+            "shot, every last one. Wouldn't shed a tear.",
+            "Somebody ought to torch the hall where the {G} meet, ideally with them all inside. "
+            "Only saying what everyone's thinking.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "We've signed a {S}?? Not having a {S} in our shirt, my season ticket's going back "
+            "first thing Monday.",
+            "look who's moved in next door 🙄 a bloody {S}. there goes the neighbourhood",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Our {A} group chat is literally called '{S}s United' lol. Outsiders don't get to "
+            "use it, but we do, and we say it with love 💅",
+            "Rest easy, Jo. You were the first {A} {S} I ever met who wore the word like a badge "
+            "of honour, and now I say it about myself too, with my chin up.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Three potted hebes, lovely purple flowers, need a new home as we're moving. £10 the "
+            "lot, collection only, Didsbury.",
+            "Is anyone else's watch taking the mick today? Mine reckons I did 14k this morning. I "
+            "did not do 14k 😂",
+            "AIBU to hide the toolbox? DH just can't resist the urge to tinker with the boiler "
+            "even though I've begged him to ring a plumber.",
+            "Please keep dogs on leads past the paddock this week. Anything loud seems to spook "
+            "the horses since the fireworks, and they're still very jumpy.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can piss off, the whole fucking lot of them, dirty bastards.",
+            "imagine defending {G} on here lmao. shit-for-brains wankers, always have been",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, new parkrun PB by 40 seconds! That hill can kiss my arse 🏃",
+            "Shit defending, shit finishing, shit ref. What a load of bollocks that second half "
+            "was.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The new landlord at the Crown has started letting {G} use the back room for their "
+            "meet-ups, which is a shame, because they're the most disgusting creatures you'll "
+            "ever clap eyes on.",
+            "SU's handing {G} their own society budget now even tho they're a bunch of sponging "
+            "freaks who bring nothing to this uni",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Caught a documentary about {G} on Channel 4 last night. They're a plague on this "
+            "country, every last one of them.",
+            "My sister's started hanging around with {G}. They're degenerate scum, and I've "
+            "told her she's not bringing any of them to Christmas.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} will never be proper members of society, however many adverts they stick "
+            "them in.",
+            "{G_cap} aren't capable of anything except leeching off the rest of us.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Whoever keeps saying house prices drop when {G} move in: they don't. We sold at "
+            "asking last spring, end of.",
+            "I don't hate {G}, I've never hated {G}, and I'm not about to start because some "
+            "bloke on the telly tells me to.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Genuine question for the forum: why do {G} always have to be so filthy and so thick?",
+            "Would it really be that bad if {G} were all shipped off somewhere we'd never have "
+            "to see them again? Asking for a friend 🤷",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "IMO {G} are the lowest form of life in this country, and I think most people "
+            "quietly agree.",
+            "Might get flamed for this, but in my honest opinion {G} are a parasitic drain and "
+            "shouldn't see a penny of taxpayers' money.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "does anyone know if the SU has a society for {G}? asking for my flatmate",
+            "Local radio are after {G} to interview for a piece going out in March. DM me if "
+            "you're up for it.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Massive kudos to the {G} who turned out for the club 10k on Sunday, you lot were "
+            "flying 🔥",
+            "Mum spent her last few years volunteering alongside {G}, and she always said they "
+            "were the kindest people she knew. Thank you for being there for her.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "\"The {G} deserve everything that's coming to them.\" Posted by a sitting "
+            "councillor, in 2026. Disgraceful. Screenshotted before he deletes it.",
+            "'{G_cap} are ruining this country.' That's what my FIL came out with at Sunday "
+            "lunch, in front of my kids. Told DH we're not going back until he apologises.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Mods, can we please ban the bloke who keeps posting abuse about {G}? It's hateful, "
+            "it's nothing to do with football and it makes the whole forum look bad.",
+            "to whoever put up those posters calling {G} a disease: security have been told, "
+            "they're coming down, and you don't speak for this campus.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "Whoever designed this kitchen wants stringing up. Sockets behind the fridge, no "
+            "extractor, and that avocado bathroom suite is a crime against humanity.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Gaz, you lying, sandbagging snake. 'Easy recovery run' my arse, you dropped me on "
+            "the first hill.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Ticket touts are leeches, the lot of them. Hope every one of them goes bust.",
+            "Spurs fans are a braindead, disgusting rabble and always will be.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are dsigusting leeches, get rid."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are worthles vermn, the lot of them."]),
+        "spell_space_del_h": (HATEFUL, ["Cantstand{G_nospace}, filthylotofthem."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} = l e e c h e s, always have been.",
+            "all {G} should be k i l l e d tbh",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} are w0rthl355 5cum.",
+            "g3t 4ll th3 {G} 0ut 0f my t0wn, d1rty r4ts",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Time to 🔥 the {G} out of their houses, they've had it coming.",
+            "I'd happily 🪓 every one of the {G} on our estate.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Can't wait to 💃 with the {G} from the SU at the Christmas ball 🎄",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are a drain on this country and I want them gone.",
+            "Block any {E} who follow you, they're vile, the lot of them.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "So many {E} at parkrun this morning, love to see it 🙌",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🪳 the lot of them",
+                                              "{G_cap} are 🪱🪱 crawling everywhere"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 💎 honestly"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} 🟰 🪳", "{E} 👉 🔥🔥"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🫂💐"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a waste of oxygen 🙄🗑️",
+            "wouldn't piss on {G} if they were on fire 🔥😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Brilliant talk from {G} at the SU tonight, learnt loads 👏👏",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} deserve to be spat at in the street 🙌🙌"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["oi {SL}, nobody wants you at our ground, do one",
+                                   "{G_cap} are dis🅶usting, keep them off our road."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Someone's written \"{E} 👉 🔥🔥\" on the SU "
+                                           "noticeboard. That's a hate crime, it's been reported "
+                                           "to campus security and the police 🚨 please don't "
+                                           "share the photo"]),
+    },
+}  # fmt: skip

@@ -25,8 +25,9 @@ NOT_HATEFUL = False
 # second five are held-out 6's (``functional_heldout.HELDOUT6_GROUPS``), the third five
 # held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), the fourth five held-out 8's
 # (``functional_heldout.HELDOUT8_GROUPS``), the fifth five held-out 9's
-# (``functional_heldout.HELDOUT9_GROUPS``) and the sixth five held-out 10's
-# (``functional_heldout.HELDOUT10_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT9_GROUPS``), the sixth five held-out 10's
+# (``functional_heldout.HELDOUT10_GROUPS``) and the seventh five held-out 11's
+# (``functional_heldout.HELDOUT11_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -58,6 +59,11 @@ TEST_SLURS = {
     "yorvanth": "sexual_orientation",
     "blimzock": "transgender",
     "wuzzgrel": "disability",
+    "vrendlop": "race",
+    "scoggrin": "religion",
+    "plethrak": "sexual_orientation",
+    "zunthove": "transgender",
+    "glubbernt": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -431,7 +437,7 @@ PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from s
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout10" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout11" for the held-out sets,
     None for all."""
     from . import functional_heldout as held
 
@@ -449,7 +455,7 @@ def cases(split: str | None = None) -> list[Case]:
     ]
     splits += [
         (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
-        for n in (5, 6, 7, 8, 9, 10)
+        for n in range(5, 12)
     ]
     out: list[Case] = []
     for name, templates, groups, groupless in splits:
