@@ -113,6 +113,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT7_GROUPS",
         "HELDOUT9_GROUPS",
         "HELDOUT10_GROUPS",
+        "HELDOUT11_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -692,3 +693,46 @@ def test_a_slur_s_homonym_used_as_a_verb_is_not_a_slur_but_the_noun_still_is(ter
         noun = score(text, terms=terms, model=head)
         assert noun.evidence["slur"] == ["zorblat"]
         assert noun.hate >= HATE_THRESHOLD
+
+
+# The seventh pass (after held-out 10): more general shapes, with our own sentences.
+@pytest.mark.parametrize(
+    "text, kind, words",
+    [
+        ("Somalis on our road. Grubby, sly and rude, the lot of them.", "derogatory", None),
+        ("Ghanaians aren't fit to lick my shoes.", "derogatory", "aren't fit to lick"),
+        ("Kurds are 🦂", "dehumanising", "scorpion"),
+        ("Refugees are woodworm in this country.", "dehumanising", "woodworm"),
+        ("Arabs have got it coming, mark my words.", "threat", "have got it coming"),
+        ("If any refugees move in I'm turning up with a machete.", "threat", None),
+        ("Gonna 🥊 any Kurds who show up.", "threat", "🥊"),
+    ],
+)
+def test_listed_traits_unfitness_pests_and_armed_visits_are_flagged(terms, head, text, kind, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence[kind]
+    if words:
+        assert words in s.evidence[kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turning up with a cake for the new Somali neighbours, so excited.",
+        "She's got it coming to her: a promotion at last!",
+        "The lot of them are lovely, honest and kind, our Ghanaian neighbours.",
+    ],
+)
+def test_the_same_shapes_with_no_hostility_are_not_hate(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+def test_a_word_taken_back_by_its_group_is_reclaimed(terms, head):
+    s = score(
+        "We took that word back years ago, zorblat is ours now and we say it proudly.",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["reclaimed"]
