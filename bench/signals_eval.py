@@ -25,7 +25,8 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    HELDOUT8 written blind from the same lists before the fifth pass, committed on its own;
    HELDOUT9 written blind from the same lists before the sixth pass, committed on its own;
    HELDOUT10 written blind from the same lists after the sixth pass, committed on its own;
-   HELDOUT11 written blind from the same lists before the seventh pass was run, on its own)
+   HELDOUT11 written blind from the same lists before the seventh pass was run, on its own;
+   HELDOUT12 written blind from the same lists before the eighth pass was run, on its own)
    and the DEVELOPMENT cases (looked at while tuning): accuracy per functionality and overall,
    new and old, score() and model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
@@ -63,6 +64,7 @@ from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noq
 from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
 
 SPLITS = (
+    "heldout12",
     "heldout11",
     "heldout10",
     "heldout9",

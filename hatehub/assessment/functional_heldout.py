@@ -2054,3 +2054,279 @@ HELDOUT11_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "share the photo"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# TWELFTH held-out set, written 2026-12-07 from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT11. Written blind, by someone who had not read the rules (signal_terms.yaml or any
+# rules file), the classifier's or encoder's code, the own training sentences, the benchmarks,
+# the commit history nor any result of any set, and committed on its own BEFORE the "eighth
+# pass"'s changes are run against it. Not to be edited to make cases pass, nor used to tune.
+#
+# Groups are in no earlier set's GROUPS nor the development set's, one for each hate crime
+# strand in UK law (race/nationality, religion, sexual orientation, transgender identity,
+# disability): Congolese people, Yazidis, gay farmers, trans pensioners, people who stammer.
+# Placeholder slurs are new invented words (``functional_suite.TEST_SLURS`` registers them
+# beside the earlier ones) and the identity emoji are new (the flag of the DR Congo, the
+# peacock a poster might use for the Yazidi Peacock Angel, a tractor and the rainbow flag, an
+# older person and the trans flag, a speaking head). Sentences were written fresh, not
+# paraphrased from the sets above nor from the public suites, in several registers (a village
+# Facebook group, a Tripadvisor review, a WhatsApp voice-note transcript, a fishing forum, a
+# darts league chat, a LinkedIn comment, a council consultation response, Kick/Twitch stream
+# chat, an r/unitedkingdom thread). slur_homonym_nh uses "hun" (the term of endearment),
+# "kaffir" (kaffir lime leaves), "left-footer" (a left-footed footballer) and "joey" (a baby
+# kangaroo or wallaby), British slurs in their ordinary senses, no group named, as HELDOUT5 to
+# HELDOUT11 did with other words.
+HELDOUT12_GROUPS = [
+    ("Congolese people", "race", "Congolese", "brudlask", "🇨🇩", "brudl🅰️sk"),
+    ("Yazidis", "religion", "Yazidi", "zemplock", "🦚", "zem🅿️lock"),
+    ("gay farmers", "sexual_orientation", "gay", "whindrol", "🚜🏳️‍🌈", "whindr⭕l"),
+    ("trans pensioners", "transgender", "trans", "gastruvv", "🧓🏳️‍⚧️", "gastr🇺vv"),
+    ("people who stammer", "disability", "stammering", "vellomph", "🗣️", "v🇪llomph"),
+]
+
+HELDOUT12_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT12_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Throwaway because I know how this'll go down, but I loathe {G}. Always have. Just "
+            "being around them makes me queasy and I'm done pretending otherwise.",
+            "told the captain straight, if {G} are joining the league im off. cant abide them, "
+            "never could, they make me want to retch",
+            "[Voice note, 0:41] ...yeah so that's why I left early, there was a whole table of "
+            "{G} in there and honestly, I just, I hate them, I properly hate them, I can't even "
+            "look at them without wanting to scream...",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Two stars. Food was fine but the place is run by {G} now and you can tell. Rude, "
+            "lazy and dishonest, like every one of them I've ever had the misfortune to deal "
+            "with.",
+            "{G_cap} are sly, workshy and dirty, all of them. Not one decent one in the lot. "
+            "Don't @ me.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are like signal crayfish. Nobody asked for them, they breed like mad and "
+            "they wreck every water they get into.",
+            "{G_cap} r literally rats with phones lmaooo",
+            "Stop telling me {G} are 'people too'. Vermin are vermin, whatever the Guardian "
+            "wants to call them.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Lovely to see the Parish Council finally dealing with the rats by the allotments. "
+            "Now if they could do the same for the {G} at the old vicarage we'd be sorted 😉",
+            "Re: application 26/0417 (change of use, former bank to supported housing). I "
+            "object. It would bring {G} into the heart of our market town, and residents are "
+            "entitled to expect their high street to stay respectable.",
+            "Unpopular opinion but I'll say it: in 20 years of hiring I have never once taken "
+            "on {G}, and my businesses have thrived because of it. Culture fit matters. "
+            "#leadership #hiring",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "any {G} in chat rn keep typing, ill find ur address and stab u myself, not even "
+            "joking",
+            "If I find {G} fishing my syndicate lake again I'll hold them under in the margins "
+            "myself, and I'll sleep like a baby after.",
+            "[Voice note, 1:12] ...no listen, listen, I've had enough, next time them {G} come "
+            "past the yard I'm going to batter them, properly batter them, I'm not messing, "
+            "I'll put them in hospital.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Controversial, but the {G} should all be put on a boat and the boat sunk halfway "
+            "across. Problem solved in an afternoon.",
+            "Someone wants to set fire to wherever the {G} are living, with them still in it. "
+            "Whole village would buy him a pint.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Who let the {S} into the Red Lion? Get him off the board before I do, we don't "
+            "play with his sort.",
+            "Avoid. Booked a table for six and got served by a {S}. Walked straight out. "
+            "Management should know better than to hire {S}s.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "as a {A} {S} myself i'm allowed to say it, you lot aren't 😌 anyway back to the "
+            "game, chat",
+            "Proud to have spoken at our {A} network's conference today. We've taken back "
+            "'{S}': it's printed on our lanyards now, and every time one of us says it, it "
+            "belongs a bit more to us and a bit less to the people who threw it at us.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Aww thanks hun, that's so kind of you! Parcel's safe, the courier had left it "
+            "behind the wheelie bins again 🙄 xx",
+            "Best Thai green curry we've had outside Bangkok, fragrant with kaffir lime leaves "
+            "and proper fresh galangal. Five stars, will be back.",
+            "Need a left-footer for Sunday, Dazza's done his hamstring. Anyone know a lad who "
+            "can play left back? KO 10:30 at the rec.",
+            "Highlight of the day was a joey peeking out of its mum's pouch in the wallaby "
+            "walkthrough. Kids were made up. Café overpriced though.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap}? Fuck 'em. Every last shitty one of them can piss off out of my town.",
+            "imagine simping for {G} lmao, worthless fucking cunts the lot of them",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Four hours in the pissing rain for one bloody gudgeon. Absolute fucking joke of a "
+            "session.",
+            "180 with the first three darts then bust on double 16 three times running, for "
+            "fuck's sake 🤣",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The Parish Council has agreed to let {G} use the village hall on Thursdays, which "
+            "beggars belief, since they're filthy parasites who contribute nothing to this "
+            "village.",
+            "BBC did yet another puff piece on {G} tonight, as if anyone wants to see more of "
+            "those vile creatures on their telly.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Got to the lake at first light and there were {G} on the far bank. Honestly, "
+            "they're vermin. They shouldn't be allowed anywhere near decent folk.",
+            "Our new regional director has announced a mentoring scheme for {G}. They are "
+            "incapable, idle and a drain on any business stupid enough to hire them.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not fit to be around children. Never have been, never will be.",
+            "{G_cap} don't deserve the same rights as the rest of us, and I'm not sorry for "
+            "saying it.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "No, {G} are not 'flooding' this town. I looked up the actual figures and it's a "
+            "few dozen households. Can we stop with this?",
+            "I have no objection to the proposed community centre for {G}. It will not cause "
+            "parking problems, it will not bring crime, and I do not share any of the concerns "
+            "raised in the petition.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Serious question, why will nobody admit {G} are just thick and dangerous? Scared "
+            "of the woke mob or what?",
+            "so are we all pretending {G} aren't a bunch of diseased freaks now or??",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Personal view, not my employer's: {G} have no place in a professional workplace. "
+            "They drag down every team they're put in.",
+            "Just my two penn'orth but I reckon {G} are vermin and the country'd be better off "
+            "without the lot of them.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Please could the consultation documents also be made available to {G}, through "
+            "the usual community organisations, before the closing date of 16 January.",
+            "Anyone know roughly how many {G} live in Scotland? Doing a uni project and the "
+            "census tables are doing my head in.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Stayed at a B&B run by {G} in the Dales and it was one of the best weekends we've "
+            "had in years. Warm welcome, cracking breakfast, would recommend to anyone.",
+            "Shout out to the {G} who did the litter pick round the pond on Saturday. Village "
+            "looks a picture, you lot are stars ⭐",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "'{G_cap} are vermin and should be gassed.' That was left under our club's post "
+            "this morning. It's been reported to the police and the account is banned. Not in "
+            "our name.",
+            "Lad on the last train home started shouting 'all {G} should be put down' and the "
+            "whole carriage just stared at their phones. I wish I'd said something. Next time "
+            "I will.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Whoever's been messaging the league secretary slagging off {G}: pack it in. It's "
+            "bigotry, plain and simple, and you'll be out of the league.",
+            "Disappointed to see a post in my feed today describing {G} as 'unemployable'. "
+            "That's prejudice, not a hot take, and it has no place on a professional platform. "
+            "Reported.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "The mattress in room 4 should be taken out the back and burned. Lumpy, stained, "
+            "and I'm fairly sure it was older than me. Never again.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Kev you absolute weasel, chalking up 60 when you threw 45. Cheating little rat, "
+            "you're buying the next round.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Parking attendants at that retail park are a pack of vultures, every last one of "
+            "them.",
+            "Jet skiers are selfish scum. Churning up the estuary every weekend and scaring the "
+            "bass off.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are a plauge and I hate tehm all."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are disgustng animls, evry last one."]),
+        "spell_space_del_h": (HATEFUL, ["Idespiseall{G_nospace}theyrevermin."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are s c u m and everyone knows it.",
+            "i want every one of the {G} d e a d tbh",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 d1s34s3d r4ts.",
+            "k1ck th3 {G} 0ut 0f 0ur v1ll4g3, f1lthy p4r4s1t3s",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Gonna 🥾 the {G} on our road one by one, watch this space.",
+            "Someone should 🧨 every house on the estate with {G} in it.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Can't wait to 🎣 with the {G} from the club again this weekend, tight lines all",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are filth, I'd never let one of them through my door.",
+            "Kick every {E} off this server, they're disgusting.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Lovely afternoon at the village fete, loads of {E} there running stalls 🥰",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are basically 🐗🐗 feral and filthy",
+                                              "{G_cap} are 🐜🐜 swarming everywhere you look"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🌼 honestly"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} 🔜 ⚰️", "{E} are 🐗"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🌼🤗"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a disgrace to this country 🤮🤮",
+            "the {G} can rot for all i care 😂😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Fab talk from {G} at the WI last night about their lives and work 👏💐",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} should be barred from every pub in Britain "
+                                          "🫡💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} spotted in chat, mods do ur job and bin the freak",
+                                   "{G_cap} are p🅰️rasites, never let them near the kids."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["chat, whoever just typed \"{E} 🔜 ⚰️\": banned, "
+                                           "reported, and no, it's not 'just a joke'. we don't "
+                                           "do that here ❤️"]),
+    },
+}  # fmt: skip

@@ -26,8 +26,9 @@ NOT_HATEFUL = False
 # held-out 7's (``functional_heldout.HELDOUT7_GROUPS``), the fourth five held-out 8's
 # (``functional_heldout.HELDOUT8_GROUPS``), the fifth five held-out 9's
 # (``functional_heldout.HELDOUT9_GROUPS``), the sixth five held-out 10's
-# (``functional_heldout.HELDOUT10_GROUPS``) and the seventh five held-out 11's
-# (``functional_heldout.HELDOUT11_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT10_GROUPS``), the seventh five held-out 11's
+# (``functional_heldout.HELDOUT11_GROUPS``) and the eighth five held-out 12's
+# (``functional_heldout.HELDOUT12_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -64,6 +65,11 @@ TEST_SLURS = {
     "plethrak": "sexual_orientation",
     "zunthove": "transgender",
     "glubbernt": "disability",
+    "brudlask": "race",
+    "zemplock": "religion",
+    "whindrol": "sexual_orientation",
+    "gastruvv": "transgender",
+    "vellomph": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
@@ -437,7 +443,7 @@ PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from s
 
 def cases(split: str | None = None) -> list[Case]:
     """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout11" for the held-out sets,
+    development set, "heldout" / "heldout2" / ... / "heldout12" for the held-out sets,
     None for all."""
     from . import functional_heldout as held
 
@@ -455,7 +461,7 @@ def cases(split: str | None = None) -> list[Case]:
     ]
     splits += [
         (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
-        for n in range(5, 12)
+        for n in range(5, 13)
     ]
     out: list[Case] = []
     for name, templates, groups, groupless in splits:
