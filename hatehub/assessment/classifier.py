@@ -410,6 +410,9 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     # One pattern per strand, longest alternative first, so "gay men" is found (and masked)
     # whole and a text costs one search per strand however long the lists grow.
     identity = {strand: [(strand, _words_pattern(words))] for strand, words in words_of.items()}
+    identity["disability"] += [
+        ("disability", pattern) for pattern in _compile(raw.get("condition_groups") or [])
+    ]
     return Terms(
         identity=identity,
         identity_any=_words_pattern([w for words in words_of.values() for w in words]),

@@ -114,6 +114,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT9_GROUPS",
         "HELDOUT10_GROUPS",
         "HELDOUT11_GROUPS",
+        "HELDOUT12_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -736,3 +737,27 @@ def test_a_word_taken_back_by_its_group_is_reclaimed(terms, head):
     )
     assert s.hate < HATE_THRESHOLD
     assert s.evidence["reclaimed"]
+
+
+# The eighth pass (after held-out 11): a group named by a condition, read by its shape.
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Stroke survivors are a drain on the NHS and should be left to rot.", "stroke survivors"),
+        ("People living with sickle cell are parasites.", "people living with sickle cell"),
+        ("Adults with a brain injury are useless, the lot of them.", "adults with a brain injury"),
+    ],
+)
+def test_a_group_named_by_a_condition_is_the_disability_strand(terms, head, text, target):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert target in s.evidence["targets"]
+    assert s.targets["disability"] > 0
+
+
+def test_a_neutral_mention_of_such_a_group_is_not_hate(terms, head):
+    s = score(
+        "Our group for people living with sickle cell meets on Tuesdays.", terms=terms, model=head
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert s.targets["disability"] > 0
