@@ -286,20 +286,13 @@ class ImageFingerprint:
         if mine and theirs:
             if len(mine) > len(theirs):
                 # Their lines are the targets, ours are resampled (cached).
-                targets = theirs
-
-                def best(a: bytes) -> float:
-                    return max(_correlation_resampling(a, b) for b in mine)
+                targets, others, correlation = theirs, mine, _correlation_resampling
             else:
-                # Our lines are the targets (their weights cached), all of theirs at once.
-                targets, stacked = mine, _stacked(theirs)
-
-                def best(a: bytes) -> float:
-                    return _best_weighing(a, stacked)
-
+                # Our lines are the targets (their weights cached), theirs are read as they are.
+                targets, others, correlation = mine, theirs, _correlation_weighing
             total, needed = 0.0, at_least * len(targets)
             for done, a in enumerate(targets, start=1):
-                total += best(a)
+                total += max(correlation(a, b) for b in others)
                 if total + (len(targets) - done) < needed:
                     return 0.0
             return max(0.0, total / len(targets))
@@ -451,55 +444,33 @@ def _resampled(line: bytes, count: int) -> np.ndarray:
     return resampled / norms[:, None]
 
 
-@functools.lru_cache(maxsize=4096)
-def _stacked(lines: tuple[bytes, ...]) -> tuple[np.ndarray, ...]:
-    """A picture's lines as `_best_weighing` reads them, all together: each line's sample count,
-    its 2 x WINDOW samples, the sum of its two rows, their squares summed, and the products of
-    neighbouring samples summed."""
-    counts = np.array([line[0] for line in lines])
-    raw = np.frombuffer(b"".join(line[1:] for line in lines), dtype=np.uint8)
-    rows = raw.reshape(len(lines), 2, WINDOW).astype(np.float64)
-    first, second = rows[:, 0], rows[:, 1]
-    return (
-        counts,
-        rows.reshape(len(lines), -1),
-        first + second,
-        first**2 + second**2,
-        first[:, :-1] * first[:, 1:] + second[:, :-1] * second[:, 1:],
-    )
+def _correlation_weighing(a: bytes, b: bytes) -> float:
+    """The same correlation as `_correlation_resampling`, with what is worked out from ``a``
+    cached instead of ``b``.
 
-
-def _best_weighing(a: bytes, stacked: tuple[np.ndarray, ...]) -> float:
-    """The best correlation of ``a`` with any of a picture's lines (`_stacked`): the same as
-    `_correlation_resampling`, with what is worked out from ``a`` cached instead.
-
-    Resampling is linear interpolation, so nothing of the other lines needs resampling: the dot
-    products with ``a`` are their samples times a matrix made from ``a`` (cached: a new
-    picture's lines are compared with every candidate's), and each resampling's sum and sum of
-    squares are their samples (and neighbouring products) times matrices that depend only on the
-    number of samples shared. As ``a`` is zero-mean, its dot product with a resampling is that
-    with the resampling minus its mean. The lines that share as many samples with ``a`` are
-    compared in one product of matrices, not one line at a time (a screenshot's lines against a
-    candidate's made a comparison cost dozens of small products).
+    Resampling is linear interpolation, so nothing of ``b`` needs resampling: the dot products
+    with ``a`` are ``b`` times a matrix made from ``a`` (cached: a new picture's lines are
+    compared with every candidate's), and each resampling's sum and sum of squares are ``b``
+    (and its neighbouring products) times matrices that depend only on ``count``. As ``a`` is
+    zero-mean, its dot product with a resampling is that with the resampling minus its mean.
     """
-    counts, flat, sums, squares, neighbours = stacked
-    overlaps = np.minimum(counts, a[0])
-    best = -np.inf
-    for count in np.unique(overlaps).tolist():
-        dots_of = _target_weights(a, count) if count >= MIN_OVERLAP else None
-        if dots_of is None:
-            best = max(best, 0.0)
-            continue
-        chosen = overlaps == count
-        sums_of, squares_of, neighbours_of = _resampling_weights(count)
-        dots = flat[chosen] @ dots_of.T
-        total = sums[chosen] @ sums_of.T
-        square = squares[chosen] @ squares_of.T + neighbours[chosen] @ neighbours_of.T
-        spread = square - total * total / (2 * count)
-        flat_trial = spread <= 1e-9 * np.maximum(square, 1.0)
-        correlation = np.where(flat_trial, 0.0, dots / np.sqrt(np.where(flat_trial, 1.0, spread)))
-        best = max(best, float(correlation.max()))
-    return best
+    count = min(a[0], b[0])
+    if count < MIN_OVERLAP:
+        return 0.0
+    dots_of = _target_weights(a, count)
+    if dots_of is None:
+        return 0.0
+    sums_of, squares_of, neighbours_of = _resampling_weights(count)
+    rows = np.frombuffer(b[1:], dtype=np.uint8).reshape(2, WINDOW).astype(np.float64)
+    dots = dots_of @ rows.ravel()
+    sums = sums_of @ (rows[0] + rows[1])
+    squares = squares_of @ (rows[0] ** 2 + rows[1] ** 2) + neighbours_of @ (
+        rows[0, :-1] * rows[0, 1:] + rows[1, :-1] * rows[1, 1:]
+    )
+    spread = squares - sums * sums / (2 * count)
+    flat = spread <= 1e-9 * np.maximum(squares, 1.0)  # a flat resampling correlates with nothing
+    correlation = np.where(flat, 0.0, dots / np.sqrt(np.where(flat, 1.0, spread)))
+    return float(correlation.max())
 
 
 @functools.lru_cache(maxsize=4096)
