@@ -47,14 +47,42 @@ def _case_status_written_only_by_cases():
     case_writes.watch()
 
 
+_DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
+
+
+def uses_database(item) -> bool:
+    """Whether a test touches the database: marked for it, or asking for a fixture that opens it
+    (directly or through another fixture)."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        _DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """`HUB_TESTS_DATABASE_ONLY=1` runs only the tests of what the database engine does, for
+    .ci/run's PostgreSQL pass, which follows a full pass on SQLite: the tests that touch the
+    database, without the browser tests. Left out are the pure modules (the classifier, the
+    fingerprints, the rules: about 1,600 tests that open no database) and the browser tests
+    (pages, accessibility and JavaScript in Chromium, whose server side the other database tests
+    cover on PostgreSQL): running them a second time tells nothing new and would take CI past
+    its 20 minutes on a slow machine."""
+    if not os.environ.get("HUB_TESTS_DATABASE_ONLY"):
+        return
+    left_out = [item for item in items if not uses_database(item) or _in_browser(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if uses_database(item) and not _in_browser(item)]
+
+
+def _in_browser(item) -> bool:
+    return Path(str(item.path)).parent.name == "browser"
+
+
 @pytest.fixture(autouse=True)
 def _strands_survive_flushes(request, django_db_blocker):
     """The five strands are seeded by a migration; a transactional test (the browser tests)
     empties every table when it ends, so a database test after one finds them put back."""
-    uses_db = request.node.get_closest_marker("django_db") is not None or any(
-        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
-    )
-    if uses_db:
+    if uses_database(request.node):
         from hatehub.reports.models import Strand
 
         request.getfixturevalue("django_db_setup")  # the test database, not the real one
