@@ -61,23 +61,9 @@ from hatehub.assessment.classifier import (  # noqa: E402
     score,
 )
 from hatehub.assessment.encoder import encoder_for, load_encoder, prepare  # noqa: E402
-from hatehub.assessment.functional_suite import TEST_SLURS, cases  # noqa: E402
+from hatehub.assessment.functional_suite import TEST_SLURS, cases, split_names  # noqa: E402
 
-SPLITS = (
-    "heldout12",
-    "heldout11",
-    "heldout10",
-    "heldout9",
-    "heldout8",
-    "heldout7",
-    "heldout6",
-    "heldout5",
-    "heldout4",
-    "heldout3",
-    "heldout2",
-    "heldout",
-    "dev",
-)
+SPLITS = tuple(reversed(split_names()))  # the newest held-out set first, "dev" last
 TARGETS = {"hatecheck": 0.80, "hatemojicheck": 0.75, "min_functionality": 0.60}
 
 

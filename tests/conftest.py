@@ -68,14 +68,13 @@ def pytest_collection_modifyitems(config, items):
     its 20 minutes on a slow machine."""
     if not os.environ.get("HUB_TESTS_DATABASE_ONLY"):
         return
-    left_out = [item for item in items if not uses_database(item) or _in_browser(item)]
+    kept, left_out = [], []
+    for item in items:
+        in_browser = Path(str(item.path)).parent.name == "browser"
+        (kept if uses_database(item) and not in_browser else left_out).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if uses_database(item) and not _in_browser(item)]
-
-
-def _in_browser(item) -> bool:
-    return Path(str(item.path)).parent.name == "browser"
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -797,7 +797,7 @@ def score(
     if positive and not (threat_hits or emoji_hits or dehum_hits or derog_hits or slurs):
         damp *= 0.4
     if not group_present and not pronoun:
-        damp *= NO_GROUP_DAMP  # abuse of a person or a non-protected group is not hate here
+        damp *= NO_GROUP_DAMP
     explicit = bool(threat_hits or emoji_hits or dehum_hits or derog_hits)
     reclaim_cue = bool(slurs) and bool(
         _hits(list(terms.reclaimed), norm) or _self_described(norm, [t for t, _s in slurs])

@@ -441,17 +441,16 @@ def _suite(functionality: str) -> str:
 PARTS = ("TEMPLATES", "GROUPS", "GROUPLESS")  # each held-out set's names from set 5 on
 
 
-def cases(split: str | None = None) -> list[Case]:
-    """The functional cases, templates expanded over the groups; ``split`` "dev" for the
-    development set, "heldout" / "heldout2" / ... / "heldout12" for the held-out sets,
-    None for all."""
+def _splits() -> list[tuple[str, dict, list, set]]:
+    """(split, its templates, its groups, its group-free functionalities), oldest first: the
+    development set, then every held-out set in ``functional_heldout`` (a new set numbered
+    after the last is found by its names, with nothing to wire)."""
     from . import functional_heldout as held
 
     dev_groups = [
         (p, s, a, sl, e, SLUR_EMOJI_LEET[sl])
         for (p, s, a, sl), e in zip(GROUPS, GROUP_EMOJI, strict=True)
     ]
-    # (split, its templates, its groups, its group-free functionalities), oldest first.
     splits = [("dev", {**TEMPLATES, **EMOJI_DEV, **DEV_ADDED}, dev_groups, GROUPLESS)]
     splits += [
         ("heldout", held.HELDOUT_TEMPLATES, held.HELDOUT_GROUPS, held.HELDOUT_GROUPLESS),
@@ -459,12 +458,24 @@ def cases(split: str | None = None) -> list[Case]:
         ("heldout3", held.HELDOUT3_TEMPLATES, held.HELDOUT3_GROUPS, held.HELDOUT_GROUPLESS),
         ("heldout4", held.HELDOUT4_TEMPLATES, held.HELDOUT4_GROUPS, held.HELDOUT_GROUPLESS),
     ]
-    splits += [
-        (f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS))
-        for n in range(5, 13)
-    ]
+    n = 5
+    while hasattr(held, f"HELDOUT{n}_TEMPLATES"):
+        splits.append((f"heldout{n}", *(getattr(held, f"HELDOUT{n}_{part}") for part in PARTS)))
+        n += 1
+    return splits
+
+
+def split_names() -> list[str]:
+    """The splits `cases` knows, oldest first ("dev", "heldout", "heldout2", ...)."""
+    return [name for name, *_rest in _splits()]
+
+
+def cases(split: str | None = None) -> list[Case]:
+    """The functional cases, templates expanded over the groups; ``split`` one of
+    `split_names()` ("dev" for the development set, "heldout" ... for the held-out sets), None
+    for all."""
     out: list[Case] = []
-    for name, templates, groups, groupless in splits:
+    for name, templates, groups, groupless in _splits():
         if split in (None, name):
             out += _expand(templates, groups, groupless, name, _suite)
     return out
