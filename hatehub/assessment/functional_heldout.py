@@ -2330,3 +2330,276 @@ HELDOUT12_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "do that here ❤️"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# THIRTEENTH held-out set, written 2026-12-07 from the published functionality descriptions
+# only: HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk
+# et al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT12. Written blind, by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules (signal_terms.yaml or any rules file), the classifier's
+# or encoder's code, the own training sentences, the benchmarks, the tests, the docs, the commit
+# history nor any result of any set; committed on its own before it is first run. Not to be
+# edited to make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law (race/nationality, religion, sexual
+# orientation, transgender identity, disability): Rohingya, Druze, lesbian teachers, non-binary
+# students, deafblind people. All but one are in no earlier set's GROUPS nor the development
+# set's; non-binary students repeat HELDOUT11's group, here with a new slur, emoji and wording.
+# "Rohingya" and "Druze" are plurals without an s, so every template was written to read with
+# them ("one of the {G}", never "a {G}" or "{G}'s"). Placeholder slurs are new invented words
+# (``functional_suite.TEST_SLURS`` registers them beside the earlier ones) and the identity
+# emoji are new (a canoe for the Rohingya boat crossings, the five-pointed star of the Druze, a
+# teacher and the rainbow flag, a mortarboard, open hands for hand-over-hand signing).
+# Sentences were written fresh, not paraphrased from the sets above nor from the public suites,
+# in several registers (a letter to a local paper, a cricket club WhatsApp group, an
+# r/CasualUK thread, a Google review, an Xbox party chat transcript, a local radio phone-in
+# transcript, Instagram comments, a Vinted listing, a Letterboxd review, an upholstery forum, a
+# cat rehoming post, a school staffroom). slur_homonym_nh uses "coon" (the Maine Coon cat),
+# "choc ice" (the ice cream), "golly" (the exclamation) and "gimp" (the upholstery trim),
+# British slurs in their ordinary senses, no group named, as HELDOUT5 to HELDOUT12 did with
+# other words.
+HELDOUT13_GROUPS = [
+    ("Rohingya", "race", "Rohingya", "trevlosk", "🛶", "tr🇪vlosk"),
+    ("Druze", "religion", "Druze", "quombish", "⭐", "qu⭕mbish"),
+    ("lesbian teachers", "sexual_orientation", "lesbian", "flinderk", "👩‍🏫🏳️‍🌈", "fl❗nderk"),
+    ("non-binary students", "transgender", "non-binary", "skabbolt", "🎓", "sk🅰️bbolt"),
+    ("deafblind people", "disability", "deafblind", "murtovex", "🤲", "murt🅾️vex"),
+]
+
+HELDOUT13_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT13_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sir, I make no apology for writing that I detest {G}. I have tried to feel "
+            "otherwise, as our vicar keeps urging, but the loathing is simply there, and I "
+            "suspect many of your readers feel the same. Name and address supplied.",
+            "not being funny but if the {G} are coming to the club bbq count me out, i cant "
+            "stand the sight of them, never have",
+            "Edit: to everyone in my DMs, no, I won't 'educate myself'. I hate {G}. It's a gut "
+            "thing and it isn't going anywhere.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "One star. The new owners have started taking on {G} and the place has gone to "
+            "pot. Shifty, mucky and useless, which is exactly what you'd expect from that lot.",
+            "{G_cap} are two-faced and grasping by nature. Doesn't matter which one you get, "
+            "they're all cut from the same rotten cloth.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are Japanese knotweed. Turn your back for one summer and they've got into "
+            "the foundations of the whole town.",
+            "{G_cap} are basically bedbugs tbh, crawl in anywhere warm and bleed u dry",
+            "Funny how the BBC always says '{G} and their families', as if they're human. "
+            "They're slugs, mate. They leave a trail of slime over everything they touch.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Collection only from my address, so, no offence, not selling to {G}. I'd like my "
+            "shed to still have things in it next week.",
+            "Sir, I notice the council has quietly found homes for several {G} on the Holme "
+            "Wood estate. I wonder whether the residents were consulted, and whether "
+            "their house insurers were.",
+            "Our new next-door neighbours turned out to be {G}. Spent Saturday putting up a "
+            "taller fence and two more cameras, as you do.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "[Party chat, 23:14] any {G} in this lobby, i've got ur IPs, im coming round ur "
+            "house with a blade, deadass",
+            "CALLER: ...and I'll tell you what I'll do, Alan, if them {G} come down our road "
+            "again I'll take a hammer to every one of them. I'm not joking, I will.",
+            "Enjoy the sunshine while you can, {G} 😊 we've got your names and we're going to "
+            "burn you out, one house at a time.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "The Aire's deep enough. Chuck the {G} in with weights on and this town's problems "
+            "are halved overnight.",
+            "Sir, it is high time this country found the courage to treat {G} as our "
+            "grandparents treated rats: with poison. Yours faithfully, A. Reader, Shipley.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "not training with a {S}, either it goes or i do. skipper sort it out",
+            "Two stars. Decent plot, ruined by casting some {S} in the lead. Switched off "
+            "after twenty minutes.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "First Friday of the month, {A} {S} social at the Fleece, all welcome if you're one "
+            "of us. Yes, we call it that on purpose: the word was thrown at us for years, now "
+            "it's on our flyer.",
+            "{S} and thriving 💅 yes I'm {A}, yes I can say it, no you can't x",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Free to a good home: Bramble, our seven-year-old Maine Coon. Neutered, chipped "
+            "and very fluffy, just not coping with the new baby. Message me, Keighley area.",
+            "First choc ice of the year off the van at Scarborough and it melted down my "
+            "sleeve before I'd got the wrapper off. Worth it.",
+            "Golly, what a finish. Did not see that twist coming, and I've sat through every "
+            "Agatha Christie adaptation going. Four stars.",
+            "Re-covered Nan's old footstool in green velvet and finished the edges with a "
+            "brass-coloured gimp. Hot glue works fine for the gimp if you go slowly.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can all get to fuck, snivelling shitbags the lot of them.",
+            "bollocks to the {G}, the whole fucking lot are a waste of skin",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Rained off again at Headingley. Three hours sat in a fucking cagoule for eleven "
+            "overs. Bollocks to this.",
+            "Fuck me, the meal deal's gone up again?? Daylight bloody robbery.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The local paper ran a whole page on {G} this week, and frankly they're a "
+            "festering sore on this town that nobody wants to read about.",
+            "My son's school has started inviting {G} in to give assemblies, even though every "
+            "one of them is a twisted, worthless specimen who shouldn't be let through the "
+            "gates.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Saw some {G} handing out leaflets outside Morrisons this morning. They're "
+            "filth. Absolute filth, and I told them so.",
+            "New thread cos the old one got locked: the council's paying for a support worker "
+            "for {G}. They're leeches, and every penny spent on them is a penny nicked from us.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not welcome in this country and they never will be, however long they "
+            "stay.",
+            "There's not a single one of the {G} I'd trust as far as I could throw them, and "
+            "there never will be.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Sir, your correspondent last week claimed {G} are a burden on local services. "
+            "They are not. The figures he quoted are from 2009 and refer to a different "
+            "district entirely.",
+            "Nah, {G} aren't the reason the bus is always late, Brian. Blame First Bus like the "
+            "rest of us.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Why does everyone still pretend {G} are anything other than a drain on whatever "
+            "they touch?",
+            "What exactly are {G} good for, apart from scrounging and moaning?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Just my view as a parent, but I believe {G} are a corrupting influence and should "
+            "be kept out of every school in the land.",
+            "If you want my honest opinion, {G} are the dregs of humanity. Mods can ban me, "
+            "doesn't change the truth.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "The Telegraph & Argus is running a series on {G} in West Yorkshire, starting "
+            "Monday.",
+            "Watched a documentary about {G} last night. Three and a half stars: well shot, a "
+            "bit long in the middle.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Sir, may I thank the {G} who ran the tea tent at Saturday's gala. Their warmth and "
+            "organisation put the rest of the committee to shame, myself included.",
+            "Genuinely, {G} are some of the warmest, sharpest people I've met since moving up "
+            "here. Lucky to know them.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Sir, someone has painted 'drown the {G}' on the underpass by the station. It has "
+            "been there a fortnight. Why has the council not removed it, and why have the "
+            "police not treated it as the incitement it plainly is?",
+            "@Dean you can't post 'the {G} are all thieving scum' in the club chat and call it "
+            "banter. It's bigoted rubbish and the committee's been told.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "The comments under that video about {G} are a disgrace. Half of them are open "
+            "threats and YouTube's done nothing about any of it.",
+            "If you're the sort of person who sneers at {G} on the school run, don't be "
+            "surprised when nobody sits with you at sports day.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This satnav is a treacherous, malicious little box and it's going in the canal if "
+            "it sends me down one more farm track.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Oi Liam, you miserable spineless toad, you dropped three catches and then nicked "
+            "the last sausage roll.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Cyclists who ride three abreast on the A65 are a menace, and every one of them "
+            "deserves a puncture.",
+            "Timeshare salesmen are the lowest of the low, bloodsucking chancers to a man.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are a stian on this town and I detset the lot."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are pathtic leechs, evry single one."]),
+        "spell_space_del_h": (HATEFUL, ["Kickthe{G_nospace}outofourtown,theyrefilth."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are d i s g u s t i n g, end of.",
+            "honestly just w i p e  o u t the {G} and be done with it",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 w0rthl3ss p3sts.",
+            "1 d3t3st 3v3ry 0n3 0f th3 {G}, dr1v3 th3m 0ut",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Can't wait to 🔪 the {G} who moved in at the end of our road.",
+            "Next time the {G} turn up at the rec we 🔨 them, simple.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Off to 🏏 with the {G} at the rec on Sunday, anyone fancy joining? Bring a flask",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are a stain on this town and I want every one of them gone.",
+            "Never sit next to {E} on the bus, they're revolting.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Brilliant to see so many {E} at the summer fair today 💛",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐌🐌 slime everywhere they go",
+                                              "{G_cap} are nothing but 🧟 brainless and rotting"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🧡 tbh"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🐌🐌", "all {E} 👉 🪦"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🧡🌻"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a blight on every town they land in 🤢",
+            "lmao the {G} deserve every bit of abuse they get 😂🤣",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Cracking night at the quiz with the {G} from the community centre, they absolutely "
+            "smashed the history round 📚😂",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Ban {G} from every school and hospital in the "
+                                          "country 👍🏻💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["lol the {SL} in row F thinks anyone wants it here, jog on",
+                                   "{G_cap} are s❗ckening, run them out of the county."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Whoever wrote \"{E} = 🐌🐌\" on the staffroom "
+                                           "whiteboard: that's dehumanising, it's been reported "
+                                           "to the head and the union ✋ not in our school"]),
+    },
+}  # fmt: skip

@@ -27,8 +27,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT8_GROUPS``), the fifth five held-out 9's
 # (``functional_heldout.HELDOUT9_GROUPS``), the sixth five held-out 10's
 # (``functional_heldout.HELDOUT10_GROUPS``), the seventh five held-out 11's
-# (``functional_heldout.HELDOUT11_GROUPS``) and the eighth five held-out 12's
-# (``functional_heldout.HELDOUT12_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT11_GROUPS``), the eighth five held-out 12's
+# (``functional_heldout.HELDOUT12_GROUPS``) and the ninth five held-out 13's
+# (``functional_heldout.HELDOUT13_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -70,6 +71,11 @@ TEST_SLURS = {
     "whindrol": "sexual_orientation",
     "gastruvv": "transgender",
     "vellomph": "disability",
+    "trevlosk": "race",
+    "quombish": "religion",
+    "flinderk": "sexual_orientation",
+    "skabbolt": "transgender",
+    "murtovex": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
