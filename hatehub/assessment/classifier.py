@@ -41,6 +41,7 @@ import numpy as np
 import yaml
 
 from .encoder import prepare
+from .group_likeness import GroupLikeness, GroupRead, candidates
 
 logger = logging.getLogger(__name__)
 
@@ -311,6 +312,10 @@ class Terms:
     # Words a run-together word may be split into beyond the encoder's vocabulary (identity
     # and hostile words the vocabulary only knows in pieces: "despise", "pansexuals").
     segment_words: frozenset[str] = frozenset()
+    # Every strand's identity terms and ``unprotected_groups``: the examples a group no list
+    # names is read against (``group_likeness``).
+    identity_examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unprotected: tuple[str, ...] = ()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -443,6 +448,8 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
             if w.isalpha() and len(w) >= 5
         ),
         reclaimed=tuple(_compile(raw.get("reclaimed_cues") or [])),
+        identity_examples=tuple((s, tuple(words)) for s, words in words_of.items()),
+        unprotected=tuple(raw.get("unprotected_groups") or []),
         short_lexicon=frozenset(
             w
             for w in [*raw["violent_words"], *raw["typo_lexicon"], *raw["dehumanising_terms"]]
@@ -604,6 +611,7 @@ MASKED_SHIFT = 2.0
 # No group the rules know is named: abuse of a person or of a non-protected group is not hate in
 # the hub's sense (0.8 and 1.0 were tried in the fourth pass: no better on held-out 6).
 NO_GROUP_DAMP = 0.6
+UNLISTED_GROUP_SCORE = 0.5  # a group read by its likeness (group_likeness), not named in a list
 MASKED_KEEP = 0.1  # a masked text this hostile keeps the model's reading of the whole text
 
 
@@ -644,6 +652,31 @@ def default_model() -> EncoderHead | SignalModel:
             _FALLBACK_LOGGED.add(str(error))
             logger.warning("Content signals use the TF-IDF fallback: %s", error)
         return load_model()
+
+
+def group_likeness(head: EncoderHead, terms: Terms) -> GroupLikeness:
+    """The reader of unlisted groups for these rules, on the head's encoder (built once per
+    process and rules: it embeds every identity term, a few seconds)."""
+    from .encoder import encoder_for
+
+    readers = head.__dict__.setdefault("_group_likeness", {})
+    key = (terms.identity_examples, terms.unprotected)
+    if key not in readers:
+        encoder = encoder_for(head.meta)
+        readers[key] = GroupLikeness(
+            dict(terms.identity_examples),
+            terms.unprotected,
+            lambda phrases: encoder.embed(phrases, prepared=True),
+        )
+    return readers[key]
+
+
+def _unlisted_groups(norm: str, model, terms: Terms) -> list[GroupRead]:
+    """Groups no list names, read by their likeness to those that are (encoder only)."""
+    if not isinstance(model, EncoderHead) or not terms.identity_examples:
+        return []
+    phrases = candidates(norm, known=terms.segment_words | terms.lexicon)
+    return group_likeness(model, terms).read(phrases) if phrases else []
 
 
 def calibrated(model, p: float) -> float:
@@ -715,6 +748,11 @@ def score(
     for _surface, strand in slurs:
         targets[strand] = max(targets.get(strand, 0.0), 0.8)
     other = _hits(terms.other_groups, norm)
+    if not (target_words or slurs or other):
+        for read in _unlisted_groups(norm, model, terms):
+            targets[read.strand] = max(targets[read.strand], UNLISTED_GROUP_SCORE)
+            target_words.append(read.phrase)
+            evidence.setdefault("read_as_group", []).append(f"{read.phrase} (like {read.like})")
     group_present = bool(target_words or slurs or other)
     # "them"/"those people" count as a target only weakly: they need a group in context.
     pronoun = terms.group_pronouns.search(norm)

@@ -115,6 +115,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT10_GROUPS",
         "HELDOUT11_GROUPS",
         "HELDOUT12_GROUPS",
+        "HELDOUT13_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -761,3 +762,45 @@ def test_a_neutral_mention_of_such_a_group_is_not_hate(terms, head):
     )
     assert s.hate < HATE_THRESHOLD
     assert s.targets["disability"] > 0
+
+
+# The ninth pass (after held-out 12): a group no list names, read by its likeness to those the
+# lists do name (``group_likeness``).
+@pytest.mark.parametrize(
+    "text, phrase, strand",
+    [
+        ("I can't stand Alevis, filthy liars the lot of them.", "alevis", "race"),
+        ("The Alawites are vermin and always will be.", "alawites", "race"),
+        ("People who use wheelchairs should be kept indoors, useless burdens.",
+         "people who use wheelchairs", "disability"),
+    ],
+)  # fmt: skip
+def test_hate_at_a_group_no_list_names_is_flagged_and_says_it_was_read(
+    terms, head, text, phrase, strand
+):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert phrase in s.evidence["targets"]
+    assert any(r.startswith(f"{phrase} (like ") for r in s.evidence["read_as_group"])
+    assert s.targets[strand] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Landlords are greedy crooks.",
+        "People who park on the pavement are a disgrace.",
+        "I detest Brussels sprouts.",
+        "Tory voters should be ashamed, vile the lot of them.",
+    ],
+)
+def test_hostility_to_people_or_things_of_no_protected_kind_reads_no_group(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert "read_as_group" not in s.evidence
+
+
+def test_a_group_read_by_its_likeness_scores_below_a_listed_one(terms, head):
+    read = score("Alawites are vile.", terms=terms, model=head)
+    listed = score("Kurds are vile.", terms=terms, model=head)
+    assert 0 < read.targets["race"] < listed.targets["race"]

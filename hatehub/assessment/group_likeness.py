@@ -1,0 +1,152 @@
+"""Groups the rules do not list, read by their likeness to the groups they do.
+
+The word lists in ``signal_terms.yaml`` name hundreds of groups, but a post can be about any
+people: the blind held-out sets showed that what decides a set is whether its groups are
+listed (of held-out 12's 98 text misses, 56 were about Yazidis and people who stammer, in no
+list). Each list entry helps only the group it names, so this module reads a group by its
+*likeness* instead:
+
+1. ``candidates`` finds the phrases in a text that stand where a group stands: a plural noun
+   ("yazidis", "the alawites are"), "<word> people / folk / community" ("deafblind people"),
+   "people who / with / living with ..." ("people who stammer"), and a word after "all",
+   "those", "the" ... that is followed by "are", "should" ... ("the druze are").
+2. ``GroupLikeness.read`` embeds each with the same sentence encoder as the signals and
+   compares it with every identity term of the lists (the protected examples, each with its
+   strand) and with ``unprotected_groups`` (people and things that are *not* a protected
+   group: cyclists, landlords, trolls, trains). A phrase is read as a group when it is closer
+   to a protected example than ``MIN_LIKENESS`` and closer to it than to any unprotected
+   example by ``MARGIN``; its strand is that of its nearest protected example.
+
+It is an aid like the rest of the signals: a group read this way is shown as such in the
+evidence ("read as a group, like ..."), scores lower than a listed one, and decides nothing.
+Pure module: no Django import; the encoder is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+# Chosen on held-out 11 and 12 (already read) and the development set, before held-out 13 was
+# run (cosine likeness): "yazidis" is 0.53 from its nearest protected example and 0.27 from
+# its nearest unprotected one, "use wheelchairs" 0.87 / 0.37; "scousers" 0.49 / 0.43, "chavs"
+# 0.41 / 0.37 and "dog walkers" 0.60 / 0.59 stay unread, and so does "stammer" (0.38 / 0.34:
+# the encoder does not know the word as an impairment).
+MIN_LIKENESS = 0.45
+MARGIN = 0.1
+
+# Words that end in -s but name no one, and function words that cannot be a group.
+_NOT_GROUPS = frozenset(
+    """is was has does this his its us yes thus plus less unless across perhaps always
+    sometimes towards afterwards besides whereas news series means ours yours hers theirs
+    thanks lots loads tons yrs mins hrs kids guys lads folks others ones years days weeks
+    months hours minutes times things ways bits parts words comments posts nights
+    everyone everybody anyone anybody someone somebody people persons""".split()
+)
+_QUANTIFIER = r"(?:all|those|these|the|most|many|some|any|no|every one of the|more|fewer|our|your)"
+_GENERALISING_VERB = (
+    r"(?:are|r|were|should|shud|must|need|deserve|don't|dont|do|aren't|arent|can't|"
+    r"cant|cannot|will|won't|wont|have|always|never|ruin|ruined|get|got|breed|belong)"
+)
+_PLURAL = re.compile(r"\b([a-z][a-z'-]{2,}[a-rt-z]s)\b")  # "yazidis", not "less" or "mass"
+_NOUN_OF_PEOPLE = re.compile(
+    r"\b([a-z][a-z'-]{2,}) (?:people|folk|folks|community|communities|families)\b"
+)
+_WHO = r"(?:people|those|anyone|folk|kids|adults) (?:who|that|with|living with) "
+_PEOPLE_WHO = re.compile(rf"\b{_WHO}((?:[a-z'-]+ ){{0,2}}[a-z'-]+)")
+_AFTER_QUANTIFIER = re.compile(rf"\b{_QUANTIFIER} ([a-z][a-z'-]{{2,}}) {_GENERALISING_VERB}\b")
+# A "people who ..." phrase ends before these words ("people who stammer are ...").
+_PHRASE_END = frozenset(
+    """are r were is be should must need deserve can can't will won't have has and or but in on
+    at to of for from by like as so just all always never really the a an their my your""".split()
+)
+_NEXT_WORD = re.compile(r" ([a-z][a-z'-]*)")
+
+
+def _is_head_noun(word: str) -> bool:
+    return bool(_PLURAL.fullmatch(word)) and word not in _NOT_GROUPS and word not in _PHRASE_END
+
+
+def candidates(norm: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The phrases of a normalised text that stand where a group stands, each once, in order;
+    ``known`` words (the rules' own lexicon: insults, threats, identity terms) are left out."""
+    found: list[str] = []
+    inside: list[range] = []  # the "people who ..." phrases, whose own plurals are not groups
+    for m in _PEOPLE_WHO.finditer(norm):
+        words = m.group(1).split()
+        while words and words[-1] in _PHRASE_END:
+            words.pop()
+        if words and words[0] not in _PHRASE_END:
+            phrase = norm[m.start() : m.start(1)] + " ".join(words)
+            found.append(phrase)
+            inside.append(range(m.start(), m.start() + len(phrase)))
+    for m in _NOUN_OF_PEOPLE.finditer(norm):
+        if m.group(1) not in _NOT_GROUPS and m.group(1) not in _PHRASE_END:
+            found.append(m.group(0))
+    for pattern in (_PLURAL, _AFTER_QUANTIFIER):
+        for m in pattern.finditer(norm):
+            word = m.group(1)
+            if word in _NOT_GROUPS or word in known or word in _PHRASE_END:
+                continue
+            if any(m.start(1) in span for span in inside):
+                continue
+            after = _NEXT_WORD.match(norm, m.end(1))
+            if pattern is _PLURAL and after and _is_head_noun(after.group(1)):
+                continue  # a plural before a plural is its modifier: "brussels sprouts"
+            found.append(word)
+    return list(dict.fromkeys(f.strip() for f in found if f.strip()))
+
+
+_WHO_PREFIX = re.compile(rf"^{_WHO}")
+
+
+def core(phrase: str) -> str:
+    """What a phrase is compared by: "people who use wheelchairs" by "use wheelchairs", as the
+    encoder reads any "people who ..." as mostly "people"."""
+    return _WHO_PREFIX.sub("", phrase)
+
+
+@dataclass(frozen=True)
+class GroupRead:
+    phrase: str
+    strand: str
+    like: str  # the protected example it is nearest to
+    likeness: float
+
+
+class GroupLikeness:
+    """Protected and unprotected examples as unit vectors; ``read`` places new phrases."""
+
+    def __init__(
+        self,
+        protected: dict[str, list[str]],
+        unprotected: Iterable[str],
+        embed: Callable[[list[str]], np.ndarray],
+    ):
+        self._examples = [(w, s) for s, words in protected.items() for w in words]
+        self._unprotected = list(dict.fromkeys(unprotected))
+        self._embed = embed
+        self._p = embed([w for w, _s in self._examples])
+        self._u = embed(self._unprotected)
+        self._cache: dict[str, GroupRead | None] = {}
+
+    def read(self, phrases: list[str]) -> list[GroupRead]:
+        todo = [p for p in dict.fromkeys(phrases) if p not in self._cache]
+        if todo:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            vectors = self._embed([core(p) for p in todo])
+            near_p = vectors @ self._p.T
+            near_u = vectors @ self._u.T
+            for phrase, sp, su in zip(todo, near_p, near_u, strict=True):
+                best = int(np.argmax(sp))
+                likeness = float(sp[best])
+                read = None
+                if likeness >= MIN_LIKENESS and likeness - float(su.max()) >= MARGIN:
+                    word, strand = self._examples[best]
+                    read = GroupRead(phrase, strand, word, round(likeness, 3))
+                self._cache[phrase] = read
+        return [r for p in phrases if (r := self._cache[p]) is not None]
