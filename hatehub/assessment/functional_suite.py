@@ -28,8 +28,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT9_GROUPS``), the sixth five held-out 10's
 # (``functional_heldout.HELDOUT10_GROUPS``), the seventh five held-out 11's
 # (``functional_heldout.HELDOUT11_GROUPS``), the eighth five held-out 12's
-# (``functional_heldout.HELDOUT12_GROUPS``) and the ninth five held-out 13's
-# (``functional_heldout.HELDOUT13_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT12_GROUPS``), the ninth five held-out 13's
+# (``functional_heldout.HELDOUT13_GROUPS``) and the tenth five held-out 14's
+# (``functional_heldout.HELDOUT14_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -76,6 +77,11 @@ TEST_SLURS = {
     "flinderk": "sexual_orientation",
     "skabbolt": "transgender",
     "murtovex": "disability",
+    "drennavol": "religion",
+    "pluxworth": "race",
+    "sowbrinek": "race",
+    "gribbalon": "sexual_orientation",
+    "hollomund": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
