@@ -302,10 +302,14 @@ class Terms:
     counter_speech: list[re.Pattern]
     negation: list[re.Pattern]
     quotation: list[re.Pattern]
+    quoted_spans: list[re.Pattern]  # a quoted span: quotation only if the hostility is inside
     positive: list[re.Pattern]
     in_group: dict[str, list[re.Pattern]]
     group_pronouns: re.Pattern
-    lexicon: frozenset[str] = frozenset()  # words a misspelling is corrected to (typo_fix)
+    lexicon: frozenset[str] = frozenset()  # hostile words (of five letters or more)
+    # Traits of the ATTR family a misspelling is also corrected to ("a stian on" -> "a stain
+    # on"), by a swap or a dropped letter only (typo_fix).
+    trait_words: frozenset[str] = frozenset()
     reclaimed: tuple[re.Pattern, ...] = ()  # first-person cues that a slur is reclaimed
     # Four-letter hostile words a three- or four-letter misspelling is corrected to ("hte").
     short_lexicon: frozenset[str] = frozenset()
@@ -415,6 +419,11 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
     # One pattern per strand, longest alternative first, so "gay men" is found (and masked)
     # whole and a text costs one search per strand however long the lists grow.
     identity = {strand: [(strand, _words_pattern(words))] for strand, words in words_of.items()}
+    lexicon = frozenset(
+        w
+        for w in [*raw["dehumanising_terms"], *raw["violent_words"], *raw["typo_lexicon"]]
+        if w.isalpha() and len(w) >= 5
+    )
     identity["disability"] += [
         ("disability", pattern) for pattern in _compile(raw.get("condition_groups") or [])
     ]
@@ -432,6 +441,7 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
         counter_speech=_compile(raw["counter_speech_cues"]),
         negation=_compile(raw["negation_cues"]),
         quotation=_compile(raw["quotation_cues"]),
+        quoted_spans=_compile(raw.get("quoted_span_cues") or []),
         positive=_compile(raw["positive_cues"]),
         in_group={
             s: [
@@ -442,11 +452,14 @@ def _load_terms(path: str, extra: tuple[tuple[str, str], ...]) -> Terms:
             for s, p in raw["in_group_patterns"].items()
         },
         group_pronouns=_words_pattern(raw["group_pronouns"]),
-        lexicon=frozenset(
+        lexicon=lexicon,
+        trait_words=frozenset(
             w
-            for w in [*raw["dehumanising_terms"], *raw["violent_words"], *raw["typo_lexicon"]]
+            for trait in families.get("ATTR") or []
+            for w in [trait.split()[-1]]  # "a stain" -> "stain"
             if w.isalpha() and len(w) >= 5
-        ),
+        )
+        - lexicon,
         reclaimed=tuple(_compile(raw.get("reclaimed_cues") or [])),
         identity_examples=tuple((s, tuple(words)) for s, words in words_of.items()),
         unprotected=tuple(raw.get("unprotected_groups") or []),
@@ -558,14 +571,15 @@ def _self_described(norm: str, surfaces: list[str]) -> list[str]:
     return found
 
 
-def _within_one_edit(a: str, b: str) -> bool:
-    """True if b is a with one letter deleted, inserted, changed, or two neighbours swapped."""
+def _within_one_edit(a: str, b: str, changed: bool = True) -> bool:
+    """True if b is a with one letter deleted, inserted, changed (unless not ``changed``), or
+    two neighbours swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return True
+            return changed
         i = diff[0]
         return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -575,25 +589,38 @@ def _within_one_edit(a: str, b: str) -> bool:
 _WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
-def typo_fix(prepared: str, lexicon: frozenset[str], short: frozenset[str] = frozenset()) -> str:
+def typo_fix(
+    prepared: str,
+    lexicon: frozenset[str],
+    short: frozenset[str] = frozenset(),
+    traits: frozenset[str] = frozenset(),
+) -> str:
     """Correct a misspelt hostile word ("verimn", "disgustng", "cockraoches", "hte") to the
     word of the rules' lexicon one edit away, but only a word the encoder's vocabulary does not
     know, so real words are never changed (HateCheck's character swap and deletion). Words of
     five letters or more are corrected to ``lexicon``; words of three or four to ``short``
-    (four-letter hostile words: "hate", "kill")."""
+    (four-letter hostile words: "hate", "kill"). A trait word ("stain", "wicked") is a
+    correction only for two letters swapped or one dropped ("stian"), not one changed: many
+    real words are a letter away from an insult ("nicked")."""
     from .encoder import _vocab_words
 
     vocab = _vocab_words()
-    if not lexicon and not short:
+    if not lexicon and not short and not traits:
         return prepared
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if word in vocab or word in lexicon or word in short or word.rstrip("s") in vocab:
+        if word in vocab or word in lexicon or word in short or word in traits:
+            return word
+        if word.rstrip("s") in vocab:
             return word
         for cand in lexicon if len(word) >= 5 else short:
             if _within_one_edit(word, cand):
                 return cand
+        if len(word) >= 5:
+            for cand in traits:
+                if len(cand) <= len(word) + 1 and _within_one_edit(word, cand, changed=False):
+                    return cand
         return word
 
     return _WORD.sub(fix, prepared)
@@ -625,6 +652,26 @@ def _hostile_words(norm: str, terms: Terms) -> bool:
         or _hits(terms.derogatory, norm)
         or _hits(terms.threat, norm)
     )
+
+
+def _quoted_hostility(norm: str, terms: Terms, targets: list[str]) -> list[str]:
+    """The quoted spans of a text, unless a hostile statement and the group it is about both
+    stand outside them (then the quotes are the writer's scare quotes or a reply, and the
+    hostility is the writer's own: "no, I won't 'educate myself'. I hate {G}")."""
+    spans = [m for p in terms.quoted_spans for m in p.finditer(norm)]
+    if not spans:
+        return []
+    outside = norm
+    for m in spans:
+        outside = outside[: m.start()] + " " * (m.end() - m.start()) + outside[m.end() :]
+    hostile = bool(
+        _hits(terms.derogatory, outside)
+        or _hits(terms.threat, outside)
+        or terms.dehumanising.search(outside)
+    )
+    if hostile and any(t.lower() in outside for t in targets):
+        return []
+    return list(dict.fromkeys(m.group(0) for m in spans))
 
 
 def _shift(p: float) -> float:
@@ -671,11 +718,11 @@ def group_likeness(head: EncoderHead, terms: Terms) -> GroupLikeness:
     return readers[key]
 
 
-def _unlisted_groups(norm: str, model, terms: Terms) -> list[GroupRead]:
+def _unlisted_groups(text: str, norm: str, model, terms: Terms) -> list[GroupRead]:
     """Groups no list names, read by their likeness to those that are (encoder only)."""
     if not isinstance(model, EncoderHead) or not terms.identity_examples:
         return []
-    phrases = candidates(norm, known=terms.segment_words | terms.lexicon)
+    phrases = candidates(norm, known=terms.segment_words | terms.lexicon, text=text)
     return group_likeness(model, terms).read(phrases) if phrases else []
 
 
@@ -709,7 +756,10 @@ def score(
     model = model or default_model()
     terms = terms or load_terms()
     prepared = typo_fix(
-        prepare(text, known=terms.segment_words), terms.lexicon, terms.short_lexicon
+        prepare(text, known=terms.segment_words),
+        terms.lexicon,
+        terms.short_lexicon,
+        terms.trait_words,
     )
     norm = normalise(prepared)
     evidence: dict[str, list[str]] = {}
@@ -749,7 +799,7 @@ def score(
         targets[strand] = max(targets.get(strand, 0.0), 0.8)
     other = _hits(terms.other_groups, norm)
     if not (target_words or slurs or other):
-        for read in _unlisted_groups(norm, model, terms):
+        for read in _unlisted_groups(text, norm, model, terms):
             targets[read.strand] = max(targets[read.strand], UNLISTED_GROUP_SCORE)
             target_words.append(read.phrase)
             evidence.setdefault("read_as_group", []).append(f"{read.phrase} (like {read.like})")
@@ -760,9 +810,12 @@ def score(
         evidence["targets"] = target_words + other
 
     # Context cues that HateCheck shows flip the label.
-    counter = _hits(terms.counter_speech, norm)
+    derog_hits = _hits(terms.derogatory, norm)
+    # Words a derogatory statement is made of are not counter-speech ("deserve all the abuse
+    # they get" holds the counter cue "the abuse they get").
+    counter = [c for c in _hits(terms.counter_speech, norm) if not any(c in d for d in derog_hits)]
     negated = _hits(terms.negation, norm)
-    quoted = _hits(terms.quotation, norm)
+    quoted = _hits(terms.quotation, norm) + _quoted_hostility(norm, terms, target_words)
     positive = _hits(terms.positive, norm)
     in_group = {s: _hits(p, norm) for s, p in terms.in_group.items()}
     for name, hits in (("counter_speech", counter), ("negation", negated), ("quotation", quoted)):
@@ -797,7 +850,6 @@ def score(
 
     # Derogatory: explicit derogatory statements about a group, else the model when a group
     # is named (the model alone does not know whom an insult is aimed at).
-    derog_hits = _hits(terms.derogatory, norm)
     derogatory = 0.0
     if derog_hits and group_present:
         derogatory = 0.8

@@ -70,9 +70,34 @@ def _is_head_noun(word: str) -> bool:
     return bool(_PLURAL.fullmatch(word)) and word not in _NOT_GROUPS and word not in _PHRASE_END
 
 
-def candidates(norm: str, known: frozenset[str] = frozenset()) -> list[str]:
+# A name (capitalised words, not all capitals) that grammar shows to be many people: after "the",
+# "all", "several", "them" ... ("several Rohingya", "them Druze") or before a plural verb
+# ("Druze are ..."). A name alone may be one person's ("I hate Tomasz"), and a person is not a
+# group, however like a nationality the encoder finds the name.
+_NAME = re.compile(r"(?<![\w'-])[A-Z][a-z][a-zA-Z'-]+(?: [A-Z][a-z][a-zA-Z'-]+)*(?![\w'-])")
+_MANY_BEFORE = re.compile(
+    r"\b(?:all|those|these|the|several|many|some|any|them|most|few|more|no|our|your|of)\s+$",
+    re.IGNORECASE,
+)
+_PLURAL_VERB_AFTER = re.compile(
+    r"\s+(?:are|r|were|aren't|arent|weren't|don't|dont|do|deserve|need|have|breed|belong)\b",
+    re.IGNORECASE,
+)
+
+
+def _names(text: str) -> list[str]:
+    return [
+        m.group(0).lower()
+        for m in _NAME.finditer(text)
+        if _MANY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        or _PLURAL_VERB_AFTER.match(text, m.end())
+    ]
+
+
+def candidates(norm: str, known: frozenset[str] = frozenset(), text: str = "") -> list[str]:
     """The phrases of a normalised text that stand where a group stands, each once, in order;
-    ``known`` words (the rules' own lexicon: insults, threats, identity terms) are left out."""
+    ``known`` words (the rules' own lexicon: insults, threats, identity terms) are left out.
+    ``text``, the text as written, adds the names its capitals show ("Rohingya")."""
     found: list[str] = []
     inside: list[range] = []  # the "people who ..." phrases, whose own plurals are not groups
     for m in _PEOPLE_WHO.finditer(norm):
@@ -97,6 +122,9 @@ def candidates(norm: str, known: frozenset[str] = frozenset()) -> list[str]:
             if pattern is _PLURAL and after and _is_head_noun(after.group(1)):
                 continue  # a plural before a plural is its modifier: "brussels sprouts"
             found.append(word)
+    for name in _names(text):
+        if name not in _NOT_GROUPS and name not in known and name not in _PHRASE_END:
+            found.append(name)
     return list(dict.fromkeys(f.strip() for f in found if f.strip()))
 
 

@@ -68,3 +68,18 @@ def test_a_phrase_as_near_an_unprotected_example_is_not_read():
     }
     reader = GroupLikeness({"race": ["kurds"]}, ["cyclists"], _fake_encoder(vectors))
     assert reader.read(["between"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The council housed several Ainu here.", ["ainu"]),
+        ("Sahrawi are everywhere now.", ["sahrawi"]),
+        ("Went to the pub with Tomasz.", []),  # one person
+        ("Tomasz is late again.", []),
+    ],
+)
+def test_a_name_is_a_candidate_only_where_grammar_shows_many_people(text, expected):
+    from hatehub.assessment.classifier import normalise
+
+    assert candidates(normalise(text), text=text) == expected

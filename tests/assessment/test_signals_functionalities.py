@@ -116,6 +116,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT11_GROUPS",
         "HELDOUT12_GROUPS",
         "HELDOUT13_GROUPS",
+        "HELDOUT14_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -804,3 +805,58 @@ def test_a_group_read_by_its_likeness_scores_below_a_listed_one(terms, head):
     read = score("Alawites are vile.", terms=terms, model=head)
     listed = score("Kurds are vile.", terms=terms, model=head)
     assert 0 < read.targets["race"] < listed.targets["race"]
+
+
+# The tenth pass (after held-out 13).
+def test_a_name_grammar_shows_to_be_many_people_is_read_as_a_group(terms, head):
+    s = score(
+        "The council has housed several Ainu on our estate and they are filthy thieves.",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate >= HATE_THRESHOLD
+    assert "ainu" in s.evidence["targets"]
+
+
+def test_one_person_s_name_is_not_read_as_a_group(terms, head):
+    s = score("Tomasz should be sacked, he is filthy and lazy.", terms=terms, model=head)
+    assert "read_as_group" not in s.evidence
+
+
+def test_scare_quotes_do_not_hide_hostility_said_outside_them(terms, head):
+    said = score("No, I won't 'check my privilege'. I despise Kurds.", terms=terms, model=head)
+    reported = score("He wrote 'Kurds are vermin' and I reported him.", terms=terms, model=head)
+    assert said.hate >= HATE_THRESHOLD
+    assert "quotation" not in said.evidence
+    assert reported.hate < HATE_THRESHOLD
+    assert reported.evidence["quotation"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Kurds are a stian on this country.", "are a stain"),
+        ("If those Kurds come near my shop I'll take a bat to the lot of them.", "take a bat to"),
+        ("What are Kurds even good for?", "what are kurds even good for"),
+        ("Kurds deserve all the abuse they get.", "deserve all the abuse they get"),
+        ("Kurds should be kept out of our schools.", "should be kept out"),
+        ("Kurds are nothing but thieving scum.", "are nothing but thieving scum"),
+    ],
+)
+def test_more_shapes_of_hostility_are_flagged_with_their_words(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert words in s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are smoothies even good for?",
+        "I took a hammer to the old shed at last.",
+        "I am sick of all the abuse Kurds get.",
+        "Our Kurdish neighbours are nothing but lovely.",
+    ],
+)
+def test_the_same_shapes_about_things_or_in_support_are_not_hate(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
