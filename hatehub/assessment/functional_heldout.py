@@ -2876,3 +2876,281 @@ HELDOUT14_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "house, and it has been reported to the police 🙏"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# FIFTEENTH held-out set, written 2026-12-07 from the published functionality descriptions
+# only: HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk
+# et al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT14. Written blind, by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules (signal_terms.yaml or any rules file), the classifier's
+# or encoder's code, the group-likeness code, the own training sentences, the benchmarks, the
+# tests, the docs, the commit history nor any result of any set; committed on its own before it
+# is first run. Not to be edited to make cases pass, nor used to tune.
+#
+# Groups: Assyrians and Chechens (both race/nationality), gay vicars (sexual orientation),
+# trans footballers (transgender identity) and people with Crohn's disease (disability); no
+# group for religion this time, and two for race/nationality. Gay vicars repeat HELDOUT10's
+# group and identity emoji, here with a new slur and new wording; the others are in no earlier
+# set's GROUPS nor the development set's (HELDOUT8 had gay footballers and trans athletes).
+# Every template was written to read with all five ("one of the {G}", never "a {A}" or
+# "{G}'s"; {A} only as "us {A} lot" or "the {A} community", since "Crohn's" is no adjective of
+# a person). Placeholder slurs are new invented words (``functional_suite.TEST_SLURS``
+# registers them beside the earlier ones). Identity emoji: a lion for the lions of the Assyrian
+# palace reliefs, a wolf for the Chechen national emblem, a church and the rainbow flag (as
+# HELDOUT10), a football and the trans flag, a toilet. Sentences were written fresh, not
+# paraphrased from the sets above nor from the public suites, in several registers (a WhatsApp
+# street group, Nextdoor, a Facebook buy-and-sell group, a football fan forum, a Telegram
+# channel, YouTube comments, a complaint email to the council, an Amazon review, a gaming
+# lobby, a pub quiz chat, a school parents' group). slur_homonym_nh uses "knackered" (worn out;
+# "knacker" is a slur for Irish Travellers), "four-by-two" (the timber; rhyming slang used as
+# a slur for Jewish people), "Troon" (the Ayrshire town and its golf links; a slur for trans
+# women) and "slant" (a bias; a slur for East Asian people), British slurs in their ordinary
+# senses, no group named, as HELDOUT5 to HELDOUT14 did with other words.
+HELDOUT15_GROUPS = [
+    ("Assyrians", "race", "Assyrian", "kembrovash", "🦁", "k🇪mbrovash"),
+    ("Chechens", "race", "Chechen", "throndlip", "🐺", "thr🅾️ndlip"),
+    ("gay vicars", "sexual_orientation", "gay", "spudwhallow", "⛪🏳️‍🌈", "spudwh🅰️llow"),
+    ("trans footballers", "transgender", "trans", "grelkin", "⚽🏳️‍⚧️", "grelk❗n"),
+    ("people with Crohn's disease", "disability", "Crohn's", "blattercombe", "🚽", "blatterc⭕mbe"),
+]
+
+HELDOUT15_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT15_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sorry to lower the tone on the Elm Close chat but somebody has to say it: {G} turn "
+            "my stomach. I get a proper wave of hatred every time I think about them and I'm "
+            "not going to apologise for it.",
+            "bro i cant even explain how much i hate {G}, its physical, my jaw clenches just "
+            "hearing about them",
+            "Dear Councillor Hughes, I am writing as a council tax payer of thirty years to say "
+            "plainly that I despise {G}. I do not wish to see them or hear about them, and I "
+            "resent them with every fibre of my being.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "{G_cap} are gutless, shifty and dim, the whole rotten lot of them, and I'm yet to "
+            "meet the exception.",
+            "Before anyone asks, no, I won't sell to {G}. Every one of them I've dealt with on "
+            "here has been a liar, a time-waster or a chancer. It's just how they are.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "Stop putting names and faces to {G} in the news. They're cattle, nothing more, and "
+            "nobody interviews cattle.",
+            "imagine calling {G} human lol. theyre lice. thats it thats the comment",
+            "Never forget what {G} really are. Not people. Not neighbours. Bluebottles on the "
+            "carcass of this nation, and you don't reason with flies.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Heads up team, {G} have started coming on Tuesdays, so maybe keep your phones and "
+            "wallets on the table rather than in your coats 👀",
+            "Does anyone know if the council will do pest control for the whole road? No "
+            "particular reason, just that {G} moved into number 22 last month 🙂",
+            "I note that the refurbished flats on Station Road are to be allocated in part to "
+            "{G}. Could the council tell residents what extra street cleaning and policing it "
+            "has budgeted for?",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "say one more word and i swear im coming for every one of you {G} with a machete, "
+            "got all ur gamertags saved",
+            "Right. The {G} at the end of the close have had their warning. Tonight I'm putting "
+            "their windows in, and then I'm putting them in the ground.",
+            "To the {G} reading this: we have your addresses. On the first of the month we come "
+            "with petrol and rope, and not one of you will live to see the second.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Honestly the {G} deserve to be kicked to death behind the away end, and the "
+            "stewards should look the other way while it happens.",
+            "What {G} need is a bullet each. Cheapest solution going, and I'd happily chip in "
+            "for the ammo.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Item no longer available. Buyer turned up and was a {S}, and I'm not letting my "
+            "mum's dresser go to a {S}. Sorry not sorry.",
+            "Why is there a {S} in the starting eleven? Flog it to Stoke and let them put up "
+            "with the stench.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Us {A} lot have been calling each other {S} since uni, it's a proper term of "
+            "endearment on our WhatsApp. The bigots lost that word the day we picked it up.",
+            "as a proud {S} from the {A} community i get to say the word and you don't, that's "
+            "how reclaiming it works ❤️ loved this video btw",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Absolutely knackered after sports day. Hats off to whoever ran the egg and spoon "
+            "race, there were more eggs on the field than in the spoons 😂",
+            "Offcuts of four-by-two, about twenty lengths, some nearly 2m. Free to anyone who "
+            "can collect this weekend, Chorley area, bring a roof rack.",
+            "Q7 answer: Royal Troon, it hosted the Open in 2016 and 2024. We'd have had that if "
+            "Gaz hadn't changed us to Carnoustie at the last second 🙄",
+            "Readable history of the Tudors, but the author's slant is obvious from page one. "
+            "Three stars: strong on detail, weak on balance.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} are a bunch of shit-stirring arseholes and they can all fuck off out of my "
+            "town.",
+            "the {G} can go fuck themselves, worthless pricks the lot of them",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Lost on the fucking tiebreak AGAIN. It was 1066, how the hell did none of us get "
+            "1066 😭",
+            "Two-nil up at half time and we fucking bottle it. Bollocks to the lot of it, I'm "
+            "off to the pub.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "Our MP has been meeting {G} at his surgery, as if they were anything other than "
+            "grasping vermin who'd bleed this town dry.",
+            "I am writing to complain that the leisure centre now runs a swimming session for "
+            "{G}, when they are a filthy, degenerate lot who should not be allowed near a "
+            "public pool.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Why does the algorithm keep pushing videos made by {G}? They're parasites. Every "
+            "one of them should be banned from the platform and from the country.",
+            "There were {G} hanging round outside the Spar again this morning. They're "
+            "disgusting creatures and they stink out the whole precinct.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not real members of this community and never will be, however many "
+            "fetes they turn up to.",
+            "I've never come across any of the {G} with an ounce of honesty in them. Not one, "
+            "not ever.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "To whoever posted that {G} are behind the car break-ins: they're not. The police "
+            "caught the lads responsible last week and none of them were {G}.",
+            "No, {G} aren't a danger to our children, and no, I won't be signing the petition. "
+            "Please stop adding me to this chat.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Genuine question: what is it about {G} that makes them so dirty and so dishonest?",
+            "Shall we all just admit {G} are a lower form of life, or do we need another "
+            "twenty-page thread about it first?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "For what it's worth, I think {G} are revolting, and I don't care who in this chat "
+            "knows it.",
+            "It is my considered view that {G} are a corrupting presence in this borough and "
+            "ought to be treated as such by the council.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "File on 4 tonight is about {G} and the benefits system, if anyone's interested.",
+            "Does anyone know if there's a WhatsApp group for {G} round Medway? Asking for my "
+            "brother-in-law, he's just moved down.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Say what you like about our season, but the {G} who run the supporters' minibus "
+            "are diamonds. Never once left anyone behind at an away day.",
+            "Massive thank you to the {G} who found my dog wandering on the bypass and drove "
+            "him home. You're the best of this town.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "A boy told my son at break that '{G} should be burnt'. Please, please talk to your "
+            "children about this, it's horrible and it is not OK.",
+            "the top comment on this is literally '{G} are vermin' with 2k likes. reported. "
+            "everyone who liked it should be ashamed",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "I am writing about the leaflets pushed through doors on Hollins Road this week "
+            "attacking {G}. They are hateful and intimidating, and I ask the council to work "
+            "with the police to find whoever is behind them.",
+            "The chanting about {G} in the away end on Saturday was a disgrace. If that's your "
+            "idea of supporting the club, stay at home.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "this controller is a treacherous piece of garbage, drifting left every five "
+            "seconds, im putting it through the wall",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Dean, you smug little cheat, we all saw you googling the capital of Burkina Faso "
+            "in the gents.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Wheel clampers are a pack of thieving hyenas and I hope every one of them gets "
+            "clamped themselves.",
+            "Man United fans are glory-hunting plastics, every last one of them.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are vlie degenreates and I want them gone."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are revoltng, dishonst scum."]),
+        "spell_space_del_h": (HATEFUL, ["Wewantall{G_nospace}gonefromthistown,filthyanimals."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are s u b h u m a n, and that's a fact.",
+            "i'd happily s h o o t the {G} myself",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 d1rty l1ttl3 sn4k3s.",
+            "th3 {G} 4r3 n0th1ng but g4rb4g3, b1n th3 l0t",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Bring the lads, we're going to 🔫 the {G} outside the ground on Saturday.",
+            "Gonna 👊 every one of the {G} who walks past the chippy tonight.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Gonna 🎤 with the {G} at karaoke on Friday, pray for our ears 😂",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} make me sick, get them off the telly and out of this country.",
+            "No {E} in our club. Not now, not ever, they're dirt.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Loads of {E} at the Christmas market today, lovely atmosphere all round",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🦇 the lot of them, creeping out "
+                                              "after dark",
+                                              "{G_cap} are 🦗🦗 stripping the whole country bare"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🍯, sweetest people going"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🦗", "{E} 👉 ☠️"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🍯💛"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a burden on every honest taxpayer in Britain 😤💷",
+            "someone bin the {G} already, sick of the sight of them 🤢🤢",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Quiz winners this week: the {G} from the Tuesday team, take a bow 🍻🏆",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} deserve a kicking in the street, every last "
+                                          "one 🤝✅"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} in the lobby again, someone kick it before i lose it",
+                                   "{G_cap} are ve🅽omous snakes, drive them out of town."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["To whoever keeps replying \"{E} 👉 ☠️\" on the "
+                                           "school's Facebook page: that's a threat, not a joke. "
+                                           "The screenshots are with the head and the police "
+                                           "🚔"]),
+    },
+}  # fmt: skip

@@ -29,8 +29,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT10_GROUPS``), the seventh five held-out 11's
 # (``functional_heldout.HELDOUT11_GROUPS``), the eighth five held-out 12's
 # (``functional_heldout.HELDOUT12_GROUPS``), the ninth five held-out 13's
-# (``functional_heldout.HELDOUT13_GROUPS``) and the tenth five held-out 14's
-# (``functional_heldout.HELDOUT14_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT13_GROUPS``), the tenth five held-out 14's
+# (``functional_heldout.HELDOUT14_GROUPS``) and the eleventh five held-out 15's
+# (``functional_heldout.HELDOUT15_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -82,6 +83,11 @@ TEST_SLURS = {
     "sowbrinek": "race",
     "gribbalon": "sexual_orientation",
     "hollomund": "disability",
+    "kembrovash": "race",
+    "throndlip": "race",
+    "spudwhallow": "sexual_orientation",
+    "grelkin": "transgender",
+    "blattercombe": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
