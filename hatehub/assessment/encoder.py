@@ -303,6 +303,9 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
     for suffix in ("s", "es", "ed", "ing", "ly", "er", "ers", "ness", "ism", "ist", "ists"):
         if word.endswith(suffix) and word[: -len(suffix)] in words:
             return word  # an inflected word, not words run together
+    for suffix in ("i", "is"):  # a demonym of a known place: "kashmiri", "kashmiris"
+        if word.endswith(suffix) and word[: -len(suffix)] in words:
+            return word
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for end in range(1, n + 1):
@@ -332,6 +335,11 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "$": "s", "!": "i"})  # fmt: skip
 
 
+# A lone "4" or "1" before a word that is not a plural ("4 w4st3", not "4 goals").
+_LONE_LEET = re.compile(r"(?<![\w.,:/£$-])([14])(?=\s+[a-z'-]*[a-rt-z'](?![\w'-]))")
+_LEET_LETTER = {"4": "a", "1": "i"}
+
+
 def _unleet(m: re.Match) -> str:
     token = m.group(0)
     if token.startswith("@user") or token.rstrip("!").isalpha():
@@ -354,7 +362,10 @@ def prepare(text: str, *, names: bool = True, known: frozenset[str] = frozenset(
     text = _join_spaced(text, known)
     text = text.lower()
     text = _REPEAT.sub(r"\1\1", text)
-    text = _LEET_TOKEN.sub(_unleet, text)
+    unleet = _LEET_TOKEN.sub(_unleet, text)
+    if unleet != text:  # leetspeak is in use: a lone "4" or "1" before a word is "a" or "i"
+        unleet = _LONE_LEET.sub(lambda m: _LEET_LETTER[m.group(1)], unleet)
+    text = unleet
     text = _APOSTROPHE_WORD.sub(lambda m: _segment(m.group(0).replace("’", "'"), known), text)
     text = _LONGWORD.sub(lambda m: _segment(m.group(0), known), text)
     if names:

@@ -129,12 +129,14 @@ def candidates(norm: str, known: frozenset[str] = frozenset(), text: str = "") -
 
 
 _WHO_PREFIX = re.compile(rf"^{_WHO}")
+_PEOPLE_SUFFIX = re.compile(r" (?:people|folk|folks|community|communities|families)$")
 
 
 def core(phrase: str) -> str:
-    """What a phrase is compared by: "people who use wheelchairs" by "use wheelchairs", as the
-    encoder reads any "people who ..." as mostly "people"."""
-    return _WHO_PREFIX.sub("", phrase)
+    """What a phrase is compared by: "people who use wheelchairs" by "use wheelchairs" and
+    "kashmiri people" by "kashmiri", as the encoder reads any phrase with "people" in it as
+    mostly "people"."""
+    return _PEOPLE_SUFFIX.sub("", _WHO_PREFIX.sub("", phrase))
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT12_GROUPS",
         "HELDOUT13_GROUPS",
         "HELDOUT14_GROUPS",
+        "HELDOUT15_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -860,3 +861,50 @@ def test_more_shapes_of_hostility_are_flagged_with_their_words(terms, head, text
 )
 def test_the_same_shapes_about_things_or_in_support_are_not_hate(terms, head, text):
     assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+# The eleventh pass (after held-out 14).
+def test_a_group_named_with_people_after_it_is_read_by_the_word_before(terms, head):
+    s = score("Kashmiri people are vermin.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert "kashmiri people" in s.evidence["targets"]
+
+
+def test_a_demonym_is_not_split_into_a_place_and_a_letter():
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare("Kashmiris and Kashmiri food") == "kashmiris and kashmiri food"
+
+
+def test_a_lone_leet_digit_is_a_word_only_where_leetspeak_is_in_use():
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare("Kurds 4r3 4 w4st3 0f 0xyg3n") == "kurds are a waste of oxygen"
+    assert prepare("I have 4 kids and 1 dog") == "i have 4 kids and 1 dog"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Kurds, when I turn up I'm bringing a bat.", "bringing a bat"),
+        ("Wait till the Kurds come out, then we give them a beating.", "give them a beating"),
+        ("The first of the Kurds who crosses me gets a knife in the gut.", "a knife in the gut"),
+        ("Bring back hanging, and start with Kurds.", "bring back hanging"),
+        ("Kurds are the least trustworthy people on earth.", "are the least trustworthy"),
+        ("Why treat Kurds as equals? They're a lower class of person.", "lower class of person"),
+    ],
+)
+def test_armed_threats_and_lesser_worth_are_flagged_with_their_words(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert words in s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
+
+
+def test_the_abuse_shouted_at_a_group_spoken_of_in_sorrow_is_not_hate(terms, head):
+    s = score(
+        "I was saddened to hear of the abuse shouted at Kurds outside the shop last week.",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["counter_speech"]
