@@ -103,8 +103,9 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
     assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
 
 
-# Not held-out 8: one neutral training sentence of a writer names "gay footballers" (a
-# documentary about them), as docs/benchmarks.md says beside held-out 8's figures.
+# Not held-out 8 or 15: one neutral training sentence of a writer names "gay footballers" and
+# one "trans footballers" (a documentary about them), as docs/benchmarks.md says beside those
+# sets' figures.
 @pytest.mark.parametrize(
     "held_out",
     [
@@ -117,7 +118,6 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT12_GROUPS",
         "HELDOUT13_GROUPS",
         "HELDOUT14_GROUPS",
-        "HELDOUT15_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
