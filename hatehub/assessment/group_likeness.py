@@ -25,7 +25,7 @@ Pure module: no Django import; the encoder is passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -152,7 +152,7 @@ class GroupLikeness:
 
     def __init__(
         self,
-        protected: dict[str, list[str]],
+        protected: Mapping[str, Sequence[str]],
         unprotected: Iterable[str],
         embed: Callable[[list[str]], np.ndarray],
     ):

@@ -726,6 +726,11 @@ def test_listed_traits_unfitness_pests_and_armed_visits_are_flagged(terms, head,
         "Turning up with a cake for the new Somali neighbours, so excited.",
         "She's got it coming to her: a promotion at last!",
         "The lot of them are lovely, honest and kind, our Ghanaian neighbours.",
+        # the tenth pass's shapes
+        "What are smoothies even good for?",
+        "I took a hammer to the old shed at last.",
+        "I am sick of all the abuse Kurds get.",
+        "Our Kurdish neighbours are nothing but lovely.",
     ],
 )
 def test_the_same_shapes_with_no_hostility_are_not_hate(terms, head, text):
@@ -842,25 +847,19 @@ def test_scare_quotes_do_not_hide_hostility_said_outside_them(terms, head):
         ("Kurds deserve all the abuse they get.", "deserve all the abuse they get"),
         ("Kurds should be kept out of our schools.", "should be kept out"),
         ("Kurds are nothing but thieving scum.", "are nothing but thieving scum"),
+        # the eleventh pass's
+        ("Kurds, when I turn up I'm bringing a bat.", "bringing a bat"),
+        ("Wait till the Kurds come out, then we give them a beating.", "give them a beating"),
+        ("The first of the Kurds who crosses me gets a knife in the gut.", "a knife in the gut"),
+        ("Bring back hanging, and start with Kurds.", "bring back hanging"),
+        ("Kurds are the least trustworthy people on earth.", "are the least trustworthy"),
+        ("Why treat Kurds as equals? They're a lower class of person.", "lower class of person"),
     ],
 )
 def test_more_shapes_of_hostility_are_flagged_with_their_words(terms, head, text, words):
     s = score(text, terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
     assert words in s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "What are smoothies even good for?",
-        "I took a hammer to the old shed at last.",
-        "I am sick of all the abuse Kurds get.",
-        "Our Kurdish neighbours are nothing but lovely.",
-    ],
-)
-def test_the_same_shapes_about_things_or_in_support_are_not_hate(terms, head, text):
-    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
 
 
 # The eleventh pass (after held-out 14).
@@ -881,23 +880,6 @@ def test_a_lone_leet_digit_is_a_word_only_where_leetspeak_is_in_use():
 
     assert prepare("Kurds 4r3 4 w4st3 0f 0xyg3n") == "kurds are a waste of oxygen"
     assert prepare("I have 4 kids and 1 dog") == "i have 4 kids and 1 dog"
-
-
-@pytest.mark.parametrize(
-    "text, words",
-    [
-        ("Kurds, when I turn up I'm bringing a bat.", "bringing a bat"),
-        ("Wait till the Kurds come out, then we give them a beating.", "give them a beating"),
-        ("The first of the Kurds who crosses me gets a knife in the gut.", "a knife in the gut"),
-        ("Bring back hanging, and start with Kurds.", "bring back hanging"),
-        ("Kurds are the least trustworthy people on earth.", "are the least trustworthy"),
-        ("Why treat Kurds as equals? They're a lower class of person.", "lower class of person"),
-    ],
-)
-def test_armed_threats_and_lesser_worth_are_flagged_with_their_words(terms, head, text, words):
-    s = score(text, terms=terms, model=head)
-    assert s.hate >= HATE_THRESHOLD
-    assert words in s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
 
 
 def test_the_abuse_shouted_at_a_group_spoken_of_in_sorrow_is_not_hate(terms, head):
