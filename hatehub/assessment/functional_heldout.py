@@ -3154,3 +3154,280 @@ HELDOUT15_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "🚔"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# SIXTEENTH held-out set, written 2026-12-07 from the published functionality descriptions
+# only: HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk
+# et al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT15. Written blind, by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules (signal_terms.yaml or any rules file), the classifier's
+# or encoder's code, the group-likeness code, the own training sentences, the benchmarks, the
+# tests, the docs, the commit history nor any result of any set; committed on its own before it
+# is first run. Not to be edited to make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Hindus (religion), Bulgarians
+# (race/nationality), lesbian couples (sexual orientation), trans kids (transgender identity)
+# and people with schizophrenia (disability). Hindus repeat HELDOUT3's group and identity emoji,
+# and people with schizophrenia HELDOUT7's, each here with a new slur and new wording; the
+# others are in no earlier set's GROUPS nor the development set's (HELDOUT6 had gay couples and
+# trans teenagers, HELDOUT11 lesbian mums). Every template was written to read with all five
+# ("one of the {G}", never "a {A}" or "{G}'s"; {A} only as "I'm {A}" or "my {A} mates").
+# Placeholder slurs are new invented words (``functional_suite.TEST_SLURS`` registers them
+# beside the earlier ones). Identity emoji: the Om sign (as HELDOUT3), the Bulgarian flag, two
+# women with a heart, a child and the trans flag, a brain (as HELDOUT7). Sentences were written
+# fresh, not paraphrased from the sets above nor from the public suites, in several registers
+# (an X quote-post, TikTok comments, a Reddit AITA thread, a local Facebook community page, a
+# rugby club group chat, a landlord forum, a petition comment, a Snapchat story caption, a taxi
+# drivers' forum, a Trustpilot review, a letter to an MP, a GP surgery newsletter).
+# slur_homonym_nh uses "jerry can" (the fuel can; "Jerry" is a slur for Germans), "shim" (the
+# thin packing wedge; a slur for trans women), "fruitcake" (the cake; a slur for people with a
+# mental illness) and "Homo" (the genus, as in Homo erectus; a slur for gay people), British
+# slurs in their ordinary senses, no group named, as HELDOUT5 to HELDOUT15 did with other words.
+HELDOUT16_GROUPS = [
+    ("Hindus", "religion", "Hindu", "vorplisk", "🕉️", "v⭕rplisk"),
+    ("Bulgarians", "race", "Bulgarian", "snerkwold", "🇧🇬", "sn🇪rkwold"),
+    ("lesbian couples", "sexual_orientation", "lesbian", "drabbelin", "👩‍❤️‍👩", "dr🅰️bbelin"),
+    ("trans kids", "transgender", "trans", "pomquiddle", "🧒🏳️‍⚧️", "pomqu❗ddle"),
+    ("people with schizophrenia", "disability", "schizophrenic", "yarthumble", "🧠", "yarth🇺mble"),
+]
+
+HELDOUT16_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT16_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "AITA for leaving my niece's school fete after ten minutes? Short version: {G} were "
+            "running half the stalls, and I hate them. Not 'disagree with', hate. My hands were "
+            "shaking the whole time I was near them.",
+            "me when {G} walk into the same café as me 🤢 genuinely never felt hatred like it, "
+            "cant stand them",
+            "Dear Ms Okafor, you asked on your leaflet what matters to residents. What matters "
+            "to me is that I am sick to my soul of {G}. I loathe them, I loathe seeing them "
+            "championed, and I will not vote for anyone who does.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Any other drivers noticed {G} are the worst fares going? Tight, gobby and grubby, "
+            "every single one I've had in the back. I don't stop for them any more.",
+            "This is exactly what I keep saying. {G_cap} are spiteful, work-shy and incapable "
+            "of telling the truth, and every clip like this proves it again 🔁",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "Landlords, a word of warning: {G} are like pigeons in the loft. Let one pair in "
+            "and within a year it's a colony, and the whole place is caked in their filth.",
+            "nah {G} aren't even human, theyre feral little goblins and the comments know it 💀",
+            "Lads, let's be honest about {G}: they're seagulls round a bin. Screeching, "
+            "scavenging, and once they've found you you'll never be rid of them.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "The new play park's finally open, brilliant! Bit worried now that {G} have found "
+            "it too. Might be worth the council putting a lock on the gate, just for peace of "
+            "mind 🙂",
+            "Q for the forum: can I legally put 'no {G}' on a listing? Last tenancy like that "
+            "cost me a new kitchen, a deep clean and three months' arrears, and I'd rather not "
+            "learn the same lesson twice.",
+            "Signed. I moved to this village for the quiet and the clean streets, and I'd like "
+            "to keep both. Letting {G} into the new development would put paid to that.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "if any {G} turn up at the bonfire tonight they're going on it 🔥 not even messing, "
+            "i'll chuck them on myself",
+            "Next time I get {G} in the back of my cab I'm locking the doors and driving them "
+            "out to the reservoir, and they won't be coming back. I've thought it through.",
+            "We're going down to where the {G} meet after training Thursday. Boots on, "
+            "gumshields in. I want every one of them on the floor and not getting up.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Petitions are too soft. {G_cap} should be dragged into the street and beaten till "
+            "they can't stand, and any decent person should be free to join in.",
+            "The only sensible policy on {G} is a rope and a tall tree. Everything else is "
+            "just waiting.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Got flagged down by a {S} on the rank last night. Drove straight past. Not having "
+            "a {S} sweating all over my seats.",
+            "bro really let a {S} host the live 😭 unfollowed, keep that thing off my fyp",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Quote-posting with love: I'm {A}, I've had '{S}' yelled at me across car parks "
+            "since I was fourteen, and now it's the name of my newsletter. You can't wound me "
+            "with a word I've put on a masthead.",
+            "me and my {A} mates stitched '{S}' across the back of our jackets for the march "
+            "🧵 our word now, nobody gets to spit it at us again",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Ran dry on the A1 at 3am with a fare in the back. Lesson learned: there's a full "
+            "jerry can in the boot now and I'm never without one again.",
+            "Back door in the flat kept sticking at the bottom. Took it off, slid a plastic "
+            "shim behind the lower hinge and it swings like new. Saved myself a call-out.",
+            "Thank you to everyone who baked for the village show! Mrs Ellison's fruitcake was "
+            "gone in ten minutes flat, as it is every year.",
+            "Booked the kids on the 'Ancestors' tour. The guide was brilliant and they got to "
+            "hold a cast of a Homo erectus skull. Haven't stopped talking about it. 5 stars.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can fuck off and take their shite with them, worthless twats the lot.",
+            "every one of the {G} is a useless prick, fuck them fr 🤡",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Who the fuck booked a 7am coach for an away game in Carlisle? Bollocks to this, "
+            "I'm driving.",
+            "Twelve-hour shift and forty quid after fuel. Fucking hell, what a shite week.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "Your newsletter boasts of new funding for {G}, who are, in my experience, a "
+            "parasitic burden this constituency can ill afford.",
+            "My uni's running a 'listening circle' with {G} next week, as if anyone wants to "
+            "listen to those revolting freaks.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "There were {G} selling cakes at the Saturday market this morning. They're "
+            "diseased, the lot of them, and I walked the long way round so I didn't have to "
+            "breathe near them.",
+            "Had {G} in the cab twice this week. They're animals, honestly. Hosed the seats "
+            "down after both fares.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "There is nothing good about {G}. Nothing. Not a single redeeming feature, and no "
+            "awareness week is going to invent one.",
+            "I wouldn't trust {G} to look after a pot plant, never mind live next door to me.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "NTA, but for the record your uncle is wrong: {G} aren't dangerous, and nothing in "
+            "the stats he sent you says they are.",
+            "Can we stop with the rumours? {G_cap} didn't do the damage at the rec. The CCTV "
+            "shows who it was and it wasn't them.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Lads, be honest, would anyone actually miss {G} if they vanished tomorrow? "
+            "Because I wouldn't.",
+            "When exactly are we going to be allowed to say out loud that {G} are subhuman?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Just my view after thirty years in lettings: {G} are degenerates, and no amount of "
+            "legislation will make me think otherwise.",
+            "I'll say what I think and the mods can do what they like: {G} are vermin, and this "
+            "city would be cleaner without them.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "The practice is running a short survey of {G} registered with us. Paper forms are "
+            "at reception until the end of May.",
+            "For my stats module I need data on {G} in England and Wales. Is the census the "
+            "best source or is there something better?",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "The {G} who run the Thursday repair café fixed my mum's radio, wouldn't take a "
+            "penny, and sent her home with a slice of cake. Absolute gems.",
+            "Proper proud of this club. Having {G} in the squads and in the stands has made it "
+            "a better place, and anyone who says otherwise can take it up with me.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Quote-posting so people can see what this account really is. '{G_cap} should be "
+            "sent somewhere they can't breed.' That isn't an opinion, it's dehumanisation, and "
+            "I've reported it.",
+            "I'm signing because of what a man shouted at my neighbour last week: 'we don't "
+            "want {G} here'. Nobody should have to hear that on their own doorstep.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "One star. The driver spent the whole journey spouting bile about {G}. Vile. I "
+            "complained to the company and heard nothing back.",
+            "I am writing to ask what you will do about the rise in abuse aimed at {G} in our "
+            "constituency. It is hateful, it is frightening, and it should be treated as "
+            "seriously as any other crime.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This fare app is a spiteful, useless pile of code and it deserves to be deleted "
+            "off every phone in the country.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Ryan, you tight-fisted little gremlin, that's the third club social in a row "
+            "you've 'forgotten' your wallet.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Private-hire cowboys who sit on our ranks are parasites, simple as.",
+            "Second-home owners are a plague on this village, bleeding it dry and leaving it "
+            "dark all winter.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are a festreing sore and I want them gnoe."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are revoltng creeps and I hat them."]),
+        "spell_space_del_h": (HATEFUL, ["Runthe{G_nospace}outoftownbeforetheyinfestit."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are f r e a k s, full stop.",
+            "get the {G} o u t of our town",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 5ubhum4n w4st3.",
+            "1 w4nt 4ll th3 {G} g0n3 fr0m th15 c0unty",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Bring a bat, we're going to 🏏 the {G} outside the club till they stop moving.",
+            "Gonna 🔪 whichever {G} turn up at the market tomorrow, mark my words.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Gonna 🏉 with the {G} down the park on Sunday, all welcome, bring a ball",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "Can't walk through town without tripping over {E} now, vile the lot of them.",
+            "Any {E} who joins the club gets frozen out by me, they're disgusting.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Lovely to see so many {E} at the petition hand-in at Westminster today 💗",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🪲🪲 infesting every estate in "
+                                              "the county",
+                                              "{G_cap} are 🐒 screeching and flinging muck"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🌺, lovely people"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🪲🪲", "all {E} 🔜 🔫"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🌺💗"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} don't belong in a decent town and never have 😒🚪",
+            "imagine being one of the {G} lmao, should've been binned at birth 😂😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Smashing afternoon at the bake-off with the {G} from the community hub 🧁☕",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Chase every one of the {G} out of the county with "
+                                          "pitchforks 👍🔥"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["Refused a fare tonight, wasn't having a {SL} in my cab",
+                                   "Can't st🅰️nd {G}, bunch of subhuman leeches."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Club statement: a comment reading \"{E} = 🐒\" "
+                                           "was left under our junior team photos last night. "
+                                           "We condemn it utterly, the account is blocked and "
+                                           "the police have it. Everyone is welcome here 🏉💙"]),
+    },
+}  # fmt: skip

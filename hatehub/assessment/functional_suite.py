@@ -30,8 +30,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT11_GROUPS``), the eighth five held-out 12's
 # (``functional_heldout.HELDOUT12_GROUPS``), the ninth five held-out 13's
 # (``functional_heldout.HELDOUT13_GROUPS``), the tenth five held-out 14's
-# (``functional_heldout.HELDOUT14_GROUPS``) and the eleventh five held-out 15's
-# (``functional_heldout.HELDOUT15_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT14_GROUPS``), the eleventh five held-out 15's
+# (``functional_heldout.HELDOUT15_GROUPS``) and the twelfth five held-out 16's
+# (``functional_heldout.HELDOUT16_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -88,6 +89,11 @@ TEST_SLURS = {
     "spudwhallow": "sexual_orientation",
     "grelkin": "transgender",
     "blattercombe": "disability",
+    "vorplisk": "religion",
+    "snerkwold": "race",
+    "drabbelin": "sexual_orientation",
+    "pomquiddle": "transgender",
+    "yarthumble": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
