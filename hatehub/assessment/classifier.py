@@ -839,7 +839,11 @@ def score(
         evidence["threat"] = threat_hits + emoji_hits + violent
 
     # Dehumanising: a comparison to vermin/animals/disease needs a group it is aimed at.
-    dehum_hits = [m.group(0) for m in terms.dehumanising.finditer(norm)]
+    # Not the words of a group's own name ("disease" in "people with Crohn's disease").
+    unnamed = norm
+    for word in sorted({w for w in target_words if w in norm}, key=len, reverse=True):
+        unnamed = unnamed.replace(word, "people")
+    dehum_hits = [m.group(0) for m in terms.dehumanising.finditer(unnamed)]
     dehumanising = 0.0
     if dehum_hits and group_present:
         dehumanising = 0.85

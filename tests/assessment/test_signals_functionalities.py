@@ -103,9 +103,9 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
     assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
 
 
-# Not held-out 8 or 15: one neutral training sentence of a writer names "gay footballers" and
-# one "trans footballers" (a documentary about them), as docs/benchmarks.md says beside those
-# sets' figures.
+# Not held-out 8, 15 or 16: one neutral training sentence of a writer names "gay footballers",
+# one "trans footballers" (a documentary about them) and one hateful one "trans kids", as
+# docs/benchmarks.md says beside those sets' figures.
 @pytest.mark.parametrize(
     "held_out",
     [
@@ -731,6 +731,10 @@ def test_listed_traits_unfitness_pests_and_armed_visits_are_flagged(terms, head,
         "I took a hammer to the old shed at last.",
         "I am sick of all the abuse Kurds get.",
         "Our Kurdish neighbours are nothing but lovely.",
+        # the twelfth pass's
+        "The glazier is putting the windows in tomorrow.",
+        "Kurds are lovely, never met one without an ounce of kindness.",
+        "The chanting about Kurds in the away end on Saturday was a disgrace.",
     ],
 )
 def test_the_same_shapes_with_no_hostility_are_not_hate(terms, head, text):
@@ -854,12 +858,18 @@ def test_scare_quotes_do_not_hide_hostility_said_outside_them(terms, head):
         ("Bring back hanging, and start with Kurds.", "bring back hanging"),
         ("Kurds are the least trustworthy people on earth.", "are the least trustworthy"),
         ("Why treat Kurds as equals? They're a lower class of person.", "lower class of person"),
+        # the twelfth pass's
+        ("Kurds on our close: tonight I'm putting their windows in.", "putting their windows in"),
+        ("Kurds, we come with petrol, not one of you will live.", "not one of you will live"),
+        ("What is it about Kurds that makes them so dirty?", None),
+        ("Never met any Kurds with an ounce of honesty in them.", None),
     ],
 )
 def test_more_shapes_of_hostility_are_flagged_with_their_words(terms, head, text, words):
     s = score(text, terms=terms, model=head)
     assert s.hate >= HATE_THRESHOLD
-    assert words in s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
+    found = s.evidence.get("derogatory", []) + s.evidence.get("threat", [])
+    assert words in found if words else found
 
 
 # The eleventh pass (after held-out 14).
@@ -890,3 +900,14 @@ def test_the_abuse_shouted_at_a_group_spoken_of_in_sorrow_is_not_hate(terms, hea
     )
     assert s.hate < HATE_THRESHOLD
     assert s.evidence["counter_speech"]
+
+
+def test_a_group_s_own_name_holds_no_hostile_word(terms, head):
+    """ "disease" in "people with Crohn's disease" is the group's name, not a comparison."""
+    s = score(
+        "Is there a support group for people living with sickle cell disease near Leeds?",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert "dehumanising" not in s.evidence
