@@ -31,8 +31,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT12_GROUPS``), the ninth five held-out 13's
 # (``functional_heldout.HELDOUT13_GROUPS``), the tenth five held-out 14's
 # (``functional_heldout.HELDOUT14_GROUPS``), the eleventh five held-out 15's
-# (``functional_heldout.HELDOUT15_GROUPS``) and the twelfth five held-out 16's
-# (``functional_heldout.HELDOUT16_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT15_GROUPS``), the twelfth five held-out 16's
+# (``functional_heldout.HELDOUT16_GROUPS``) and the thirteenth five held-out 17's
+# (``functional_heldout.HELDOUT17_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -94,6 +95,11 @@ TEST_SLURS = {
     "drabbelin": "sexual_orientation",
     "pomquiddle": "transgender",
     "yarthumble": "disability",
+    "plonderwick": "religion",
+    "grushtobble": "race",
+    "wimbleshank": "sexual_orientation",
+    "fezzlegrot": "transgender",
+    "crumplevane": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
