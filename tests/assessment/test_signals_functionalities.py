@@ -118,6 +118,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT12_GROUPS",
         "HELDOUT13_GROUPS",
         "HELDOUT14_GROUPS",
+        "HELDOUT17_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
@@ -735,6 +736,9 @@ def test_listed_traits_unfitness_pests_and_armed_visits_are_flagged(terms, head,
         "The glazier is putting the windows in tomorrow.",
         "Kurds are lovely, never met one without an ounce of kindness.",
         "The chanting about Kurds in the away end on Saturday was a disgrace.",
+        # the thirteenth pass's
+        "Bought rope and a tall tree for the garden.",
+        "There is nothing good about this weather.",
     ],
 )
 def test_the_same_shapes_with_no_hostility_are_not_hate(terms, head, text):
@@ -863,6 +867,14 @@ def test_scare_quotes_do_not_hide_hostility_said_outside_them(terms, head):
         ("Kurds, we come with petrol, not one of you will live.", "not one of you will live"),
         ("What is it about Kurds that makes them so dirty?", None),
         ("Never met any Kurds with an ounce of honesty in them.", None),
+        # the thirteenth pass's
+        ("Funding for Kurds, who are, frankly, a parasitic burden.", None),
+        ("Kurds moved in next door, cant stand them.", None),
+        ("Kurds should've been binned at birth.", "should've been binned at birth"),
+        ("The only policy on Kurds is a rope and a tall tree.", "a rope and a tall tree"),
+        ("Kurds in my cab go to the reservoir, and they won't be coming back.", None),
+        ("There is nothing good about Kurds.", "there is nothing good about"),
+        ("I wouldn't trust Kurds to water a plant.", "wouldn't trust"),
     ],
 )
 def test_more_shapes_of_hostility_are_flagged_with_their_words(terms, head, text, words):
