@@ -722,7 +722,7 @@ def _unlisted_groups(text: str, norm: str, model, terms: Terms) -> list[GroupRea
     """Groups no list names, read by their likeness to those that are (encoder only)."""
     if not isinstance(model, EncoderHead) or not terms.identity_examples:
         return []
-    phrases = candidates(norm, known=terms.segment_words | terms.lexicon, text=text)
+    phrases = candidates(norm, known=terms.segment_words, text=text)  # the lexicon is in it
     return group_likeness(model, terms).read(phrases) if phrases else []
 
 

@@ -336,8 +336,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 
 
 # A lone "4" or "1" before a word that is not a plural ("4 w4st3", not "4 goals").
-_LONE_LEET = re.compile(r"(?<![\w.,:/£$-])([14])(?=\s+[a-z'-]*[a-rt-z'](?![\w'-]))")
-_LEET_LETTER = {"4": "a", "1": "i"}
+_LONE_LEET = re.compile(r"(?<![\w.,:/£$-])[14](?=\s+[a-z'-]*[a-rt-z'](?![\w'-]))")
 
 
 def _unleet(m: re.Match) -> str:
@@ -364,7 +363,7 @@ def prepare(text: str, *, names: bool = True, known: frozenset[str] = frozenset(
     text = _REPEAT.sub(r"\1\1", text)
     unleet = _LEET_TOKEN.sub(_unleet, text)
     if unleet != text:  # leetspeak is in use: a lone "4" or "1" before a word is "a" or "i"
-        unleet = _LONE_LEET.sub(lambda m: _LEET_LETTER[m.group(1)], unleet)
+        unleet = _LONE_LEET.sub(lambda m: m.group(0).translate(_LEET), unleet)
     text = unleet
     text = _APOSTROPHE_WORD.sub(lambda m: _segment(m.group(0).replace("’", "'"), known), text)
     text = _LONGWORD.sub(lambda m: _segment(m.group(0), known), text)

@@ -52,9 +52,8 @@ _GENERALISING_VERB = (
     r"cant|cannot|will|won't|wont|have|always|never|ruin|ruined|get|got|breed|belong)"
 )
 _PLURAL = re.compile(r"\b([a-z][a-z'-]{2,}[a-rt-z]s)\b")  # "yazidis", not "less" or "mass"
-_NOUN_OF_PEOPLE = re.compile(
-    r"\b([a-z][a-z'-]{2,}) (?:people|folk|folks|community|communities|families)\b"
-)
+_PEOPLE_WORDS = r"(?:people|folk|folks|community|communities|families)"
+_NOUN_OF_PEOPLE = re.compile(rf"\b([a-z][a-z'-]{{2,}}) {_PEOPLE_WORDS}\b")
 _WHO = r"(?:people|those|anyone|folk|kids|adults) (?:who|that|with|living with) "
 _PEOPLE_WHO = re.compile(rf"\b{_WHO}((?:[a-z'-]+ ){{0,2}}[a-z'-]+)")
 _AFTER_QUANTIFIER = re.compile(rf"\b{_QUANTIFIER} ([a-z][a-z'-]{{2,}}) {_GENERALISING_VERB}\b")
@@ -66,8 +65,8 @@ _PHRASE_END = frozenset(
 _NEXT_WORD = re.compile(r" ([a-z][a-z'-]*)")
 
 
-def _is_head_noun(word: str) -> bool:
-    return bool(_PLURAL.fullmatch(word)) and word not in _NOT_GROUPS and word not in _PHRASE_END
+def _may_name_people(word: str, known: frozenset[str] = frozenset()) -> bool:
+    return word not in _NOT_GROUPS and word not in _PHRASE_END and word not in known
 
 
 # A name (capitalised words, not all capitals) that grammar shows to be many people: after "the",
@@ -109,27 +108,24 @@ def candidates(norm: str, known: frozenset[str] = frozenset(), text: str = "") -
             found.append(phrase)
             inside.append(range(m.start(), m.start() + len(phrase)))
     for m in _NOUN_OF_PEOPLE.finditer(norm):
-        if m.group(1) not in _NOT_GROUPS and m.group(1) not in _PHRASE_END:
+        if _may_name_people(m.group(1)):
             found.append(m.group(0))
     for pattern in (_PLURAL, _AFTER_QUANTIFIER):
         for m in pattern.finditer(norm):
             word = m.group(1)
-            if word in _NOT_GROUPS or word in known or word in _PHRASE_END:
-                continue
-            if any(m.start(1) in span for span in inside):
+            if not _may_name_people(word, known) or any(m.start(1) in span for span in inside):
                 continue
             after = _NEXT_WORD.match(norm, m.end(1))
-            if pattern is _PLURAL and after and _is_head_noun(after.group(1)):
-                continue  # a plural before a plural is its modifier: "brussels sprouts"
+            if pattern is _PLURAL and after and _PLURAL.fullmatch(after.group(1)):
+                if _may_name_people(after.group(1)):
+                    continue  # a plural before a plural is its modifier: "brussels sprouts"
             found.append(word)
-    for name in _names(text):
-        if name not in _NOT_GROUPS and name not in known and name not in _PHRASE_END:
-            found.append(name)
-    return list(dict.fromkeys(f.strip() for f in found if f.strip()))
+    found += [name for name in _names(text) if _may_name_people(name, known)]
+    return list(dict.fromkeys(found))
 
 
 _WHO_PREFIX = re.compile(rf"^{_WHO}")
-_PEOPLE_SUFFIX = re.compile(r" (?:people|folk|folks|community|communities|families)$")
+_PEOPLE_SUFFIX = re.compile(rf" {_PEOPLE_WORDS}$")
 
 
 def core(phrase: str) -> str:
@@ -144,7 +140,6 @@ class GroupRead:
     phrase: str
     strand: str
     like: str  # the protected example it is nearest to
-    likeness: float
 
 
 class GroupLikeness:
@@ -173,10 +168,9 @@ class GroupLikeness:
             near_u = vectors @ self._u.T
             for phrase, sp, su in zip(todo, near_p, near_u, strict=True):
                 best = int(np.argmax(sp))
-                likeness = float(sp[best])
                 read = None
-                if likeness >= MIN_LIKENESS and likeness - float(su.max()) >= MARGIN:
+                if sp[best] >= MIN_LIKENESS and sp[best] - su.max() >= MARGIN:
                     word, strand = self._examples[best]
-                    read = GroupRead(phrase, strand, word, round(likeness, 3))
+                    read = GroupRead(phrase, strand, word)
                 self._cache[phrase] = read
         return [r for p in phrases if (r := self._cache[p]) is not None]
