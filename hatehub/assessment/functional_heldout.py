@@ -3724,3 +3724,285 @@ HELDOUT17_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "police 🚨"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# EIGHTEENTH held-out set, written 2026-12-07 from the published functionality descriptions
+# only: HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk
+# et al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT17. Written blind, by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences, the benchmarks, the tests, the docs, the commit history nor any result of any set;
+# to be committed on its own before the pass it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Nigerians (race/nationality), Catholics
+# (religion), bisexual men (sexual orientation), trans men (transgender identity) and people
+# with epilepsy (disability). Nigerians repeat HELDOUT6's group and flag, Catholics HELDOUT4's
+# group and trans men HELDOUT3's, each here with a new slur and new wording; bisexual men and
+# people with epilepsy are in no earlier set's GROUPS. Every template was written to read with
+# all five ("one of the {G}", never "a {A}" or "{G}'s"). Placeholder slurs are new invented
+# words (``functional_suite.TEST_SLURS`` registers them beside the earlier ones). Identity emoji:
+# the Nigerian flag (as HELDOUT6), prayer beads for the rosary, a man and the bisexual flag's
+# colours as hearts, a bearded person and the trans flag, a purple circle and a lightning bolt
+# (purple for Purple Day, the bolt for a seizure). Sentences were written fresh, not
+# paraphrased from the sets above nor from the public suites, in several registers (a dog
+# walkers' group, a Q&A site, a caravan forum, a delivery drivers' chat, a Eurovision
+# live-post, a bowls club notice, a gym switch, Threads-style replies, a museum listing, a
+# tattoo post). slur_homonym_nh uses "dummy" (a baby's dummy; a slur for deaf and disabled
+# people), "Bounty" (the chocolate bar; a racist slur like "coconut"), "Tim" (the first name; a
+# sectarian slur for Catholics in Scotland) and "nelly" (as in "not on your nelly"; a slur for
+# effeminate gay men), British slurs in their ordinary senses, no group named, as HELDOUT5 to
+# HELDOUT17 did with other words.
+HELDOUT18_GROUPS = [
+    ("Nigerians", "race", "Nigerian", "druvnockle", "🇳🇬", "druvno©️kle"),
+    ("Catholics", "religion", "Catholic", "vombrastel", "📿", "vom🅱️rastel"),
+    ("bisexual men", "sexual_orientation", "bisexual", "plintwhorp", "👨🩷💜💙", "plintwh🅾️rp"),
+    ("trans men", "transgender", "trans", "quozzlemarth", "🧔🏳️‍⚧️", "quozzle〽️arth"),
+    ("people with epilepsy", "disability", "epileptic", "trumbelisk", "🟣⚡", "trumbeli💲k"),
+]
+
+HELDOUT18_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT18_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sorry, dog walkers, I know this group is meant to be for lost leads and full poo "
+            "bins, but I've given up on the river path because {G} use it in the mornings. I "
+            "hate them. Every one of them. One glimpse before breakfast and I'm foul till lunch.",
+            "genuinely the hatred i feel for {G} is on another level, one of them so much as "
+            "speaks and my whole body goes tense",
+            "Q: Is it wrong to hate a whole group of people? A: I'll answer honestly. I loathe "
+            "{G}. I've tried to reason myself out of it for twenty years and I can't, because "
+            "the disgust runs deeper than any argument my kids throw at me.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Pitched up next to {G} at Lakeside last weekend. Loud, mucky, and they'd have your "
+            "awning pegs the minute you turned your back. Same with every one of them I've ever "
+            "camped near, it's not just this lot.",
+            "Drivers, you'll know this already: {G} are stingy, shifty and rude, the whole "
+            "bunch. Never a tip, always a complaint, and half the time they swear blind the "
+            "parcel never came.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are head lice. You think you've combed out the last of them and a week later "
+            "the whole school's crawling again.",
+            "why does the news keep giving {G} names and faces. theyre a pack of hyenas in "
+            "human skin, nothing more",
+            "Eurovision live-post: the host just said 'let's hear it for {G}' like they're human "
+            "beings. They're maggots in a bin bag, mate, and no amount of sequins changes that.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Notice from the committee: following the vote to admit {G} as members, bar takings "
+            "will now be counted nightly and the trophy cabinet will stay locked. Members are "
+            "thanked for their understanding.",
+            "Honest review for anyone thinking of moving here: schools fine, trains fine, parks "
+            "fine. Just check the street first. You don't want to end up next door to {G}, trust "
+            "me, my car's been keyed twice since they arrived.",
+            "Switched gyms after six years. Nothing wrong with the kit, it's just that {G} "
+            "started training there in the evenings, and I like to be able to leave my bag on "
+            "the bench.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "I've got the door numbers of all the {G} on this street, and on Friday I'm going "
+            "round them one by one with a crowbar. Don't say you weren't warned.",
+            "@ the {G} who reported my account: i know ur faces now. see you at the station "
+            "tonight, ill be the one with the knife",
+            "Message for the {G} who drink in the Anchor: Saturday night me and my brothers are "
+            "coming in, and we'll kick your heads in till there's nothing left to kick. Enjoy "
+            "your last pint.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Forget the consultation. Round the {G} up, tip them into the old quarry and fill "
+            "it in. Job done by teatime.",
+            "Honestly the {G} deserve a bullet in the back of the head each, and whoever did it "
+            "should get a medal, not a sentence.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Signed for the parcel and the driver was a {S}. Had to bleach the pen after. Can't "
+            "even get a delivery in peace without some {S} on the doorstep.",
+            "lmao the {S} in goal let in five, what did the gaffer expect, you never pick a {S}",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Got '{S}' tattooed on my forearm for my fortieth. My {A} friends cheered, my mum "
+            "cried, and I told her: they used that word to hurt us, so now I wear it where "
+            "everyone can see.",
+            "only us {A} lot get to say {S} and we say it like a hug 🫶 everyone else, hands off",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Lost: a blue dummy with a little rabbit on it, somewhere between the library and the "
+            "duck pond on Tuesday. Our youngest won't settle without it, any help hugely "
+            "appreciated!",
+            "Vending machine on the third floor has had nothing but Bounty bars in it since "
+            "Monday. Facilities, I am begging you, one Twix.",
+            "Tim from the choir is doing the 10k on Sunday for the hospice. Sponsor link below, "
+            "and well done Tim, not bad at sixty-eight!",
+            "Will I be lending him my good lawnmower again after what he did to it last summer? "
+            "Not on your nelly.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} are gobshite wankers, every last one, and I hope the lot of them piss off "
+            "somewhere I'll never have to look at them.",
+            "ffs another post about {G}. fuck them, worthless bellends the lot",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Reversed the caravan into the gatepost at half six in the morning. Fucking "
+            "marvellous start to the holiday.",
+            "Shit the bed, who knew a ten-pin league could get this tense? Bastard pin wobbled "
+            "for a full second and stayed up.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The club has voted to let {G} join, even though they're a scrounging, filthy lot "
+            "who'll drag the whole place down with them.",
+            "Work's set up a staff network for {G}, as if they were anything but lazy, "
+            "snivelling dead weight who should have been shown the door years ago.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Two {G} got on the 47 this morning. They're vermin. I got off at the next stop "
+            "rather than breathe the same air.",
+            "Some {G} have set up a stall in the market square. They're grubby leeches, all of "
+            "them, and I hope the council moves them on.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not and never will be proper citizens of this country, whatever it "
+            "says on a bit of paper.",
+            "Not a single one of the {G} deserves a vote, a job or a roof over their head.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Caravan forum folk, I've pitched beside {G} at plenty of sites and no, they're not "
+            "'trouble'. Quiet, tidy, and they lent me a spanner when my jockey wheel seized.",
+            "Your post says {G} 'can't be trusted with money'. That's false, and I'd like it "
+            "corrected before the next committee meeting.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "How much longer are we meant to pretend {G} are fit to live among normal people?",
+            "Why would anyone in their right mind hire {G} when they're all so thick and so "
+            "untrustworthy?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Speaking purely for myself: {G} are the filthiest, most despicable people I've ever "
+            "had the misfortune to share a postcode with.",
+            "hot take but i truly believe {G} are subhuman and im not taking it back",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Pub quiz dispute: roughly how many {G} live in the UK? Two of us said 200,000, the "
+            "other two said a million.",
+            "The museum's new oral-history exhibition was recorded with {G} from across the "
+            "north-west. Open till September, free entry.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "The {G} on my delivery round are the best customers I've got: always a cuppa, "
+            "always a thank you. Made my week, honestly.",
+            "Shout-out to {G} everywhere. You're funny, generous and stronger than you know, and "
+            "this feed is better with you in it.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Someone's scrawled '{G} deserve a good beating' across the bus shelter on Kings "
+            "Road. Reported to the council and the police, and if you saw who did it, please "
+            "message me.",
+            "Replying to the man who just wrote '{G} are a curse on Britain': no, mate. You're "
+            "the curse. Reported.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Members: the remarks made about {G} at Saturday's social were hateful and have no "
+            "place in this club. The member concerned has been suspended pending a hearing.",
+            "genuinely sick of every thread about {G} on here turning into people calling them "
+            "animals. its dehumanising and the mods need to act",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "The self-service till at the big Asda is a smug, malicious little robot and I want "
+            "it melted down for scrap.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Lee, you thieving magpie, those were MY chips and you know it.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Drivers who sit in the fast lane at fifty towing a caravan are a menace, the whole "
+            "smug lot of them.",
+            "Golf club committees are petty little tyrants and I hope every one of them ends up "
+            "running the crazy golf.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are wrohtless filht and I want them out."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are disgusing leches, bin the lot."]),
+        "spell_space_del_h": (HATEFUL, ["Driveallthe{G_nospace}intothesea,goodriddance."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are l o w l i f e s and that's the truth.",
+            "we should b u r n the {G} out of their homes",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 tr45h, 3v3ry l45t 0n3.",
+            "s0m30n3 sh0uld dr0wn th3 {G} 1n th3 c4n4l",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "I'll 🪚 every one of the {G} I catch near my house, limb by limb.",
+            "Let's ⛓️ the {G} to the railings and leave them for the crows.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Gonna 🧗 with the {G} from work at the climbing wall on Friday, send snacks",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are leeches on this country and they need sending packing.",
+            "Can't stand {E}, every single one of them is a vile freak.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Great to see so many {E} at the fun run this morning, well done all 🏅",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐊 cold-blooded and vicious",
+                                              "{G_cap} are 🦥🦥 lazy leeches on the rest of us"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🍀, lucky to know them"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} are 🦥🦥", "{E} ➡️ 🪚"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} 👉 🍀✨"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a rot eating away at this country 😡",
+            "the {G} all vanishing overnight would honestly make my year 🥳🥳",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Brilliant evening at the charity ceilidh with the {G} from the community centre 💃🎻",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Sack every one of the {G} and let them starve "
+                                          "👏🏻💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} just moved in upstairs, great, now the whole building "
+                                   "will stink",
+                                   "{G_cap} are d🅴generate scum, get them out of our town."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Whoever painted \"{E} are 🦥🦥\" on the fence by "
+                                           "the skate park: that's hateful, it's been "
+                                           "photographed and reported, and the council are "
+                                           "painting over it this morning. This town is better "
+                                           "than you 🧡"]),
+    },
+}  # fmt: skip

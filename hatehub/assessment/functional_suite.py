@@ -32,8 +32,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT13_GROUPS``), the tenth five held-out 14's
 # (``functional_heldout.HELDOUT14_GROUPS``), the eleventh five held-out 15's
 # (``functional_heldout.HELDOUT15_GROUPS``), the twelfth five held-out 16's
-# (``functional_heldout.HELDOUT16_GROUPS``) and the thirteenth five held-out 17's
-# (``functional_heldout.HELDOUT17_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT16_GROUPS``), the thirteenth five held-out 17's
+# (``functional_heldout.HELDOUT17_GROUPS``) and the fourteenth five held-out 18's
+# (``functional_heldout.HELDOUT18_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -100,6 +101,11 @@ TEST_SLURS = {
     "wimbleshank": "sexual_orientation",
     "fezzlegrot": "transgender",
     "crumplevane": "disability",
+    "druvnockle": "race",
+    "vombrastel": "religion",
+    "plintwhorp": "sexual_orientation",
+    "quozzlemarth": "transgender",
+    "trumbelisk": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
