@@ -571,15 +571,29 @@ def _self_described(norm: str, surfaces: list[str]) -> list[str]:
     return found
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR_KEYS = {
+    key: {
+        other
+        for r, other_row in enumerate(_KEYBOARD_ROWS)
+        for c, other in enumerate(other_row)
+        if abs(r - row) <= 1 and abs(c - col) <= 1 and other != key
+    }
+    for row, keys in enumerate(_KEYBOARD_ROWS)
+    for col, key in enumerate(keys)
+}
+
+
 def _within_one_edit(a: str, b: str, changed: bool = True) -> bool:
-    """True if b is a with one letter deleted, inserted, changed (unless not ``changed``), or
-    two neighbours swapped."""
+    """True if b is a with one letter deleted, inserted, changed (unless not ``changed``; only
+    to a letter on a neighbouring key, as a slip of the finger: "swipe" is no typo of
+    "swine"), or two neighbours swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return changed
+            return changed and b[diff[0]] in _NEAR_KEYS.get(a[diff[0]], ())
         i = diff[0]
         return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -736,8 +750,16 @@ def calibrated(model, p: float) -> float:
 
 
 def _hits(patterns: list[re.Pattern], text: str) -> list[str]:
-    """The words each pattern matched, each once (two shapes may find the same words)."""
-    return list(dict.fromkeys(m.group(0) for p in patterns for m in [p.search(text)] if m))
+    """The words each pattern matched, each once (two shapes may find the same words); of a
+    pattern that reads the whole text, only its group named "shown"."""
+    return list(
+        dict.fromkeys(
+            m.group("shown") if "shown" in p.groupindex else m.group(0)
+            for p in patterns
+            for m in [p.search(text)]
+            if m
+        )
+    )
 
 
 def score(

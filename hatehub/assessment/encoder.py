@@ -37,6 +37,7 @@ import hashlib
 import html
 import importlib.util
 import logging
+import math
 import os
 import re
 import unicodedata
@@ -259,15 +260,25 @@ def _join_spaced(text: str, known: frozenset[str] = frozenset()) -> str:
 
 
 @lru_cache(maxsize=1)
-def _vocab_words() -> frozenset[str]:
-    """Whole words of the encoder's vocabulary (for splitting run-together words)."""
+def _vocab_ranks() -> dict[str, int]:
+    """Whole words of the encoder's vocabulary (for splitting run-together words), each with
+    its id: the WordPiece vocabulary lists common words first, so a lower id is a commoner
+    word."""
     import json
 
     try:
         vocab = json.loads(tokenizer_file().read_text(encoding="utf-8"))["model"]["vocab"]
     except (OSError, EncoderUnavailable, KeyError, ValueError):
-        return frozenset()
-    return frozenset(w for w in vocab if w.isalpha() and w.isascii() and (len(w) > 1 or w in "ia"))
+        return {}
+    return {
+        w: i for w, i in vocab.items() if w.isalpha() and w.isascii() and (len(w) > 1 or w in "ia")
+    }
+
+
+@lru_cache(maxsize=1)
+def _vocab_words() -> frozenset[str]:
+    """Whole words of the encoder's vocabulary."""
+    return frozenset(_vocab_ranks())
 
 
 _SHORT_WORDS = frozenset("i a to of in is we be go me my us so no an at it on or by he up".split())
@@ -278,6 +289,17 @@ _CONTRACTIONS = frozenset(
     "wouldn't couldn't haven't hasn't hadn't mustn't needn't ain't they're we're you're they've "
     "we've you've they'll we'll you'll it's that's there's he's she's let's who's what's".split()
 )
+
+
+# The same written without the apostrophe, as a run-together sentence often is ("theyrefilth").
+_BARE_CONTRACTIONS = frozenset(
+    c.replace("'", "") for c in _CONTRACTIONS if len(c) > 4 and c.replace("'", "") != "were"
+)
+
+
+# What a piece the vocabulary lacks counts as when splits are compared (the last ids are its
+# rarest words).
+_RARE = 30000
 
 
 @lru_cache(maxsize=4096)
@@ -295,6 +317,8 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
     def known(piece: str) -> bool:
         if "'" in piece:
             return piece in _CONTRACTIONS
+        if piece in _BARE_CONTRACTIONS:
+            return True
         if piece in words or piece in extra:
             return True
         stem = piece[:-1]
@@ -306,19 +330,30 @@ def _segment(word: str, extra: frozenset[str] = frozenset()) -> str:
     for suffix in ("i", "is"):  # a demonym of a known place: "kashmiri", "kashmiris"
         if word.endswith(suffix) and word[: -len(suffix)] in words:
             return word
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
+    ranks = _vocab_ranks()
+
+    def rarity(piece: str) -> float:
+        rank = ranks.get(piece) or ranks.get(piece[:-1]) or _RARE
+        return math.log(rank)
+
+    # The fewest pieces; between splits of as many pieces, the commoner words ("we want all",
+    # not "we wan tall").
+    best: list[tuple[int, float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0.0, [])
     for end in range(1, n + 1):
         for start in range(max(0, end - 20), end):
             piece = word[start:end]
             short_ok = len(piece) >= 3 or piece in _SHORT_WORDS
             before, current = best[start], best[end]
             if before is not None and short_ok and known(piece):
-                cand = before + [piece]
-                if current is None or len(cand) < len(current):
+                cand = (before[0] + 1, before[1] + rarity(piece), before[2] + [piece])
+                if current is None or cand[:2] < current[:2]:
                     best[end] = cand
-    parts = best[n]
-    if not parts or len(parts) == 1 or len(parts) > 5:
+    last = best[n]
+    parts = last[2] if last else None
+    # At most five pieces, or one per three letters in a longer run: a whole sentence written
+    # without spaces ("wewantallsikhsgonefromthistown") is six pieces or more.
+    if not parts or len(parts) == 1 or len(parts) > max(5, n // 3):
         return word
     return " ".join(parts)
 

@@ -924,3 +924,87 @@ def test_a_group_s_own_name_holds_no_hostile_word(terms, head):
     )
     assert s.hate < HATE_THRESHOLD
     assert "dehumanising" not in s.evidence
+
+
+# The fourteenth pass (after held-out 13 to 17's implicit derogation and run-together words).
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a group shut out, as a rule or a refusal
+        ("Pub quiz league, new rule from May: no Kurds signing up.", "no kurds signing up"),
+        ("Room to let, not renting to Kurds, sorry.", "not renting to"),
+        ("Swipe left if you're one of the Kurds, I have standards.", "swipe left if you're"),
+        (
+            "Letting Kurds into the cul-de-sac would ruin it for all of us.",
+            "letting kurds into the cul-de-sac would ruin",
+        ),
+        # an arrival told with a precaution against it, either first
+        ("Kurds have moved into number 4, so lock your sheds, everyone.", "moved into"),
+        ("Lock your cars tonight. Kurds have started coming to the car boot.", "lock your cars"),
+        ("Kurds are knotweed, they get into everything.", None),
+    ],
+)
+def test_exclusion_and_insinuation_without_a_hostile_word_are_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    found = s.evidence.get("derogatory", []) + s.evidence.get("dehumanising", [])
+    assert words in found if words else found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish families have moved into our street and we are so glad to have them.",
+        # the group is the one harmed: a warning for them, not against them
+        "Stay vigilant: Kurdish families who moved into Elm Road have had their windows "
+        "smashed. Report anything suspicious to the police.",
+        "No Kurds were hurt in the fire, the council says.",
+        "Lock your sheds, there have been thefts on the allotments again.",
+    ],
+)
+def test_arrivals_refusals_and_precautions_said_harmlessly_are_not_hate(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        ("wewantallkurdsgonefromthistown", "we want all kurds gone from this town"),
+        ("chuckthekurdsoffthebridge", "chuck the kurds off the bridge"),
+        ("theyrefilth", "theyre filth"),
+        ("featherstonehaugh", "featherstonehaugh"),  # a long name the vocabulary lacks
+    ],
+)
+def test_a_sentence_run_together_is_split_into_its_commonest_words(terms, run, words):
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare(run, known=terms.segment_words) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuck the Kurds in the river with weights on.",
+        "Kurds should all be marched off Beachy Head.",
+        "Someone should run them Kurds over on sight.",
+        "The Kurds should be herded onto the M62 at rush hour.",
+    ],
+)
+def test_thrown_from_a_height_drowned_or_run_over_are_threats(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We threw the ball into the river and the Kurdish kids loved it.",
+        "Kurdish volunteers pushed the boat into the canal for the regatta.",
+        "Swipe left on the photos to see the Kurdish new year parade.",
+    ],
+)
+def test_the_same_verbs_about_things_are_not_threats(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
+    assert s.threat == 0.0
