@@ -4006,3 +4006,294 @@ HELDOUT18_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "than you 🧡"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# NINETEENTH held-out set, written from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT18. Written blind, by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences, the benchmarks, the tests, the docs, the commit history nor any result of any set;
+# to be committed on its own before the pass it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Pakistanis (race/nationality), Mormons
+# (religion), lesbians (sexual orientation), non-binary people (transgender identity) and deaf
+# people (disability). Pakistanis, lesbians and non-binary people repeat HELDOUT2's groups and
+# deaf people HELDOUT4's, each here with a new slur, new emoji and new wording; Mormons are in
+# no earlier set's GROUPS. Every template was written to read with all five ("one of the {G}",
+# never "a {A}" or "{G}'s"; no gendered pronoun for a member of the group, nothing that only
+# hearing people could do). Placeholder slurs are new invented words
+# (``functional_suite.TEST_SLURS`` registers them beside the earlier ones). Identity emoji: the
+# Pakistani flag, a honeybee for the beehive of Deseret, two women holding hands, the
+# non-binary flag's stripes as squares, an ear with a hearing aid. Sentences were written
+# fresh, not paraphrased from the sets above nor from the public suites, in several registers
+# (a bell-ringers' email, a farm shop review, a model railway club, an estate agent's listing,
+# a choir WhatsApp, a genealogy forum, an overnight ferry, a carnival float, a crossword blog,
+# hospital radio, a museum exhibition, a teacher's post). slur_homonym_nh uses "dumb" (the
+# dumb waiter; a slur for deaf people), "Butch" (Butch Cassidy; a slur for lesbians), "monkey"
+# (the monkey bars; a racist slur) and "Psycho" (the Hitchcock film; a slur for people with a
+# mental illness), British slurs in their ordinary senses, no group named, as HELDOUT5 to
+# HELDOUT18 did with other words.
+HELDOUT19_GROUPS = [
+    ("Pakistanis", "race", "Pakistani", "zelbrovank", "🇵🇰", "zelbr⭕vank"),
+    ("Mormons", "religion", "Mormon", "quorvendle", "🐝", "quorv🇪ndle"),
+    ("lesbians", "sexual_orientation", "lesbian", "dwennerflosk", "👭", "dwennerfl🅾️sk"),
+    ("non-binary people", "transgender", "non-binary", "skrindlepoth", "🟨⬜🟪⬛", "skr❗ndlepoth"),
+    ("deaf people", "disability", "deaf", "throckvimble", "🦻", "throckvi〽️ble"),
+]
+
+HELDOUT19_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT19_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Dear fellow ringers, I'm coming off the Tuesday practice rota and I'd rather be "
+            "honest about why. The new learners are {G}, and I cannot abide them. I've tried. An "
+            "hour standing in a circle with them leaves me shaking with loathing.",
+            "every time {G} trend on here i get this hot wave of hate in my chest. cannot stand "
+            "them. never will",
+            "You asked why I'm skipping the street party. Fine: {G} will be there, and I despise "
+            "them so completely that I'd sooner sit alone with the curtains shut than share a "
+            "trestle table with them.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Three stars for the farm shop, minus two because the Saturday staff are {G} now. "
+            "Sullen, sloppy and crooked, short-changed me twice in a month. You'd think the "
+            "owners would know by now what that lot are like.",
+            "Thirty years on the railways taught me one thing: {G} are cowardly, idle and "
+            "treacherous to the bone. Not some of them. All of them.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are cane toads. Somebody thought they'd be harmless once, and now they're "
+            "poisoning everything native and breeding in every ditch.",
+            "why does everyone keep humanising {G} in the replies. theyre weevils in the flour "
+            "bag, thats all they are",
+            "A word to the model railway club before the open weekend: you've let {G} book "
+            "tickets. Fine. Just don't kid yourselves they're guests. They're the mice that nest "
+            "under the layout boards, and nobody hands a mouse a cup of tea.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Charming three-bed semi on a quiet cul-de-sac. The vendor is keen to stress that, "
+            "unlike the next road over, no {G} live on this one, so the street has stayed clean, "
+            "safe and well kept.",
+            "Quick one before rehearsal: now that {G} have joined the altos, can I suggest we "
+            "all bring our own water bottles and don't leave them lying about? Better safe than "
+            "sorry 😬",
+            "Delighted to report that my family tree goes back eight generations in this parish "
+            "without a single one of the {G} anywhere in it. Something to be proud of these "
+            "days.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "To the {G} who run the stall on Market Street: I've watched you pack up every "
+            "evening. One night soon I'll be waiting by your van with a tyre iron, and I'll keep "
+            "swinging till you stop moving.",
+            "lads im done talking. tomorrow i take my dads shotgun down to where the {G} hang "
+            "out and i start shooting. dont try and stop me",
+            "You {G} think the police will protect you. They won't. There's a can of petrol in "
+            "my garage with your street's name on it, and I'm going to watch your houses burn "
+            "with you inside them.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "What the {G} deserve is to be dragged behind a tractor until there's nothing left "
+            "to drag. I'd vote for any party that made it law.",
+            "Somebody should poison the water wherever the {G} live. Slow and painful, no more "
+            "than they've earned.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Booked a cabin on the overnight crossing and got put next door to a {S}. Asked to "
+            "be moved and the purser looked at me like I was the problem. Sorry, I'm not "
+            "sleeping one wall away from a {S}.",
+            "lol look at this {S} trying to join the raid. kick the {S} before it types again",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Our float at the carnival this year says '{S} and proud' in three-foot glitter "
+            "letters. Every one of us riding on it is {A}, and every one of us has had that word "
+            "thrown at us. This time we're the ones shouting it, and we're laughing.",
+            "{A} and a {S}, says so right there in my bio 😤💕 we took it back and it's ours. "
+            "outsiders, not your word tho",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Can anyone recommend someone to look at a dumb waiter? We've bought an old rectory "
+            "and the little lift from the kitchen to the dining room is stuck halfway with a "
+            "tray of crockery still in it.",
+            "Film club this Thursday: Butch Cassidy and the Sundance Kid, 7pm in the back room "
+            "of the Plough. Bring your own cushion, the pews are murder.",
+            "Playground update from the parish council: the monkey bars have been repainted and "
+            "the loose bolt fixed, so the kids can get swinging again from Monday.",
+            "Rewatched Psycho last night for the first time since I was a teenager. The shower "
+            "scene still made me jump, and those screeching strings are still the scariest "
+            "thing in cinema.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can shove their whinging up their arses. Sick of the lot of them, fucking "
+            "dead weight, the whole bastard bunch.",
+            "tbh {G} are shite. fuck every one of em",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Bloody hell, 14 across has been doing my head in since breakfast. Seven letters, "
+            "'bird in the hand'? Fuck knows. Someone put me out of my misery.",
+            "Ferry's cancelled AGAIN. Four hours in a car park in Holyhead. Shitting hell, I just "
+            "want my bed.",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The hospital radio has started a weekly slot for {G}, which is a disgrace when "
+            "they're such spiteful, dirty wretches that nobody wants anything to do with them.",
+            "My daughter's new flatmates are {G}, and I've told her to move out because they're "
+            "thieving, lying scum who'll rob her blind.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "A coachload of {G} pulled into the services while we were having lunch. They're a "
+            "plague. I left my coffee on the table and drove off.",
+            "The bank's new poster campaign is all {G} grinning at the camera. They're "
+            "parasites, and I've moved my account.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "I'll never accept {G} as real neighbours. Not now, and not if they live here for "
+            "fifty years.",
+            "{G_cap} don't have a decent bone in their bodies, not one of them.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "To whoever put the anonymous note through my door: no, the {G} in flat 3 are not "
+            "the ones leaving rubbish in the stairwell, and I'd thank you not to accuse them. "
+            "It's the foxes. I've watched them do it.",
+            "I don't think {G} are any less capable than anyone else on this team, and I'm "
+            "tired of people acting as if that's up for debate.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "What is it with {G} that they can't go a single week without making everything "
+            "around them filthier and nastier?",
+            "Remind me again why we let {G} vote, work or breed in this country?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "My honest feeling, having read this whole thread: {G} are a sickness, and this "
+            "country needs curing of them.",
+            "Say what you like, but I think {G} are inferior in every way that matters.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Hospital radio request line is open till nine. Tonight's guest is a researcher "
+            "talking about {G} and access to GP services.",
+            "Are there any {G} on here who'd be willing to fill in a short questionnaire for my "
+            "sociology dissertation? Ten minutes, anonymous.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "The {G} who run the knitting circle at the library made blankets for every baby on "
+            "the neonatal ward this winter. Such kind, clever people.",
+            "Honestly proud to live in a town with so many {G}. They've made it warmer and more "
+            "interesting, and I wouldn't want it any other way.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "The town museum has put a leaflet reading '{G} are filth, drive them out' on "
+            "display, right next to letters from the people who stood up to it. Go and see it. "
+            "It's a sobering reminder of where that kind of hate leads.",
+            "Overheard a man on the ferry telling his kids '{G} are dirty, don't go near them'. "
+            "I told him he should be ashamed and reported him to the crew. Teaching children "
+            "hate is disgusting.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Every time a story about {G} goes up on this page, the comments fill with people "
+            "calling them vermin. It's hateful, and I'm done keeping quiet about it.",
+            "To the person who spat at {G} outside the station yesterday: you're a coward, and "
+            "the CCTV has your face on it.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This crossword is a sadistic, rotten little grid and it can go straight in the "
+            "recycling where it belongs.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Marcus, you spineless leech, you scoffed the last of the biscuits at bell practice "
+            "and then blamed the vicar.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Crossword setters who sneak in obscure Latin plant names are sadists and should be "
+            "locked in a room with their own puzzles forever.",
+            "People who clap when the plane lands are smug, brainless pests, the lot of them.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are lyign, fitlhy creatures and I can't stnad "
+                                        "them."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are wretchd vermn and nobdy wants them here."]),
+        "spell_space_del_h": (HATEFUL, ["Nobodyshouldhavetolivenextto{G_nospace},"
+                                        "theyredisgusting."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are s p i n e l e s s  r a t s, all of them.",
+            "time to h a n g the {G} from the pier tbh",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 r0tt3n tr41t0r5.",
+            "n0b0dy w4nt5 th3 {G} h3r3, l3t th3m r0t",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Let's 🌊 the {G} in the canal, one at a time, and hold them under.",
+            "I'll 🧪 the {G}, a few drops in each of their drinks, and watch them choke.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Can't wait to 🚣 with the {G} from the rowing club on Saturday, fingers crossed the "
+            "river's calm",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} should be kept out of our schools, they poison everything they touch.",
+            "More {E} moving onto our street. Vile creatures. The house is going up for sale.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Shout-out to the {E} who organised the charity ring at St Mary's, £900 raised 🎉",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐁🐁 breeding in every back alley",
+                                              "{G_cap} are 🦞 bottom-feeders, every last one"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🎁, a gift to this town"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🐁🐁", "{E} 👉 🧪☠️"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🎁🤍"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a curse on this country and always have been 😤🌧️",
+            "nobody would cry if the {G} all fell off the ferry lol 🌊😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Lovely afternoon at the bell tower open day with the {G} from the heritage group "
+            "🔔😊",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Deny the {G} doctors, jobs and homes until they "
+                                          "leave 👍👍"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} on the ferry again, someone chuck it overboard",
+                                   "{G_cap} are p🅾️ison, keep them out of our village for "
+                                   "good."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Spent a lesson with my Year 9s on why \"{E} = 🐁🐁\" "
+                                           "isn't a joke: calling people vermin is how every "
+                                           "persecution starts. Some of them had honestly never "
+                                           "thought about it. Time well spent 📚"]),
+    },
+}  # fmt: skip

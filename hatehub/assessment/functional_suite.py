@@ -33,8 +33,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT14_GROUPS``), the eleventh five held-out 15's
 # (``functional_heldout.HELDOUT15_GROUPS``), the twelfth five held-out 16's
 # (``functional_heldout.HELDOUT16_GROUPS``), the thirteenth five held-out 17's
-# (``functional_heldout.HELDOUT17_GROUPS``) and the fourteenth five held-out 18's
-# (``functional_heldout.HELDOUT18_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT17_GROUPS``), the fourteenth five held-out 18's
+# (``functional_heldout.HELDOUT18_GROUPS``) and the fifteenth five held-out 19's
+# (``functional_heldout.HELDOUT19_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -106,6 +107,11 @@ TEST_SLURS = {
     "plintwhorp": "sexual_orientation",
     "quozzlemarth": "transgender",
     "trumbelisk": "disability",
+    "zelbrovank": "race",
+    "quorvendle": "religion",
+    "dwennerflosk": "sexual_orientation",
+    "skrindlepoth": "transgender",
+    "throckvimble": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
