@@ -374,9 +374,17 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LONE_LEET = re.compile(r"(?<![\w.,:/£$-])[14](?=\s+[a-z'-]*[a-rt-z'](?![\w'-]))")
 
 
+# A number with its unit or ordinal ("10pm", "3rd", "5k", "100s"), not leetspeak.
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|k|m|bn|kg|km|mph|ft|cm|mm|ml|gb|mb|hrs?|mins?|yo|yrs)"
+)
+
+
 def _unleet(m: re.Match) -> str:
     token = m.group(0)
     if token.startswith("@user") or token.rstrip("!").isalpha():
+        return token
+    if _NUMBER_WITH_UNIT.fullmatch(token):
         return token
     return token.rstrip("!").translate(_LEET) + "!" * (len(token) - len(token.rstrip("!")))
 

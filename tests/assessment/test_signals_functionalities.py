@@ -1009,3 +1009,70 @@ def test_the_same_verbs_about_things_are_not_threats(terms, head, text):
     s = score(text, terms=terms, model=head)
     assert s.hate < HATE_THRESHOLD
     assert s.threat == 0.0
+
+
+# The fifteenth pass (after held-out 18).
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Honestly the contempt I feel for Kurds grows every day.", "contempt i feel for"),
+        ("Camped by Kurds: they'd nick your tent pegs the minute your back is turned.", None),
+        ("A charity for Kurds, as if they were anything but scroungers.", None),
+        ("Why pretend Kurds are fit to raise children?", None),
+        ("Kurds are not and never will be welcome here.", "are not and never will be"),
+        ("None of the Kurds deserves a job in this town.", None),
+        ("You don't want to end up living next to Kurds, mate.", None),
+        ("Kurds all disappearing tomorrow would make my week.", None),
+        ("Kurds voted to admit? Then the till gets counted nightly from now on.", None),
+    ],
+)
+def test_more_derogation_without_a_listed_insult_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    found = s.evidence.get("derogatory", [])
+    assert words in found if words else found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sack the lot of the Kurds and let them starve.",
+        "Round the Kurds up and tip them into the old quarry.",
+        "I'm going round to the Kurds' houses tonight with a crowbar.",
+    ],
+)
+def test_left_to_starve_rounded_up_or_visited_armed_are_threats(terms, head, text):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.threat >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds are not, and never will be, a threat to anyone.",
+        "The comments made about Kurds at the match were hateful and have no place here.",
+        "The Kurdish centre voted to admit new members; doors stay locked after 10pm for safety.",
+        "Is there anything but rain in the forecast for the Kurdish festival?",
+        "Kurds are 🍀, lucky to know them.",
+    ],
+)
+def test_the_same_shapes_denying_or_condemning_hostility_are_not_hate(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
+
+
+def test_a_word_once_used_to_hurt_a_group_worn_by_it_is_reclaimed(terms, head):
+    s = score(
+        "Got 'flumph' on a T-shirt. My gay mates love it: they used that word to hurt us, so "
+        "now we wear it.",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["reclaimed"]
+
+
+def test_a_number_with_its_unit_or_ordinal_is_not_leetspeak():
+    from hatehub.assessment.encoder import prepare
+
+    assert prepare("h4te them, 10pm on the 3rd, a 5k run") == "hate them, 10pm on the 3rd, a 5k run"
