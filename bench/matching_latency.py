@@ -383,16 +383,23 @@ def prepare_queries(seed: int, queries: int, indexed: int):
 
 
 def _candidates(signals, index) -> tuple[float, int]:
-    """(lookup ms, reports find_matches would verify): its first step, timed on its own."""
+    """(lookup ms, reports find_matches would verify at most): its first step, timed on its
+    own; find_matches verifies the `_CASES_VERIFIED` cases sharing the most buckets, each by
+    its newest `_VERIFY_PER_CASE` reports."""
+    from hatehub.matching.services import _CASES_VERIFIED, _VERIFY_PER_CASE
+
     began = time.perf_counter()
     hits = index.hits(signals.exact_keys() + signals.fingerprint_keys())
     lookup_ms = (time.perf_counter() - began) * 1000
     exact = {case for _r, case, kind, _v in hits if kind in ("url", "file")}
     fuzzy: dict[int, set[int]] = {}
+    buckets: dict[int, int] = {}
     for report_id, case, kind, _v in hits:
         if kind not in ("url", "file") and case not in exact:
             fuzzy.setdefault(case, set()).add(report_id)
-    return lookup_ms, sum(min(3, len(ids)) for ids in fuzzy.values())
+            buckets[case] = buckets.get(case, 0) + 1
+    likeliest = sorted(buckets, key=buckets.__getitem__, reverse=True)[:_CASES_VERIFIED]
+    return lookup_ms, sum(min(_VERIFY_PER_CASE, len(fuzzy[case])) for case in likeliest)
 
 
 def measure(hit_signals, miss_signals, seed: int, max_candidates: int, similarity_ms: float):
