@@ -10,10 +10,11 @@ for this project from the functionality *descriptions* (not from HateCheck's or
 HatemojiCheck's cases, and not from this repository's functional test sets), so the head sees
 what each functionality means, with its non-hateful contrasts in equal number.
 
-Three writers: the first wrote the lists below; on 2026-12-06 two more, each without seeing
+Five writers: the first wrote the lists below; on 2026-12-06 two more, each without seeing
 the other's work or any test set, wrote ``signals_train_writer_b`` and ``signals_train_writer_c``
-from the same descriptions (with emoji forms), so the head sees more than one person's idea of
-each functionality. ``examples`` joins them and adds seeded spelling variants.
+from the same descriptions (with emoji forms), and on 2026-12-07 two more, in the same way,
+``signals_train_writer_d`` and ``signals_train_writer_e``, so the head sees more than one
+person's idea of each functionality. ``examples`` joins them and adds seeded spelling variants.
 
 They are expanded over TRAIN_GROUPS, a list chosen to share no group with the blind held-out
 sets 4, 6 and 7 (``functional_heldout``), nor an identity emoji with sets 6 and 7; the
@@ -207,13 +208,15 @@ NOT_HATEFUL_TEMPLATES = [
 
 
 def examples() -> tuple[list[str], list[int]]:
-    """The training texts and labels (1 hateful, 0 not) of all three writers, expanded over
+    """The training texts and labels (1 hateful, 0 not) of all five writers, expanded over
     TRAIN_GROUPS, plus a spelling variant of about one text in six (``spelling_variants``)."""
     from hatehub.assessment import signals_train_writer_b as writer_b
     from hatehub.assessment import signals_train_writer_c as writer_c
+    from hatehub.assessment import signals_train_writer_d as writer_d
+    from hatehub.assessment import signals_train_writer_e as writer_e
 
     lists = [(1, HATEFUL_TEMPLATES), (0, NOT_HATEFUL_TEMPLATES)]
-    for writer in (writer_b, writer_c):
+    for writer in (writer_b, writer_c, writer_d, writer_e):
         lists += [
             (1, writer.HATEFUL_TEMPLATES),
             (0, writer.NOT_HATEFUL_TEMPLATES),

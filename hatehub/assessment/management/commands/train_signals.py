@@ -254,7 +254,7 @@ class Command(BaseCommand):
                 f"[{own_kind}, with own examples]"
             )
         if own != "none":
-            train += f"; own examples of three writers (signals_train_extra, weight x{scale:g})"
+            train += f"; own examples of five writers (signals_train_extra, weight x{scale:g})"
         head.meta = {
             "encoder": ENCODER_ID,
             "encoder_sha256": ENCODER_SHA256,
