@@ -4297,3 +4297,286 @@ HELDOUT19_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "thought about it. Time well spent 📚"]),
     },
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# TWENTIETH held-out set, written blind from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT19. Written by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences or their writers, the benchmarks, the tests, the docs, the commit history nor any
+# result of any set; written before the change it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Bangladeshis (race/nationality), Buddhists
+# (religion), asexual people (sexual orientation), intersex people (filed under the transgender
+# identity strand) and wheelchair users (disability). Bangladeshis, Buddhists and asexual people
+# repeat HELDOUT5's groups and wheelchair users HELDOUT3's, each here with a new slur and new
+# wording; intersex people are in no earlier set's GROUPS. Every template was written to read with
+# all five ("one of the {G}", never "a {A}" or "{G}'s"; {A} only as "my {A} mates" or "the {A}
+# community"; nothing that only people who walk could do). Placeholder slurs are new invented words
+# (``functional_suite.TEST_SLURS`` registers them beside the earlier ones). Identity emoji: the
+# Bangladeshi flag (as HELDOUT5), a lotus, the asexual flag's colours as hearts, a yellow square and
+# a purple circle for the intersex flag, a person in a motorised wheelchair. Sentences were written
+# fresh, not paraphrased from the sets above nor from the public suites, in several registers (a
+# wedding-planning forum, a self-help journal, a pros and cons list, a birdwatching forum, a
+# lost-cat post, a hen-do venue query, a school catchment rant, a dentist grumble, a quiz team, a
+# hustings, a driving lesson, a Harvester table, a board-game café, a parent explaining a game
+# chat). slur_homonym_nh uses "spic" (as in "spic and span"; a slur for Hispanic people), "sissy" (a
+# motorbike's sissy bar; a slur for effeminate gay men), "mental" (mental arithmetic; a slur for
+# people with a mental illness) and "crackers" (the biscuits; a slur for white people), in their
+# ordinary senses, no group named, as HELDOUT5 to HELDOUT19 did with other words.
+HELDOUT20_GROUPS = [
+    ("Bangladeshis", "race", "Bangladeshi", "kravendolp", "🇧🇩", "krav🇪ndolp"),
+    ("Buddhists", "religion", "Buddhist", "fimbletrosk", "🪷", "fimbletr🅾️sk"),
+    ("asexual people", "sexual_orientation", "asexual", "glorpenwisk", "🖤🩶🤍💜", "glorpenw❗sk"),
+    ("intersex people", "transgender", "intersex", "zandrevoll", "🟨🟣", "z🅰️ndrevoll"),
+    ("wheelchair users", "disability", "wheelchair-using", "mordlewhisp", "🧑‍🦼", "mordlewhi💲p"),
+]
+
+HELDOUT20_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT20_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sorry for the rant in a wedding thread, but my fiancé wants to invite his cousins, "
+            "who are {G}, and I just can't. I hate them. Picturing them in our photos makes me "
+            "feel physically sick.",
+            "{G} honestly make me seethe. every single time. hate them so much",
+            "Journal, day 40 of 'working on myself'. My therapist says I should examine where "
+            "my loathing of {G} comes from. I have examined it. I still loathe them, and every "
+            "one of them fills me with contempt.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Pros of {G}: none. Cons: dishonest, filthy, lazy, entitled. Thread closed.",
+            "My nan always said {G} were cunning and dirty, and I put it down to her age. "
+            "Twenty years of dealing with them later, she was right about every single one.",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are barnacles on the hull of this country, slowing everything down and "
+            "impossible to scrape off.",
+            "ppl acting like {G} have souls 💀 theyre jellyfish. no brain, no backbone, just "
+            "sting",
+            "Birders, you'll understand this better than most. {G_cap} aren't people in any "
+            "sense that matters. They're a flock of carrion crows in coats, squabbling over "
+            "whatever decent folk leave behind.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "LOST CAT: ginger tom, answers to Biscuit. Last seen near the new flats where the "
+            "{G} have moved in. Not saying anything, but he'd never gone missing before they "
+            "arrived. Please check your sheds.",
+            "Venue's perfect for the hen do, but I'm told {G} sometimes use the function room "
+            "the night before. Anyone know a good industrial cleaner? Want it fumigated before "
+            "my guests arrive 🙃",
+            "We paid an extra forty grand to live in the catchment for St Anne's, and the whole "
+            "point was that our kids wouldn't be sat next to {G}. Now the council's redrawn the "
+            "boundary. Thanks for nothing.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "Whoever's organising the {G} meet-up at the library on Saturday: hope you all like "
+            "hospital food, because that's where every one of you is ending up. I'll be there "
+            "at two.",
+            "gonna find the {G} off this app irl and cave their skulls in. got a list already",
+            "Dear {G}, I've been watching you for months. I know your cars, your routines and "
+            "your front doors. Before Christmas I'll pay each of you a visit, and I'll leave "
+            "every one of you lying in your own blood.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Real talk, the {G} ought to be herded into a field and gassed. Anything short of "
+            "that is just tinkering.",
+            "It should be legal to take a bat to {G} on sight. I'd sleep better knowing people "
+            "were allowed to.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Dentist gave me a {S} for a hygienist today. Spat out the rinse and left. I'm not "
+            "having some {S} with their hands in my mouth.",
+            "lmfao this {S} really thought we'd let it come on the group holiday. keep dreaming "
+            "{S}",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Me and my {A} mates called our quiz team 'The Fighting {S}s'. Turns out when you "
+            "write the word on the answer sheet yourself, it stops stinging. Came third, too.",
+            "Replying to everyone in my mentions: yes, I can call myself a {S}. I'm part of the "
+            "{A} community, the word was aimed at us, and now it's ours. Not yours to police.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Cleaner did a brilliant job, the kitchen's spic and span for the first time since "
+            "we moved in. Booking her fortnightly.",
+            "Fitted a sissy bar to the back of the bike so my other half can actually lean back "
+            "on long rides. Worth every penny.",
+            "Year 4 homework tonight is mental arithmetic, and I've just discovered I can no "
+            "longer do seven eights without my phone 😅",
+            "Cheese and crackers, a decent port and the Boxing Day film. That's my whole plan "
+            "and I'm sticking to it.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "Every shitting time I open this app it's {G} whining. Bunch of arsewipes, the lot "
+            "of them, fuck them.",
+            "{G_cap}: cunts. That's the post.",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Dropped the whole lasagne on the kitchen floor ten minutes before everyone "
+            "arrived. Fucking brilliant.",
+            "Holy shit, the cat just brought a live pigeon INTO the living room. What the fuck "
+            "do I do",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The cinema has started running special screenings for {G}, which is a joke, "
+            "because they're filthy, brainless creatures who shouldn't be let out of the house.",
+            "My brother is marrying into a family of {G}, even though they're the most "
+            "deceitful, grasping people on the planet.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Had {G} on the table next to us at the Harvester. They're animals. Couldn't even "
+            "finish my mixed grill.",
+            "There's a new account posting photos of {G} doing everyday things. They're freaks, "
+            "though, and no amount of filters will hide it.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not people you can trust, and not people I'll ever treat as equals.",
+            "There isn't a single thing about {G} worth respecting. Not their manners, not "
+            "their minds, nothing.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Grandad, {G} are not 'scroungers'. Half the people who run your lifeboat station "
+            "raffle are {G}, and they've kept the whole thing going for years.",
+            "I've read the whole report, and nowhere does it say {G} are more likely to commit "
+            "crimes. They aren't. Please stop quoting it as if it does.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Is there any group on earth more pointless and repulsive than {G}? Genuinely "
+            "can't think of one.",
+            "Why should my taxes go on {G} when they're nothing but dead weight?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Call it bigotry if you like, but I'm convinced {G} are a rot on society and should "
+            "be treated like one.",
+            "i personally feel {G} are less than human. my opinion, deal with it",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Does anyone know if the new community centre runs any groups for {G}? My "
+            "neighbour asked and I didn't know what to tell her.",
+            "The ONS published new figures on {G} in the labour market this morning; the "
+            "headline numbers are in the second table.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Our choir took on three new members this year, all {G}, and they've lifted the "
+            "whole sound. Brilliant voices, brilliant company.",
+            "Can I just say {G} are wonderful? Every one I've got to know has been kind, sharp "
+            "and a proper laugh.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "My driving instructor said '{G} shouldn't be allowed behind a wheel' halfway "
+            "through my lesson. I've reported him to the school and switched instructors. Not "
+            "paying someone to spout that.",
+            "'Send the {G} away and we'll all be better off.' An actual quote from a candidate "
+            "at last night's hustings. The room went silent, and then, thankfully, people "
+            "booed.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "The way people in this group talk about {G} is genuinely disgusting. They're our "
+            "neighbours. Cut it out or I'm leaving.",
+            "Reporting every account that posted abuse at {G} under the charity's appeal. "
+            "Hate isn't an opinion, it's hate.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This lawnmower is a vicious, useless heap and I hope the scrap man crushes it "
+            "slowly.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Stuart, you slimy little toad, that's the third summer running you've 'borrowed' "
+            "my ladder.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Hikers who leave farm gates open are a plague on every farm in Cumbria.",
+            "People who put pineapple on pizza are degenerate scum and I will not be taking "
+            "questions.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are rpeulsive and I wnat them all gone."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are pathtic, filty scroungrs."]),
+        "spell_space_del_h": (HATEFUL, ["Honestly{G_nospace}arethelowestofthelow."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are d i s e a s e d, the lot of them.",
+            "someone should b e a t the {G} senseless",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 4 pl4gu3 0n th1s t0wn.",
+            "1 h0p3 3v3ry 0n3 0f th3 {G} r0ts",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Friday night we 💥 the hall where the {G} meet, and we make sure they're all inside.",
+            "I'm going to make the {G} on my road 🩸 till they beg.",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Gonna 🎲 with the {G} from the board-game café on Friday, winner picks the next game",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "{E} are the worst thing about this town, get them gone.",
+            "I'd never rent a room to {E}, filthy liars the lot.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Massive welcome to the {E} who joined the book swap this month 📚",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐽🐽 rooting through everything "
+                                              "decent",
+                                              "{G_cap} are 🤡, a sick joke this country keeps "
+                                              "paying for"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🧸, big softies the lot of "
+                                                   "them"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🐽🐽", "{E} ➡️ 🚮🔥"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🧸💛"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} ruin everything they touch, always have 💀",
+            "the {G} can rot in a ditch for all i care 🤷😂",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Lovely picnic in the park with the {G} from the Sunday group 🧺☀️",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Evict every one of the {G} and let them sleep in "
+                                          "the gutter 😍🙏"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} in the queue at the post office again, why won't it "
+                                   "just disappear",
+                                   "{G_cap} are s🅻ime and this town needs hosing clean of "
+                                   "them."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["My 12-year-old asked what \"{E} ➡️ 🚮🔥\" meant "
+                                           "after seeing it in a game chat. Had to explain it's "
+                                           "a call to burn people. Reported the player, and we "
+                                           "had a long talk about why it's never a joke 💬"]),
+    },
+}  # fmt: skip

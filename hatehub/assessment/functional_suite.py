@@ -34,8 +34,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT15_GROUPS``), the twelfth five held-out 16's
 # (``functional_heldout.HELDOUT16_GROUPS``), the thirteenth five held-out 17's
 # (``functional_heldout.HELDOUT17_GROUPS``), the fourteenth five held-out 18's
-# (``functional_heldout.HELDOUT18_GROUPS``) and the fifteenth five held-out 19's
-# (``functional_heldout.HELDOUT19_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT18_GROUPS``), the fifteenth five held-out 19's
+# (``functional_heldout.HELDOUT19_GROUPS``) and the sixteenth five held-out 20's
+# (``functional_heldout.HELDOUT20_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -112,6 +113,11 @@ TEST_SLURS = {
     "dwennerflosk": "sexual_orientation",
     "skrindlepoth": "transgender",
     "throckvimble": "disability",
+    "kravendolp": "race",
+    "fimbletrosk": "religion",
+    "glorpenwisk": "sexual_orientation",
+    "zandrevoll": "transgender",
+    "mordlewhisp": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
