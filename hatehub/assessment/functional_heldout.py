@@ -4580,3 +4580,287 @@ HELDOUT20_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "had a long talk about why it's never a joke 💬"]),
     },
 }  # fmt: skip
+
+
+# TWENTY-FIRST held-out set, written blind from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT20. Written by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences or their writers, the benchmarks, the tests, the docs, the commit history nor any
+# result of any set; written before the change it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Filipinos (race/nationality), Jains
+# (religion), bisexual women (sexual orientation), transgender parents (transgender identity)
+# and people with MS (disability); none is in an earlier set's GROUPS nor among the own training
+# groups (the writer chose "trans parents"; renamed before any run, as one own training
+# sentence names "trans parents"). Every template was written to read with all five ("one of
+# the {G}", "two {G}", never "a {A}", "{G}'s" or a gendered pronoun; {A} only as "the {A}
+# community"; nothing only one group could do, such as being sent "back" somewhere).
+# Placeholder slurs are new invented words
+# (``functional_suite.TEST_SLURS`` registers them beside the earlier ones). Identity emoji: the
+# Philippine flag, a raised palm (the hand of the Jain ahimsa emblem), a woman with the bisexual
+# flag's colours as hearts, a family with the transgender flag, and an orange heart with an
+# awareness ribbon (MS's colour). Sentences were written fresh, not paraphrased from the sets
+# above nor from the public suites, in several registers (an allotment group, an AITA post, a
+# Google review, a landlord forum, a school PTA chat, workplace Slack, a gaming Discord, a
+# Sunday-league chat, a podcast blurb, a letter to the local paper, a leisure centre, a
+# Christmas market, a darts league, a repair café, a flat-pack wardrobe, a running club, Bake
+# Off night, a canoe trip). slur_homonym_nh uses "frogs" (the pond animals; "Frog" is a slur for
+# French people), "Oreos" (the biscuits; a racist slur like "coconut"), "fruit" (a bowl of
+# fruit; a slur for gay men) and "loon" (the diving bird; short for "lunatic", a slur for people
+# with a mental illness), in their ordinary senses, no group named, as HELDOUT5 to HELDOUT20
+# did with other words.
+HELDOUT21_GROUPS = [
+    ("Filipinos", "race", "Filipino", "skelvontrid", "🇵🇭", "sk🇪lvontrid"),
+    ("Jains", "religion", "Jain", "plovendrisk", "✋", "pl🅾️vendrisk"),
+    ("bisexual women", "sexual_orientation", "bisexual", "gundlefrimp", "👩💗💜💙", "g🇺ndlefrimp"),
+    ("transgender parents", "transgender", "trans", "trazzelquonk", "👪🏳️‍⚧️", "tr🅰️zzelquonk"),
+    ("people with MS", "disability", "MS", "vimbershoddle", "🧡🎗️", "vimber💲hoddle"),
+]
+
+HELDOUT21_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT21_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Saying it here because nobody will say it at the allotment AGM: I can't bear {G}. "
+            "The thought of them on the plots either side of mine makes my skin crawl. I hate "
+            "every last one of them.",
+            "genuinely despise {G} more than i despise VAR and thats saying something",
+            "AITA for telling my sister I loathe {G}? Because I do, and I'm not sorry. Being in "
+            "the same room as them makes me want to scream.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "Left a one-star on Google for the café by the station. Turns out it's {G} who run "
+            "it, which explains everything, because {G} are grubby, sly and bone idle without "
+            "exception.",
+            "every single one of the {G} ive ever met has been a thick, greedy, two faced liar. "
+            "not a stereotype if its true",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "Gardeners will get this. {G_cap} are a weed: pull one up and three more sprout "
+            "where it was, and they choke out everything that was growing there first.",
+            "{G_cap} are basically cockroaches with phone contracts lol",
+            "Stop calling {G} 'people'. They're parasites. They latch onto a community, bleed "
+            "it dry and move on to the next host.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Landlord forum question: my prospective tenants turned out to be {G}. References "
+            "are fine, deposit's ready. Should I budget for pest control and a full redecoration "
+            "when they leave, or will a deep clean do?",
+            "Just a heads up, school have put one of the {G} in charge of the reading corner. "
+            "I'll be checking every book my two bring home from now on. You can never be too "
+            "careful.",
+            "HR have asked us to 'be welcoming' to the new hire, who's one of the {G}. Fine. "
+            "I've moved my purse into the locked drawer and I'd suggest the rest of you do the "
+            "same.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "any {G} in this server, i know where a few of you live. gonna come round with a "
+            "hammer and you wont be getting up after",
+            "To the {G} who've started using the community hall on Thursdays: the next time you "
+            "set foot in there, I'll be waiting in the car park, and I will break every bone I "
+            "can reach.",
+            "I'm done talking. This weekend I start hunting down the {G} in this town one at a "
+            "time, and I'll keep going until none of you are left breathing.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Honestly the {G} should all be lined up against a wall and shot. It's the only "
+            "language they'd understand.",
+            "Whoever burns down the next place the {G} meet deserves a medal, not a prison "
+            "sentence.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "ref today was a {S}. should never let a {S} anywhere near a whistle, disgusting",
+            "Landlord's only gone and let the flat next door to a {S}. Whole street's going to "
+            "stink of {S} now.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "Renamed the group chat '{S} central 💅'. We're all {S}s in here and proud of it. If "
+            "you're not part of the {A} community you don't get to use the word, sorry not "
+            "sorry.",
+            "On this week's episode my co-host and I talk about growing up in the {A} community "
+            "and why we call ourselves {S}s on air. It was thrown at us in the playground; now "
+            "it's the name of our show.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Kids spent the whole afternoon at the pond counting frogs. Final tally: eleven, "
+            "plus one very smug toad.",
+            "Shop had run out of digestives, so Oreos are tonight's emergency biscuit for the "
+            "Bake Off final. Dunked, obviously.",
+            "New rule in our house: a bowl of fruit on the counter instead of the biscuit tin. "
+            "Day three and the apples are untouched.",
+            "Canoe trip in Ontario, and at dawn a loon started calling across the lake. Easily "
+            "the eeriest, loveliest sound I've ever heard.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can fuck right off, the whole shitting lot of them. Useless bastards.",
+            "lmao imagine being one of the {G}. fucking embarrassing, pieces of shit the lot of "
+            "em",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Three hours assembling this sodding wardrobe and there's a bloody screw left "
+            "over. Fuck flat-pack, fuck Allen keys, fuck everything.",
+            "Holy shit, new 5k PB at parkrun this morning!! Legs are fucked but I don't even "
+            "care",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The leisure centre is putting on a swim session for {G}, and they're so foul that "
+            "I won't go back in that pool until it's been drained.",
+            "My manager has just hired two {G}, even though everyone knows they're lazy, lying "
+            "wasters who'll rob the till the first chance they get.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Saw a bunch of {G} at the Christmas market last night. They're a disease. The "
+            "whole square felt dirtier for it.",
+            "Our darts league has let {G} sign up this season. They're subhuman, and I'm not "
+            "shaking hands with any of them.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are never going to be decent, honest people, and I won't pretend otherwise "
+            "for anyone.",
+            "Nothing about {G} is admirable. Not one of them has a shred of decency.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Mum, for the last time, {G} are not dangerous. The couple who fed your cat for "
+            "three weeks while you were in hospital are {G}.",
+            "{G_cap} are not a burden on the NHS, whatever that thread claims. The figures in "
+            "the article say the opposite, read it before you comment.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Honest question: why does anyone bother pretending {G} are anything other than "
+            "vermin?",
+            "Wouldn't this town be better off if every one of the {G} just disappeared?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Unpopular opinion, but I think {G} are a stain on this country and don't deserve "
+            "the same rights as the rest of us.",
+            "imo {G} are disgusting. not sorry, thats just what i think",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Does the council publish anything on how many {G} live in the borough? Writing my "
+            "dissertation and can't find the numbers anywhere.",
+            "The documentary about {G} is on BBC Two at nine tonight, for whoever was asking in "
+            "the other thread.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Shout-out to the {G} who run the Saturday repair café. Fixed my toaster, my kettle "
+            "and my mood. Absolute legends.",
+            "I've worked alongside {G} for fifteen years and they've been some of the sharpest, "
+            "funniest, most generous colleagues I've had.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Someone in #general posted '{G} are a drain on this company' and three people "
+            "reacted with a thumbs up. I've escalated it to HR. That isn't banter, it's bigotry, "
+            "and it doesn't belong at work.",
+            "Your columnist wrote last week that '{G} don't belong in decent neighbourhoods'. "
+            "That is a disgraceful thing to print, and I'll be cancelling my subscription.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "Every time a post about {G} goes up on this page, the comments fill with abuse. "
+            "Mods, please start deleting it and banning people. It's vile and it has to stop.",
+            "Stood up for the {G} who were getting screamed at on the 47 bus this morning. "
+            "Nobody deserves that. If you saw it and said nothing, think on.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "The self-checkout at our Tesco is the most useless, spiteful machine ever built. "
+            "I'd happily take a sledgehammer to it.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Gary from accounts, you absolute weasel, stop microwaving fish and then denying "
+            "it.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Man United fans are the most entitled, whiny rabble in football and I can't stand "
+            "a single one of them.",
+            "Estate agents are bloodsucking leeches, every last one of them.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are dsigusting vremin and sohuld be driven out."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are worthles, stinkng parasits."]),
+        "spell_space_del_h": (HATEFUL, ["Sickof{G_nospace}theyreallfilthyliars."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are v e r m i n and always will be.",
+            "i'd happily s h o o t every one of the {G}",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 d1sgust1ng s3w3r r4ts.",
+            "g3t 3v3ry l4st 0n3 0f th3 {G} 0ut 0f my str33t",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "Next time the {G} show their faces at the market I'm going to 🔪 every last one of "
+            "them.",
+            "i'll 🔫 the first one of the {G} who comes past my gate",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Gonna ☕ with the {G} from the library group after work, they've promised cake",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "Can't stand {E}, every one of them is a lying leech.",
+            "{E} don't belong in this town, drive them out.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "So proud of the {E} who organised the food bank collection this year 🥫",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐀🐀 spreading disease everywhere "
+                                              "they go",
+                                              "{G_cap} are 💩 and everyone knows it"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🌟, honestly the best "
+                                                   "neighbours we've ever had"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🐀🦠", "{E} 👉 🪦"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 💯❤️"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a plague and the sooner they're gone the better 🤮",
+            "no one wants the {G} round here, just leave already 🙄",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Brilliant night at the pub quiz with the {G} from the darts team 🍻🎉",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["Round up every last one of the {G} and drive them "
+                                          "out of town 👏👏💯"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["{SL} moved in across the road, need to get it out before "
+                                   "it breeds",
+                                   "{G_cap} are filthy sc🇺m, every last one of them."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Someone in the Sunday league chat posted \"{E} = "
+                                           "🐀\" and then laughed about it. I've left the group "
+                                           "and sent screenshots to the club. Comparing people "
+                                           "to vermin isn't banter 🚫"]),
+    },
+}  # fmt: skip

@@ -35,8 +35,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT16_GROUPS``), the thirteenth five held-out 17's
 # (``functional_heldout.HELDOUT17_GROUPS``), the fourteenth five held-out 18's
 # (``functional_heldout.HELDOUT18_GROUPS``), the fifteenth five held-out 19's
-# (``functional_heldout.HELDOUT19_GROUPS``) and the sixteenth five held-out 20's
-# (``functional_heldout.HELDOUT20_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT19_GROUPS``), the sixteenth five held-out 20's
+# (``functional_heldout.HELDOUT20_GROUPS``) and the seventeenth five held-out 21's
+# (``functional_heldout.HELDOUT21_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -118,6 +119,11 @@ TEST_SLURS = {
     "glorpenwisk": "sexual_orientation",
     "zandrevoll": "transgender",
     "mordlewhisp": "disability",
+    "skelvontrid": "race",
+    "plovendrisk": "religion",
+    "gundlefrimp": "sexual_orientation",
+    "trazzelquonk": "transgender",
+    "vimbershoddle": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
