@@ -4864,3 +4864,281 @@ HELDOUT21_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "to vermin isn't banter 🚫"]),
     },
 }  # fmt: skip
+
+# TWENTY-SECOND held-out set, written blind from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT21. Written by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences or their writers, the benchmarks, the tests, the docs, the commit history nor any
+# result of any set; written before the change it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Sri Lankans (race/nationality), Taoists
+# (religion), gay dads (sexual orientation), genderqueer people (transgender identity) and
+# people with dyslexia (disability); none is in an earlier set's GROUPS nor among the own
+# training groups named to the writer (HELDOUT7 had same-sex parents, HELDOUT11 lesbian mums
+# and HELDOUT4 genderfluid people). Every template was written to read with all five ("one of
+# the {G}", "two {G}", never "a {A}", "{G}'s" or a gendered pronoun for a member of the group;
+# {A} only as "{A} students" or "not {A}"; nothing only one group could do, such as being
+# sent "back" somewhere, praying, or failing to read). Placeholder slurs are
+# new invented words (``functional_suite.TEST_SLURS`` registers them beside the earlier ones).
+# Identity emoji: the Sri Lankan flag, the yin-yang, a family of two men and a girl, the
+# genderqueer flag's lavender, white and green as hearts, and the letters-input symbol 🔤 for
+# dyslexia. Sentences were written fresh, not paraphrased from the sets above nor from the
+# public suites, in several registers (a neighbourhood WhatsApp, a Mumsnet AIBU thread, a
+# football phone-in transcript, a Trustpilot review, a LinkedIn comment, a YouTube comment
+# thread, a parish newsletter, a TikTok caption, a taxi-rank chat, a student union motion, an
+# r/unitedkingdom thread, a council consultation response, a car boot sale, a bus journey, a
+# cricket club, a boiler breakdown, an office stapler, a Warhammer hobby post). slur_homonym_nh
+# uses "kraut" (sauerkraut on a hot dog; "Kraut" is a slur for Germans), "sambo" (the combat
+# sport; a racist slur for Black people), "puff" (puff pastry; a British slur for gay men) and
+# "flamer" (the Warhammer flame weapon; a slur for effeminate gay men), in their ordinary
+# senses, no group named, as HELDOUT5 to HELDOUT21 did with other words.
+HELDOUT22_GROUPS = [
+    ("Sri Lankans", "race", "Sri Lankan", "drovnikule", "🇱🇰", "drovnik🇺le"),
+    ("Taoists", "religion", "Taoist", "skavvelmorth", "☯️", "sk🅰️vvelmorth"),
+    ("gay dads", "sexual_orientation", "gay", "wumblequist", "👨‍👨‍👧", "wumbl🇪quist"),
+    ("genderqueer people", "transgender", "genderqueer", "trezzlinkor", "💜🤍💚", "trezzlink🅾️r"),
+    ("people with dyslexia", "disability", "dyslexic", "flurnavesk", "🔤", "flurnav🇪sk"),
+]
+
+HELDOUT22_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT22_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "Sorry but I'm saying it on here because half this road is thinking it. I cannot "
+            "STAND {G}. Just watching them walk past my front window puts me in a foul mood for "
+            "the rest of the day.",
+            "pov: you hate {G} with every fibre of your being and still have to smile at them in "
+            "the office kitchen. the loathing is real",
+            "CALLER (Dave, Rotherham): Look, I'll be honest with you, I detest {G}. Always "
+            "have. They turn my stomach, and I don't care who's listening.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "1 star. The removals firm sent two {G} to do the job and honestly that figures. "
+            "{G_cap} are dishonest, dirty and too idle to lift a box, every last one of them.",
+            "lived next door to {G} for six years. loud, thieving, violent and thick as mince, "
+            "the whole lot of them. not one exception",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are rats. They breed in the dark, spread their filth everywhere and gnaw "
+            "through anything you leave lying about.",
+            "Response to Q4 (community cohesion): the borough does not need an 'outreach "
+            "programme' for {G}. They are an infestation, and infestations get treated, not "
+            "consulted.",
+            "{G_cap} arent even human tbh, more like damp and mould. get one in the house and "
+            "the whole place rots",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "AIBU to move DD to a different swimming club now that the coach has taken on two "
+            "{G} as assistants? Nothing personal, I just don't want to find out the hard way.",
+            "Rule on this rank lads: if the fare's one of the {G}, cash up front and check the "
+            "back seat before they walk off. Learnt that one the expensive way.",
+            "Interesting that the new regional lead is one of the {G}. I'm sure next quarter's "
+            "numbers will speak for themselves.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "Right. Any {G} still on Moss Lane after Friday, I'm coming for you with a crowbar. "
+            "That's not a warning, it's a promise.",
+            "To every one of the {G} at that meeting tonight: I'll be by the doors when you come "
+            "out, and I'll make sure none of you leave on your own two feet.",
+            "keep posting your little videos {G}, ive got your addresses now and im going to burn "
+            "your houses down with you all inside",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Honestly {G} should be dragged out of their homes and beaten until they learn their "
+            "place.",
+            "Any of the {G} who set up in this town ought to be strung up from the nearest "
+            "lamppost, and no jury should convict whoever does it.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "Someone in the away end was a {S}, you could tell a mile off, and the stewards did "
+            "nothing. Keep the {S}s out of our ground.",
+            "not picking up that {S} again, stank the whole cab out. filthy {S}s the lot of "
+            "them",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "me and the other {S}s at brunch this morning 😌 yes we call ourselves that, it's "
+            "ours now. not {A}? don't even try it",
+            "Our society's zine is called 'The {S}' on purpose. As {A} students we took back "
+            "the word people used to spit at us in sixth form, and now we print it on the cover.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Hot dog from the van at the car boot sale, loaded with kraut and mustard. Best four "
+            "quid I've spent all week.",
+            "My eldest has swapped judo for sambo this term. Same mats, more throws, and twice "
+            "as many bruises when they get home.",
+            "First attempt at a beef Wellington. Shop-bought puff pastry, no shame, and it still "
+            "came out golden.",
+            "Finally finished painting my Warhammer squad. The flamer took longer than the other "
+            "nine models put together, but that glowing nozzle was worth it.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "{G_cap} can all get fucked. Every last shitty one of them, useless twats.",
+            "genuinely who gives a fuck what {G} think, theyre all thick as shit and twice as "
+            "nasty",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Fucking hell, the boiler's packed in again. Third time since Christmas. Absolute "
+            "shite.",
+            "GOT THE JOB. holy shit I actually got the fucking job",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "Just found out the empty house on our road has been sold to {G}, and they're such "
+            "thieving scum that I've already bought a second padlock for the shed.",
+            "The council has handed the community centre contract to {G}, even though they're "
+            "greedy, useless frauds who'll pocket the grant and do nothing.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "A load of {G} got on at the stop by the college. They're a cancer. I went up to the "
+            "top deck just to get away from them.",
+            "The cricket club has started letting {G} play on Sundays. They're worthless "
+            "leeches. I've cancelled my membership.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "{G_cap} are not decent people, they are not welcome here, and they never will be.",
+            "Let's be clear: I do not like {G}, I do not trust {G}, and I will never think of "
+            "them as my equals.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "No, Sandra, {G} are not 'a threat to our kids'. Two of them run the Brownies and "
+            "the Scouts, and they're the reason half the children on this street have a hobby.",
+            "For everyone in this thread claiming {G} are lazy: they aren't. The employment "
+            "figures are in the ONS release linked in the original post.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Serious question: why are we still letting {G} live among normal people when "
+            "they're so obviously filthy degenerates?",
+            "Is there a single one of the {G} who isn't a lying, scrounging waste of oxygen?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "In my honest opinion {G} are a disease on this country and we'd all be better off "
+            "without them.",
+            "I reckon {G} are the most repulsive people in Britain. Just my view, and I'm "
+            "entitled to it.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "The consultation form has a tick box for {G} but nothing saying what the answers "
+            "are used for. Could the council clarify before the deadline?",
+            "This Thursday's lunchtime talk is by a researcher who has interviewed {G} across "
+            "the East Midlands. 12.30 in the side hall, sandwiches provided.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Proud to have mentored three {G} through our graduate scheme this year. Sharp, "
+            "creative and frankly better on client calls than I ever was.",
+            "That channel run by two {G} is the kindest corner of YouTube. Subscribed years ago "
+            "and I still watch every upload.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "This Union notes that posters reading '{G} are scum, get them off our campus' "
+            "appeared in the library last week. This Union condemns them without reservation "
+            "and resolves to support every student they targeted.",
+            "The top comment on this video literally says '{G} should be exterminated' and has "
+            "400 likes. What is wrong with people? Reported it, and you should too.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "After last month's abuse shouted at {G} outside the station, the parish council "
+            "and this congregation stand with them. Hatred has no place in our town and we will "
+            "say so publicly.",
+            "Whoever keeps slagging off {G} on this chat, knock it off. Half our regulars are {G} "
+            "and they deserve better than your bigoted rubbish.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This printer is a useless, jamming heap of junk and I would love to lob it out of a "
+            "third-floor window.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Kev on the sports desk, you smug little gremlin, give me my stapler back.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Villa fans are the whiniest, most deluded lot in football and I can't bear any of "
+            "them.",
+            "Traffic wardens are petty, power-tripping vultures, every single one.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are flithy ltitle rast and I wnat them gone."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are disgustng, thievng lowlfe."]),
+        "spell_space_del_h": (HATEFUL, ["Ihate{G_nospace}somuchtheyreallvermin."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are s c u m, all of them.",
+            "someone needs to g e t  r i d of every one of the {G}",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} r 4 pl4gu3 0n th1s c0untry.",
+            "1 h4t3 {G}, th3yr3 4ll f1lthy 4n1m4ls",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "If the {G} turn up at the fete again I'm going to 🪓 the lot of them.",
+            "gonna 👊 every one of the {G} i see on the high street tomorrow",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "Off to 🏊 with the {G} from the Tuesday club, chips after",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "Sick of {E} round here, nasty scrounging lot, every one of them.",
+            "{E} ruin every street they move into. Get them out.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Huge thanks to the {E} who ran the bake sale on Saturday 🧁",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🪳🪳, crawling out of every crack",
+                                              "{G_cap} are 🗑️, bin the lot of them"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 💎, proper gems the lot of "
+                                                   "them"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 🗑️🚮", "🪓 the {E}"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🫶🌟"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a blight on this town and I want them gone 😤🖕",
+            "nobody asked for the {G} to move in here, do one 🙄🚪",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Cracking night at the quiz with the {G} from the choir 🎤🏆",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} should be banned from every shop, school and "
+                                          "bus in the country 👍👍✅"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["another {SL} on our street now, someone smoke it out "
+                                   "before it spreads",
+                                   "{G_cap} are w🅾️rthless vermin, the lot of them."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Someone in the estate WhatsApp posted \"{E} = 🪳\" "
+                                           "and four people laughed. I've reported it to the "
+                                           "residents' association and left. Calling people "
+                                           "cockroaches isn't a joke 🛑"]),
+    },
+}  # fmt: skip

@@ -36,8 +36,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT17_GROUPS``), the fourteenth five held-out 18's
 # (``functional_heldout.HELDOUT18_GROUPS``), the fifteenth five held-out 19's
 # (``functional_heldout.HELDOUT19_GROUPS``), the sixteenth five held-out 20's
-# (``functional_heldout.HELDOUT20_GROUPS``) and the seventeenth five held-out 21's
-# (``functional_heldout.HELDOUT21_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT20_GROUPS``), the seventeenth five held-out 21's
+# (``functional_heldout.HELDOUT21_GROUPS``) and the eighteenth five held-out 22's
+# (``functional_heldout.HELDOUT22_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -124,6 +125,11 @@ TEST_SLURS = {
     "gundlefrimp": "sexual_orientation",
     "trazzelquonk": "transgender",
     "vimbershoddle": "disability",
+    "drovnikule": "race",
+    "skavvelmorth": "religion",
+    "wumblequist": "sexual_orientation",
+    "trezzlinkor": "transgender",
+    "flurnavesk": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)
