@@ -683,7 +683,11 @@ def _quoted_hostility(norm: str, terms: Terms, targets: list[str]) -> list[str]:
         or _hits(terms.threat, outside)
         or terms.dehumanising.search(outside)
     )
-    if hostile and any(t.lower() in outside for t in targets):
+    # ... or the group is in the quotes and "they" outside ("said 'let's hear it for {G}' like
+    # they're human beings. They're maggots").
+    if hostile and (
+        any(t.lower() in outside for t in targets) or terms.group_pronouns.search(outside)
+    ):
         return []
     return list(dict.fromkeys(m.group(0) for m in spans))
 
@@ -730,6 +734,17 @@ def group_likeness(head: EncoderHead, terms: Terms) -> GroupLikeness:
             lambda phrases: encoder.embed(phrases, prepared=True),
         )
     return readers[key]
+
+
+@lru_cache(maxsize=4)
+def _unprotected_subject(unprotected: tuple[str, ...]) -> re.Pattern:
+    """A sentence whose subject is a group of no protected kind ("Estate agents are ...")."""
+    words = [w for w in unprotected if w not in ("people", "everyone")]
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[.!?]\s+)(?:the |all |most |these |those |)(?:{alts}) (?:are|is|were)\b",
+        re.IGNORECASE,
+    )
 
 
 def _unlisted_groups(text: str, norm: str, model, terms: Terms) -> list[GroupRead]:
@@ -828,6 +843,8 @@ def score(
     group_present = bool(target_words or slurs or other)
     # "them"/"those people" count as a target only weakly: they need a group in context.
     pronoun = terms.group_pronouns.search(norm)
+    if pronoun and not group_present and _unprotected_subject(terms.unprotected).search(norm):
+        pronoun = None  # "estate agents are leeches, every last one of them": they are the them
     if target_words or other:
         evidence["targets"] = target_words + other
 

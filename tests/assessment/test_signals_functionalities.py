@@ -1090,3 +1090,66 @@ def test_an_arrival_and_a_precaution_with_a_reason_of_their_own_fire_no_rule(ter
         model=head,
     )
     assert "derogatory" not in s.evidence
+
+
+# The sixteenth pass (after held-out 21).
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Our office manager says the new hire is one of the Kurds. I'm keeping my wallet in "
+         "the locked drawer from now on.", "the new hire"),
+        ("They've put one of the Kurds in charge of the youth club. Can't be too careful, so "
+         "I'm collecting mine early.", "in charge of the"),
+        ("Someone should drive the Kurds out of town before the summer.", "out of town"),
+        ("Wouldn't the estate be nicer if the Kurds simply moved away?", "nicer if"),
+        ("Nobody wants the Kurds round here, so pack up and just go already.", "go already"),
+    ],
+)  # fmt: skip
+def test_an_insinuation_or_an_expulsion_is_derogation(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in found for found in s.evidence.get("derogatory", []))
+
+
+def test_a_condition_written_by_its_initials_names_a_group(terms, head):
+    s = score("Adults with ADHD are locusts, stripping every office they land in.",
+              terms=terms, model=head)  # fmt: skip
+    assert s.targets["disability"] >= 0.6
+    s = score("People living with HIV are a weed in this town.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert s.evidence["dehumanising"] == ["a weed"]
+
+
+def test_breaking_every_bone_or_starting_a_hunt_is_a_threat(terms, head):
+    s = score("Kurds, come near my shop again and I will break every bone you have.",
+              terms=terms, model=head)  # fmt: skip
+    assert s.threat >= 0.9
+    s = score("From Monday we start hunting down the Kurds.", terms=terms, model=head)
+    assert s.threat >= 0.9
+    s = score("We start beating the drums at the Kurdish festival at noon.", terms=terms,
+              model=head)  # fmt: skip
+    assert s.threat == 0.0
+
+
+def test_saying_a_group_are_not_people_is_not_counter_speech(terms, head):
+    s = score("Quit calling the Kurds 'humans'. They are rats.", terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert "counter_speech" not in s.evidence
+    s = score("Stop calling Kurds names, it is cruel.", terms=terms, model=head)
+    assert s.evidence["counter_speech"]
+
+
+def test_a_quote_with_a_contraction_in_it_is_still_a_quote(terms, head):
+    s = score(
+        "The councillor told the meeting 'Kurds don't deserve council homes'. Such a bigoted "
+        "thing to say, and I've written to complain.",
+        terms=terms,
+        model=head,
+    )
+    assert s.hate < HATE_THRESHOLD
+    assert s.evidence["quotation"] and s.evidence["counter_speech"]
+
+
+def test_a_group_of_no_protected_kind_is_the_them_it_names(terms, head):
+    s = score("Traffic wardens are vermin, every one of them.", terms=terms, model=head)
+    assert s.hate < HATE_THRESHOLD
