@@ -37,6 +37,23 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
 
 
+def _progress(total: int):
+    """Prints the replay's progress about every tenth of the reports, so a long run (a million
+    reports) shows its rate as it goes and a stopped one still says how far it got."""
+    began = time.perf_counter()
+    step = max(1, total // 10)
+    shown = [0]
+
+    def show(done: int) -> None:
+        if done - shown[0] >= step or done == total:
+            shown[0] = done
+            seconds = time.perf_counter() - began
+            print(f"    replayed {done:,} reports in {seconds:.0f} s ({done / seconds:.0f}/s)",
+                  flush=True)  # fmt: skip
+
+    return show
+
+
 def fast_fill(reports) -> None:
     """The surge's reports written in bulk, each in the case of its true post (as a perfect
     intake would have left them), with their links and named accounts: what `rematch` reads.
@@ -162,10 +179,10 @@ def main(argv=None) -> int:
         return 0
 
     began = time.perf_counter()
-    dry = None if args.skip_dry_run else rematch_all(dry_run=True)
+    dry = None if args.skip_dry_run else rematch_all(dry_run=True, progress=_progress(count))
     dry_seconds = time.perf_counter() - began
     began = time.perf_counter()
-    full = rematch_all()
+    full = rematch_all(progress=_progress(count))
     full_seconds = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
