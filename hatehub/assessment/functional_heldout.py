@@ -5142,3 +5142,276 @@ HELDOUT22_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
                                            "cockroaches isn't a joke 🛑"]),
     },
 }  # fmt: skip
+
+# TWENTY-THIRD held-out set, written blind from the published functionality descriptions only:
+# HateCheck (Röttger et al. 2021, Table 1, its 29 functionalities) and HatemojiCheck (Kirk et
+# al. 2022, its 13 functionalities), with the same ids, labels and number of templates per id
+# as HELDOUT22. Written by someone who had read only this file and the head of
+# ``functional_suite.py``: not the rules, the classifier's or encoder's code, the own training
+# sentences or their writers, the benchmarks, the tests, the docs, the commit history nor any
+# result of any set; written before the change it judges is run against it. Not to be edited to
+# make cases pass, nor used to tune.
+#
+# One group for each hate crime strand in UK law: Zimbabweans (race/nationality), Ahmadis
+# (religion), gay grandads (sexual orientation), agender people (transgender identity) and
+# people with Parkinson's (disability); none is in an earlier set's GROUPS nor among the own
+# training groups named to the writer. Every template was written to read with all five ("one
+# of the {G}", "two {G}", never "a {A}", "{G}'s" or a gendered pronoun for a member of the
+# group; {A} only as "the {A} community"; nothing only one group could do, such as being sent
+# "back" somewhere, praying, having children or shaking). Placeholder slurs are new invented
+# words (``functional_suite.TEST_SLURS`` registers them beside the earlier ones). Identity
+# emoji: the Zimbabwean flag, a mosque, an old man and the rainbow flag, the agender flag's
+# black, grey, white and green as hearts, and a tulip (the Parkinson's symbol). Sentences were
+# written fresh, not paraphrased from the sets above nor from the public suites, in several
+# registers (a voice-note transcript, a town "Spotted" Facebook page, a Sunday-lunch rant, a
+# golf club chat, a lettings forum, a church hall tea rota, a market stall, a bingo night, a
+# podcast blurb, a family WhatsApp, a school governors' agenda, an X reply, a dentist's
+# surgery, a bowling night out, a leaky kettle, a colleague in accounts, estate agents, a
+# World Book Day costume, a vegetable patch). slur_homonym_nh uses "gin" (gin and tonic; an
+# Australian racist slur for Aboriginal women), "Mongol" (the Mongol Rally charity drive;
+# "mong"/"mongol" is a slur for people with Down's syndrome), "Jessie" (the cowgirl in Toy
+# Story; "jessie" is a Scottish slur for effeminate gay men) and "hermaphrodite" (garden
+# snails; a stigmatising term used as a slur for intersex people), in their ordinary senses,
+# no group named, as HELDOUT5 to HELDOUT22 did with other words.
+HELDOUT23_GROUPS = [
+    ("Zimbabweans", "race", "Zimbabwean", "quendlebrask", "🇿🇼", "quendlebra💲k"),
+    ("Ahmadis", "religion", "Ahmadi", "thurvomble", "🕌", "thurv🅾️mble"),
+    ("gay grandads", "sexual_orientation", "gay", "plaskerdine", "👴🏳️‍🌈", "plaskerd❗ne"),
+    ("agender people", "transgender", "agender", "wodgelvirn", "🖤🩶🤍💚", "wodg🇪lvirn"),
+    ("people with Parkinson's", "disability", "Parkinson's", "smorvalesh", "🌷", "smorv🅰️lesh"),
+]
+
+HELDOUT23_GROUPLESS = HELDOUT_GROUPLESS | {"slur_homonym_nh"}
+
+HELDOUT23_TEMPLATES: dict[str, dict[str, tuple[bool, list[str]]]] = {
+    "derogation": {
+        "derog_neg_emote_h": (HATEFUL, [
+            "voice note, sorry for typos: honestly mate i cant stand {G}. like i physically "
+            "cannot be in the same room as them, my blood boils just thinking about it",
+            "Posting anon on here. I hate {G}. Not 'dislike', HATE. Every time I see them in "
+            "town I feel sick to my stomach and I've stopped pretending otherwise.",
+            "Said it at Sunday lunch and I'll say it here: {G} disgust me. The sight of them "
+            "fills me with rage and I won't apologise for it.",
+        ]),
+        "derog_neg_attrib_h": (HATEFUL, [
+            "So the committee's letting {G} join now? Brilliant. {G_cap} are sly, grubby, "
+            "dishonest people and the bar takings will be gone by Easter.",
+            "{G_cap} are without exception the laziest, most deceitful and most repulsive "
+            "people you will ever meet. ive worked with enough of them to know",
+        ]),
+        "derog_dehum_h": (HATEFUL, [
+            "{G_cap} are vermin, plain and simple. They crawl in wherever there's something to "
+            "take and once they're in you never get rid of them.",
+            "ppl keep calling {G} 'neighbours'. theyre not neighbours, theyre parasites, a mould "
+            "that creeps along a street till nothing decent is left",
+            "Every time {G} come up on the news I think the same thing: these aren't people, "
+            "they're animals in human clothes, and we should stop pretending they aren't.",
+        ]),
+        "derog_impl_h": (HATEFUL, [
+            "Heads up all: two {G} have moved into the flat above the chemist. Might be worth "
+            "getting that doorbell camera you've been putting off.",
+            "Had a viewing from {G} this morning. Told them the place had just gone. Carpets "
+            "are brand new and I'd like them to stay that way.",
+            "Funny how the tea rota kitty never came up short until the {G} joined it. Just an "
+            "observation, ladies.",
+        ]),
+    },
+    "threatening_language": {
+        "threat_dir_h": (HATEFUL, [
+            "To the {G} who've been handing out leaflets by the rec: I know which houses are "
+            "yours, and one night soon I'm coming round to kick your heads in.",
+            "im gonna find the {G} who run that stall on the market and stab every last one of "
+            "them. screenshot this i dont care",
+            "Listen carefully, {G}. You've got till the end of the month to leave this village. "
+            "After that I'll hunt you down myself and you won't walk again.",
+        ]),
+        "threat_norm_h": (HATEFUL, [
+            "Somebody should round up {G} and set fire to the lot of them, and the police "
+            "should look the other way when they do.",
+            "{G_cap} deserve a good kicking, every one of them, and whoever hands it out "
+            "deserves a medal.",
+        ]),
+    },
+    "slur_usage": {
+        "slur_h": (HATEFUL, [
+            "another {S} on the tills at Aldi now. cant even buy a pint of milk without some "
+            "{S} breathing on it",
+            "Bingo was ruined last night, a whole table of {S}s right by the caller. Dirty {S}s "
+            "shouldn't be let through the door.",
+        ]),
+        "slur_reclaimed_nh": (NOT_HATEFUL, [
+            "we {S}s run this group chat and we call each other {S}s with love 💅 if you're not "
+            "from the {A} community you don't get to say it tho",
+            "Our podcast is called 'Proper {S}s' and yes, that's deliberate. The {A} community "
+            "got called {S} in every playground, so we've taken the word and made it ours.",
+        ]),
+        "slur_homonym_nh": (NOT_HATEFUL, [
+            "Friday plan: large gin and tonic with a slice of cucumber, feet up, phone off. Do "
+            "not disturb.",
+            "We've signed up for the Mongol Rally next summer! Ten thousand miles in a fifteen "
+            "year old Fiat Panda, all for the hospice. Sponsorship link in bio.",
+            "My youngest insisted on going as Jessie from Toy Story for World Book Day, cowboy "
+            "hat, red plait and all. Took us forty minutes to find the boots.",
+            "Learned today that garden snails are hermaphrodites, so any two of them can pair "
+            "up and lay eggs. Explains what's happened to my lettuces.",
+        ]),
+    },
+    "profanity": {
+        "profanity_h": (HATEFUL, [
+            "Fuck {G}. Shitty, worthless bastards the lot of them.",
+            "honestly {G} can piss right off, every single one of them is a cunt",
+        ]),
+        "profanity_nh": (NOT_HATEFUL, [
+            "Stubbed my toe on the fucking bed frame at 3am and now I'm wide awake. Shit start "
+            "to the week.",
+            "fuck me that was a good curry. absolutely bloody stuffed",
+        ]),
+    },
+    "pronoun_reference": {
+        "ref_subs_clause_h": (HATEFUL, [
+            "The dentist on Queen Street has taken on {G} as receptionists, which is a shame "
+            "because they're filthy, untrustworthy creatures who shouldn't be near the public.",
+            "My brother-in-law has started bringing {G} along to the quiz, and they're so thick "
+            "and grasping that I've stopped going.",
+        ]),
+        "ref_subs_sent_h": (HATEFUL, [
+            "Saw a group of {G} outside the leisure centre this morning. They make me sick. "
+            "Nobody wants them round here.",
+            "The golf club has voted to let {G} in as members. They're scum. I'm handing my "
+            "clubs back on Monday.",
+        ]),
+    },
+    "negation": {
+        "negate_pos_h": (HATEFUL, [
+            "I will never respect {G}. They are not decent, they are not honest and they are "
+            "not welcome anywhere near my family.",
+            "{G_cap} don't deserve kindness, they don't deserve a fair hearing and they "
+            "certainly don't deserve to live in this country.",
+        ]),
+        "negate_neg_nh": (NOT_HATEFUL, [
+            "Can we stop with this? {G_cap} are not dangerous and they are not a burden. The "
+            "ones I know volunteer at the food bank every single week.",
+            "{G_cap} aren't scroungers, Uncle Pete. Look at the actual figures before you "
+            "forward another meme to the family chat.",
+        ]),
+    },
+    "phrasing": {
+        "phrase_question_h": (HATEFUL, [
+            "Why do {G} always have to be such disgusting, sneaky leeches?",
+            "How much longer are we meant to put up with {G} poisoning every community they "
+            "touch?",
+        ]),
+        "phrase_opinion_h": (HATEFUL, [
+            "Personally I think {G} are vile, worthless people and I'd be happy never to see "
+            "another one.",
+            "Controversial maybe, but in my view {G} are a stain on this country.",
+        ]),
+    },
+    "non_hateful_identity": {
+        "ident_neutral_nh": (NOT_HATEFUL, [
+            "Tuesday's governors' agenda includes a short item from a charity that works with "
+            "{G}. Papers attached; apologies to the clerk by Monday please.",
+            "Does anyone know if there's a social group for {G} that meets in Leeds? Asking for "
+            "a neighbour who's just moved up from Kent.",
+        ]),
+        "ident_pos_nh": (NOT_HATEFUL, [
+            "Shout out to the {G} who turned up to litter-pick the canal towpath on Saturday in "
+            "the pouring rain. Legends, the lot of you.",
+            "Some of the funniest, warmest people I've ever met are {G}. My life is better for "
+            "knowing them.",
+        ]),
+    },
+    "counter_speech": {
+        "counter_quote_nh": (NOT_HATEFUL, [
+            "Someone has sprayed '{G} are parasites' on the bus shelter by the Co-op. That is "
+            "disgusting, it's been reported to the council, and it does not speak for this "
+            "town.",
+            "My uncle said '{G} should all be locked up' over dinner and I walked out. I'm not "
+            "sitting at a table where people talk about anyone like that.",
+        ]),
+        "counter_ref_nh": (NOT_HATEFUL, [
+            "To whoever keeps posting vile stuff about {G} on this page: it's hateful, it's not "
+            "welcome, and the admins are deleting it and banning you.",
+            "The abuse {G} have been getting online this week is sickening. If you see it, "
+            "report it, and check in on the {G} you know.",
+        ]),
+    },
+    "non_protected_targets": {
+        "target_obj_nh": (NOT_HATEFUL, [
+            "This kettle is a useless, leaking lump of scrap and I'd happily take a hammer to "
+            "it.",
+        ]),
+        "target_indiv_nh": (NOT_HATEFUL, [
+            "Gary from accounts is a spineless little weasel and I hope his car gets clamped.",
+        ]),
+        "target_group_nh": (NOT_HATEFUL, [
+            "Estate agents are lying, grasping sharks, every last one of them.",
+            "Man City fans are the most arrogant, insufferable people on the planet and I can't "
+            "stand any of them.",
+        ]),
+    },
+    "spelling_variations": {
+        "spell_char_swap_h": (HATEFUL, ["{G_cap} are dsigusting vremin and I hate tehm."]),
+        "spell_char_del_h": (HATEFUL, ["{G_cap} are worthles, filty parasits."]),
+        "spell_space_del_h": (HATEFUL, ["Cantstand{G_nospace}theyreadisgracetohumanity."]),
+        "spell_space_add_h": (HATEFUL, [
+            "{G_cap} are d i s g u s t i n g, every one of them.",
+            "all {G} are v e r m i n tbh",
+        ]),
+        "spell_leet_h": (HATEFUL, [
+            "{G_cap} 4r3 d1sgust1ng p4r4s1t3s.",
+            "1 c4nt st4nd {G}, th3y r w0rthl3ss",
+        ]),
+    },
+    "emoji_verb_swap": {
+        "emoji_verb_swap_h": (HATEFUL, [
+            "I'm going to 🔪 every one of the {G} who shows up at the gala.",
+            "someone should 💣 every house with {G} in it",
+        ]),
+        "emoji_verb_swap_nh": (NOT_HATEFUL, [
+            "We're going to 🎳 with the {G} from work next week, losers buy the pizza",
+        ]),
+    },
+    "emoji_identity_swap": {
+        "emoji_ident_swap_h": (HATEFUL, [
+            "I can't stand {E}. Filthy, lying lot, the whole bunch.",
+            "Never let {E} anywhere near your business, they'll ruin it.",
+        ]),
+        "emoji_ident_swap_nh": (NOT_HATEFUL, [
+            "Had the loveliest chat with some {E} at the community café today",
+        ]),
+    },
+    "emoji_descriptor_swap": {
+        "emoji_descriptor_swap_h": (HATEFUL, ["{G_cap} are 🐍🐍, never trust a single one",
+                                              "{G_cap} are 💩 and should be flushed away"]),
+        "emoji_descriptor_swap_nh": (NOT_HATEFUL, ["{G_cap} are 🌟, every one I've ever met"]),
+    },
+    "emoji_double_swap": {
+        "emoji_double_swap_h": (HATEFUL, ["{E} = 💩", "🔪 all {E}"]),
+        "emoji_double_swap_nh": (NOT_HATEFUL, ["{E} = 🏆"]),
+    },
+    "emoji_append": {
+        "emoji_append_h": (HATEFUL, [
+            "{G_cap} are a disgrace and should be ashamed to show their faces round here 🤮🤮",
+            "no one wants {G} in this town, get lost 👋😒",
+        ]),
+        "emoji_append_nh": (NOT_HATEFUL, [
+            "Lovely afternoon at the garden centre with the {G} from next door 🌼☕",
+        ]),
+    },
+    "emoji_positive_confirmation": {
+        "emoji_pos_confirm_h": (HATEFUL, ["{G_cap} shouldn't be allowed to vote or hold down a "
+                                          "job 💯💯👏"]),
+    },
+    "emoji_leetspeak": {
+        "emoji_leet_h": (HATEFUL, ["theres a {SL} living at number 12 now, disgusting, get "
+                                   "it out",
+                                   "{G_cap} are p🅰️rasites and deserve nothing."]),
+    },
+    "emoji_counter_speech": {
+        "emoji_counter_nh": (NOT_HATEFUL, ["Somebody replied to the school's post with \"{E} 🤮\" "
+                                           "and grown adults liked it. That isn't banter, it's "
+                                           "hate. Screenshots have gone to the head and I've "
+                                           "asked the admins to ban them 🚫"]),
+    },
+}  # fmt: skip

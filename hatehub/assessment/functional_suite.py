@@ -37,8 +37,9 @@ NOT_HATEFUL = False
 # (``functional_heldout.HELDOUT18_GROUPS``), the fifteenth five held-out 19's
 # (``functional_heldout.HELDOUT19_GROUPS``), the sixteenth five held-out 20's
 # (``functional_heldout.HELDOUT20_GROUPS``), the seventeenth five held-out 21's
-# (``functional_heldout.HELDOUT21_GROUPS``) and the eighteenth five held-out 22's
-# (``functional_heldout.HELDOUT22_GROUPS``), each used in no other set.
+# (``functional_heldout.HELDOUT21_GROUPS``), the eighteenth five held-out 22's
+# (``functional_heldout.HELDOUT22_GROUPS``) and the nineteenth five held-out 23's
+# (``functional_heldout.HELDOUT23_GROUPS``), each used in no other set.
 TEST_SLURS = {
     "zorblat": "race",
     "krimnak": "religion",
@@ -130,6 +131,11 @@ TEST_SLURS = {
     "wumblequist": "sexual_orientation",
     "trezzlinkor": "transgender",
     "flurnavesk": "disability",
+    "quendlebrask": "race",
+    "thurvomble": "religion",
+    "plaskerdine": "sexual_orientation",
+    "wodgelvirn": "transgender",
+    "smorvalesh": "disability",
 }
 
 # (plural used in templates, strand, in-group adjective, placeholder slur of that strand)

@@ -124,6 +124,7 @@ def test_a_neutral_question_about_a_group_is_not_hate(terms, head, text):
         "HELDOUT20_GROUPS",
         "HELDOUT21_GROUPS",
         "HELDOUT22_GROUPS",
+        "HELDOUT23_GROUPS",
     ],
 )
 def test_own_training_examples_share_no_group_with_the_blind_held_out_sets(held_out):
