@@ -853,7 +853,8 @@ def score(
     # Words a derogatory statement is made of are not counter-speech ("deserve all the abuse
     # they get" holds the counter cue "the abuse they get").
     counter = [c for c in _hits(terms.counter_speech, norm) if not any(c in d for d in derog_hits)]
-    negated = _hits(terms.negation, norm)
+    # ... nor is an "isn't" inside one ("is there one of them who isn't a liar?").
+    negated = [n for n in _hits(terms.negation, norm) if not any(n in d for d in derog_hits)]
     quoted = _hits(terms.quotation, norm) + _quoted_hostility(norm, terms, target_words)
     positive = _hits(terms.positive, norm)
     in_group = {s: _hits(p, norm) for s, p in terms.in_group.items()}

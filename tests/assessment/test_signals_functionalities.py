@@ -1154,3 +1154,46 @@ def test_a_quote_with_a_contraction_in_it_is_still_a_quote(terms, head):
 def test_a_group_of_no_protected_kind_is_the_them_it_names(terms, head):
     s = score("Traffic wardens are vermin, every one of them.", terms=terms, model=head)
     assert s.hate < HATE_THRESHOLD
+
+
+# The seventeenth pass (after held-out 22).
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Is there even one of the Kurds who isn't a thieving liar?", "who isn't"),
+        ("pov: you despise Kurds and your new neighbours are Kurds", "pov: you despise"),
+        ("Nobody asked for the Kurds to settle on our street.", "nobody asked"),
+    ],
+)  # fmt: skip
+def test_a_question_of_the_one_exception_and_other_derogation_is_flagged(terms, head, text, words):
+    s = score(text, terms=terms, model=head)
+    assert s.hate >= HATE_THRESHOLD
+    assert any(words in found for found in s.evidence.get("derogatory", []))
+    assert "negation" not in s.evidence
+
+
+def test_the_question_of_the_one_exception_needs_a_trait(terms, head):
+    s = score("Is there anyone here who isn't going to the Kurdish market?", terms=terms,
+              model=head)  # fmt: skip
+    assert "derogatory" not in s.evidence
+
+
+def test_a_violent_end_after_a_long_lead_in_is_a_threat(terms, head):
+    s = score("Kurds should be hauled out of their cars and beaten senseless.", terms=terms,
+              model=head)  # fmt: skip
+    assert s.threat >= 0.9
+    s = score("Kurds should be able to walk home at night without being attacked.",
+              terms=terms, model=head)  # fmt: skip
+    assert s.threat == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever is mocking the Kurds in this group chat: knock it off, they are our friends.",
+        "To the people saying Kurds are criminals: they aren't, and the court figures show it.",
+        "Folk claiming Kurds are lazy, that is simply untrue.",
+    ],
+)
+def test_telling_others_to_stop_or_answering_a_claim_is_not_hate(terms, head, text):
+    assert score(text, terms=terms, model=head).hate < HATE_THRESHOLD
