@@ -1,6 +1,7 @@
 """Content signals: the encoder-based signals against the older TF-IDF model, in one run.
 
     .venv/bin/python bench/signals_eval.py [--data ../shared/eval] [--failures]
+        [--head FILE] [--splits heldout23,heldout22] [--functional-only]
 
 Why: the signals order a surge's queue, so they are only worth shipping if they beat the
 model they replace on data they never saw, and if they do not push counter-speech, negated or
@@ -98,8 +99,10 @@ def evaluate(name, texts, y, models, terms):
     print(f"  {'':34s} {'macro-F1':>9s} {'AUC':>7s}")
     rows = []
     for label, model in models.items():
+        if hasattr(model, "clear_cache"):
+            model.clear_cache()
+        p_comb = [score(t, model=model, terms=terms).hate for t in texts]  # each on its own first
         p_model = model.predict_proba(texts)
-        p_comb = [score(t, model=model, terms=terms).hate for t in texts]
         rows.append((f"{label}: model alone", *metrics(y, p_model, model.threshold)))
         rows.append((f"{label}: model + rules (score)", *metrics(y, p_comb, HATE_THRESHOLD)))
     rows.append(("baseline: keyword", *metrics(y, keyword_baseline(texts, terms), 0.5)))
@@ -109,19 +112,27 @@ def evaluate(name, texts, y, models, terms):
     return rows
 
 
-def functional(models, terms, show_failures: bool):
-    """Accuracy per (split, suite, functionality) for each model, score() and model alone."""
-    all_cases = cases()
+def functional(models, terms, show_failures: bool, splits=SPLITS):
+    """Accuracy per (split, suite, functionality) for each model, score() and model alone.
+
+    Each case is scored on its own first, as intake scores a report: the int8 encoder quantises
+    a batch as a whole, so a text's vector (and a case near the threshold) can differ between a
+    padded batch and a single text, and the head keeps the vectors it has worked out. Scoring
+    the batch first, as this bench did before 2026-12-07, made a split's figures depend on which
+    other splits were run with it (up to about one point)."""
+    all_cases = [case for case in cases() if case.split in splits]
     results = {}
     for label, model in models.items():
+        if hasattr(model, "clear_cache"):
+            model.clear_cache()
+        signals = [score(case.text, model=model, terms=terms) for case in all_cases]
         p_model = model.predict_proba([c.text for c in all_cases])
-        for case, pm in zip(all_cases, p_model, strict=True):
-            s = score(case.text, model=model, terms=terms)
+        for case, pm, s in zip(all_cases, p_model, signals, strict=True):
             ok = (s.hate >= HATE_THRESHOLD) == case.hateful
             ok_m = (pm >= model.threshold) == case.hateful
             results.setdefault((label, case.split, case.suite), []).append((case, ok, ok_m, s))
     summary = {}
-    for split in SPLITS:
+    for split in splits:
         for suite in ("hatecheck", "hatemojicheck"):
             print(f"\nFunctional, {split.upper()} cases, {suite}-style:")
             header = "".join(f" {lbl + ' score':>15s} {lbl + ' model':>15s}" for lbl in models)
@@ -194,15 +205,30 @@ def main(argv=None) -> int:
     default = os.environ.get("HUB_EVAL_DIR", str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--data", default=default)
     parser.add_argument("--failures", action="store_true", help="print failing cases (new)")
+    parser.add_argument("--head", help="the head to judge as 'new' (default: the shipped one)")
+    parser.add_argument(
+        "--splits", help="functional splits to run, comma-separated (e.g. heldout23,heldout22)"
+    )
+    parser.add_argument(
+        "--functional-only", action="store_true", help="no real data, no throughput"
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
-    models = {"new": load_head(), "packaged": load_head(PACKAGED_HEAD_PATH), "old": load_model()}
+    splits = tuple(args.splits.split(",")) if args.splits else SPLITS
+    unknown = set(splits) - set(SPLITS)
+    if unknown:
+        parser.error(f"unknown split(s): {', '.join(sorted(unknown))}; known: {', '.join(SPLITS)}")
+    new = load_head(Path(args.head)) if args.head else load_head()
+    models = {"new": new, "packaged": load_head(PACKAGED_HEAD_PATH), "old": load_model()}
     terms = load_terms(extra_slurs=TEST_SLURS)
     print(f"new: encoder head, threshold {models['new'].threshold:.2f}, {models['new'].meta}")
     print(f"packaged: threshold {models['packaged'].threshold:.2f}, {models['packaged'].meta}")
     print(f"old: TF-IDF, threshold {models['old'].threshold:.2f}, {models['old'].meta}")
     print(f"combined score() threshold: {HATE_THRESHOLD}; onnxruntime intra-op threads: 1")
-    summary = functional(models, terms, args.failures)
+    summary = functional(models, terms, args.failures, splits)
+    if args.functional_only:
+        _print_targets(summary, splits, models)
+        return 0
     evaluate("TweetEval hate test (not used for training)", *read_tweeteval(data), models, terms)
     evaluate("HatemojiBuild test", *read_hatemoji_test(data), models, terms)
 
@@ -214,9 +240,14 @@ def main(argv=None) -> int:
     mean_tokens = np.mean([len(load_encoder(1).tokenizer.encode(prepare(t)).ids) for t in tweets])
     print(f"  (TweetEval tweets average {mean_tokens:.1f} tokens after preparation)")
 
+    _print_targets(summary, splits, models)
+    return 0
+
+
+def _print_targets(summary, splits, models) -> None:
     print("\nTargets (score(), new): HateCheck-style >= 80%, HatemojiCheck-style >= 75%, "
           "no functionality < 60%")  # fmt: skip
-    for split in SPLITS:
+    for split in splits:
         for suite in ("hatecheck", "hatemojicheck"):
             for label in models:
                 acc, worst, worst_acc, under = summary[(label, split, suite)]
@@ -224,7 +255,6 @@ def main(argv=None) -> int:
                       f"lowest functionality {worst} {worst_acc:.0%}")  # fmt: skip
                 if under:
                     print("      under 60%: " + ", ".join(f"{f} {v:.0%}" for v, f in under))
-    return 0
 
 
 if __name__ == "__main__":
