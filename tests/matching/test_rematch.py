@@ -8,7 +8,7 @@ from hatehub.cases.models import Case
 from hatehub.cases.services import open_case
 from hatehub.matching.merging import undo_merge
 from hatehub.matching.models import CaseMerge, MatchKey
-from hatehub.reports.models import Report
+from hatehub.reports.models import ContentItem, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,25 @@ def test_rematch_twice_is_stable(make_report):
     call_command("rematch", verbosity=0)
     assert sorted(Report.objects.values_list("case_id", flat=True)) == cases
     assert MatchKey.objects.count() == keys
+
+
+def test_rematch_writes_back_links_read_differently_by_the_current_rules(make_report):
+    """After a change to the URL rules, the stored canonical form of each link is the new one;
+    links already read the same way are left as they are."""
+    changed = make_report(urls=["https://twitter.com/poster/status/123?s=20"])
+    same = make_report(urls=["https://x.com/other/status/456"])
+    item = changed.content_items.get()
+    kept = same.content_items.get()
+    expected = (item.canonical_url, item.platform, item.content_id)
+    assert expected == ("x.com/status/123", "x", "123")
+    ContentItem.objects.filter(pk=item.pk).update(
+        canonical_url="https://stale.example/1", platform="", content_id=""
+    )
+
+    call_command("rematch", verbosity=0)
+
+    item.refresh_from_db()
+    assert (item.canonical_url, item.platform, item.content_id) == expected
+    before = (kept.canonical_url, kept.platform, kept.content_id)
+    kept.refresh_from_db()
+    assert (kept.canonical_url, kept.platform, kept.content_id) == before
