@@ -204,7 +204,10 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
                     case_id = survivor
             for match in found.possible:
                 possible[case_id][match.case_id] = match
-            index.add(report_id, case_id, signals, found.held_keys)
+            # What the joined case holds is not written again; a report offered to a case on a
+            # likeness stays in its own, which needs its keys.
+            joined = found.case_id is not None and index.case(found.case_id) == case_id
+            index.add(report_id, case_id, signals, found.held_keys if joined else frozenset())
         if not dry_run:
             canonical_updates += _canonical_fields([r for r, _c, _s in batch], batch)
 

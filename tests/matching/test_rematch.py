@@ -85,3 +85,20 @@ def test_rematch_writes_back_links_read_differently_by_the_current_rules(make_re
     before = (kept.canonical_url, kept.platform, kept.content_id)
     kept.refresh_from_db()
     assert (kept.canonical_url, kept.platform, kept.content_id) == before
+
+
+def test_a_report_offered_to_another_case_keeps_its_keys_in_its_own(make_report):
+    """Re-matching only offers two existing cases alike in words to an officer; the report
+    stays in its own case, so that case must still be found by the report's words."""
+    words = "We know where you live, [SLUR] scum. Watch your back on Station Road tonight"
+    held = [make_report(urls=[], accounts=["@RiverWatch1"], quoted_text=words) for _ in range(3)]
+    assert len({report.case_id for report in held}) == 1
+    apart = make_report(urls=[], accounts=["@RiverWatch1"], quoted_text=words)
+    own = _imported_apart(apart)
+
+    call_command("rematch", verbosity=0)
+
+    apart.refresh_from_db()
+    assert apart.case_id == own.pk  # a likeness is an officer's call: not merged
+    kinds = set(MatchKey.objects.filter(report=apart).values_list("kind", flat=True))
+    assert {MatchKey.Kind.TEXT, MatchKey.Kind.ACCOUNT_TEXT, MatchKey.Kind.ACCOUNT} <= kinds
