@@ -80,7 +80,7 @@ class BatchIndex:
             dict.fromkeys(
                 key
                 for item in signals
-                for key in item.exact_keys() + item.fingerprint_keys() + item.account_keys()
+                for key in item.exact_keys() + item.fingerprint_keys()
             )
         )
         for key in keys:

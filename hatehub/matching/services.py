@@ -109,8 +109,10 @@ class Signals:
         return list(self._keys[name])
 
     def account_keys(self) -> list[tuple[str, str]]:
-        """One key per account identity. Looked up only to know which cases hold the account;
-        an account alone never joins a case (two posts by one account are two cases)."""
+        """One key per account identity, written so that a case's accounts can be read
+        (`case_accounts`). Never looked up by value: an account alone never joins a case (two
+        posts by one account are two cases), and a prolific account's key is held by thousands
+        of cases, which every report naming it would otherwise read."""
         return self._memo(
             "account",
             lambda: [(MatchKey.Kind.ACCOUNT, account_key(a)) for a in dict.fromkeys(self.accounts)],
@@ -395,7 +397,7 @@ def find_matches(
     account are another post of a copy-paste campaign: a possible match and a campaign link,
     never a join."""
     index = index or DatabaseIndex()
-    keys = signals.exact_keys() + signals.fingerprint_keys() + signals.account_keys()
+    keys = signals.exact_keys() + signals.fingerprint_keys()
     if not keys:
         return MatchResult(None)
     hits = [hit for hit in index.hits(keys) if hit[1] != exclude_case_id]
@@ -470,6 +472,9 @@ def find_matches(
     joined_id = joined.case_id if joined else None
     holders = Counter((kind, value) for _r, case_id, kind, value in hits if case_id == joined_id)
     held = {key for key, count in holders.items() if count >= holders_per_case(key[0])}
+    if joined_id is not None and mine:  # an account key is held once per case
+        theirs = index.case_accounts([joined_id]).get(joined_id, set())
+        held |= {key for key in signals.account_keys() if key[1] in theirs}
     exact = bool(joined and joined.case_id in exact_by_case)
     tied = []
     if joined is not None and exact and len(exact_by_case) > 1:
