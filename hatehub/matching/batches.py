@@ -78,9 +78,7 @@ class BatchIndex:
         """Read the stored holders of every key of the batch in one go."""
         keys = list(
             dict.fromkeys(
-                key
-                for item in signals
-                for key in item.exact_keys() + item.fingerprint_keys()
+                key for item in signals for key in item.exact_keys() + item.fingerprint_keys()
             )
         )
         for key in keys:
