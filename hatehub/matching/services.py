@@ -627,11 +627,14 @@ def _verify_fingerprints(
             continue
         score, reason, certain = best
         if relation == OTHER_ACCOUNT:
+            # Only words alike enough to be the same content are a campaign's copy; below that
+            # the officer is told they are only alike.
+            said = "The same words" if certain else "Words like these"
             found.append(
                 Match(
                     case_id,
                     score,
-                    f"The same words posted by another account ({reason.lower()})",
+                    f"{said} posted by another account ({reason.lower()})",
                     certain=False,
                     campaign=certain,
                 )

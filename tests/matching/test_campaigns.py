@@ -81,7 +81,23 @@ def test_the_same_words_by_another_account_are_a_possible_match_not_a_join(make_
     assert other.case_id != first.case_id
     assert _possible(first, other)
     match = PossibleMatch.objects.get()
-    assert "another account" in match.reason
+    assert match.reason.startswith("The same words posted by another account")
+
+
+def test_words_only_alike_by_another_account_are_offered_as_alike_not_as_a_campaign(make_report):
+    """Below the likeness that makes two quotes the same content, the officer is not told
+    they are "the same words", and the two posts are not put in a campaign group."""
+    first = make_report(urls=[], accounts=["@RiverWatch1"], quoted_text=WORDS)
+    other = make_report(
+        urls=[],
+        accounts=["@SteelLad77"],
+        quoted_text="We know where you live. Watch your back tonight, all of you",
+    )
+
+    assert other.case_id != first.case_id
+    match = PossibleMatch.objects.get()
+    assert match.reason.startswith("Words like these posted by another account")
+    assert not CampaignMember.objects.exists()
 
 
 def test_the_same_account_with_different_words_is_not_joined(make_report):
