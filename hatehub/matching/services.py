@@ -309,7 +309,7 @@ class DatabaseIndex:
         hits: list[tuple[int, int, str, str]] = []
         for kind, values in by_kind.items():
             if not holders_capped(kind):
-                # Exact keys and account keys are selective: one query reads them all.
+                # Exact keys are selective: one query reads them all.
                 rows = MatchKey.objects.filter(kind=kind, value__in=values)
                 hits += rows.values_list("report_id", "report__case_id", "kind", "value")
                 continue
@@ -360,7 +360,7 @@ class DatabaseIndex:
 
 
 # The holders of every key of a lookup in one round trip (PostgreSQL), each read from the
-# lookup index (kind, value, report DESC): every holder of an exact or account key (they are
+# lookup index (kind, value, report DESC): every holder of an exact key (they are
 # selective), and of a fingerprint bucket only its newest FUZZY_HOLDERS_READ (a common bucket,
 # one platform's screenshot layout or a campaign's words, would otherwise cost more the bigger
 # the index), stopped at the cap in the index. LIMIT NULL is no limit.
