@@ -18,6 +18,7 @@ ContentSignals, or a mapping with the same keys) may add answers the rules did n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -290,23 +291,33 @@ def danger_words(text: str, *, rules: Rules | None = None) -> dict[str, tuple[st
     """The danger the text holds, answer by answer, with its words: a threat, a threat to
     property, a published address, a future event. The same rules and cues as ``infer``, only
     the danger answers, so intake can put these reports first before any assessment."""
-    rules = rules or load_rules()
-    inf = rules.inference
+    inf = (rules or load_rules()).inference
     found: dict[str, list[str]] = {}
-    danger_rules = [r for r in inf.entries if r.answer in DANGER_ANSWERS]
     for sentence in _sentences(text):
-        countered = None
-        for rule in danger_rules:
-            words = _hits(rule.patterns, sentence, inf)
-            if not words or _cancelled(rule.answer, sentence, inf):
-                continue
-            if rule.answer in _COUNTERABLE:
-                if countered is None:
-                    countered = any(p.search(sentence) for p in inf.counter_speech)
-                if countered:
-                    continue
-            found.setdefault(rule.answer, []).extend(words)
+        for answer, words in _danger_in(inf, sentence):
+            found.setdefault(answer, []).extend(words)
     return {answer: tuple(dict.fromkeys(words)) for answer, words in found.items()}
+
+
+# A surge's reports quote one post's sentences thousands of times (each reporter's own words
+# around them differ): a sentence's danger depends on the sentence and the rules alone.
+@functools.lru_cache(maxsize=20_000)
+def _danger_in(rules: InferenceRules, sentence: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    found: list[tuple[str, tuple[str, ...]]] = []
+    countered = None
+    for rule in rules.entries:
+        if rule.answer not in DANGER_ANSWERS:
+            continue
+        words = _hits(rule.patterns, sentence, rules)
+        if not words or _cancelled(rule.answer, sentence, rules):
+            continue
+        if rule.answer in _COUNTERABLE:
+            if countered is None:
+                countered = any(p.search(sentence) for p in rules.counter_speech)
+            if countered:
+                continue
+        found.append((rule.answer, tuple(words)))
+    return tuple(found)
 
 
 def _get(signals: Any, name: str, default: Any) -> Any:

@@ -360,7 +360,9 @@ class PatternRule:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+# Compared and hashed as the object it is (a cache key of `inference.danger_words`): its
+# tables hold patterns and dicts.
+@dataclass(frozen=True, eq=False)
 class InferenceRules:
     negation_before: tuple[re.Pattern, ...]
     counter_speech: tuple[re.Pattern, ...]

@@ -44,13 +44,9 @@ def lock_keys_of(signals: Iterable[Signals]) -> None:
     SQLite runs one writing transaction at a time already."""
     if connection.vendor != "postgresql":
         return
-    keys = sorted(
-        {
-            lock_id(kind, value)
-            for item in signals
-            for kind, value in item.exact_keys() + item.fingerprint_keys()
-        }
-    )
+    # A surge's duplicates share most of their keys: each distinct key is hashed once.
+    distinct = {key for item in signals for key in item.exact_keys() + item.fingerprint_keys()}
+    keys = sorted({lock_id(kind, value) for kind, value in distinct})
     if keys:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])
