@@ -13,6 +13,7 @@ by their stored signatures, not re-read from the evidence store.
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -279,7 +280,8 @@ def _rebuild_index(index: MemoryIndex, canonical_updates: list[tuple[int, str, s
             cursor.execute(f"TRUNCATE {MatchKey._meta.db_table}")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         Fingerprint.objects.filter(kind=Fingerprint.Kind.TEXT).delete()
-        _copy(MatchKey._meta.db_table, ("report_id", "kind", "value"), keys)
+        with _without_indexes(MatchKey._meta.db_table):
+            _copy(MatchKey._meta.db_table, ("report_id", "kind", "value"), keys)
         _copy(Fingerprint._meta.db_table, ("report_id", "kind", "signature"), texts)
     else:
         MatchKey.objects.all().delete()
@@ -322,6 +324,43 @@ def _write_canonical(rows: list[tuple[int, str, str, str]]) -> None:
             "platform = new.platform, content_id = new.content_id "
             "FROM rematch_canonical AS new WHERE item.id = new.id"
         )
+
+
+@contextmanager
+def _without_indexes(table: str):
+    """Bulk-load an emptied table (PostgreSQL, inside the rebuild's transaction): its indexes
+    and constraints, but the primary key, are dropped before and made again after, so each is
+    built once from sorted rows and the foreign keys checked in one join, rather than tens of
+    millions of index inserts and queued checks. Readers wait on the TRUNCATE's lock anyway."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype <> 'p' ORDER BY conname",
+            [table],
+        )
+        constraints = cursor.fetchall()
+        cursor.execute(
+            "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index AS x "
+            "JOIN pg_class AS i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = x.indexrelid)"
+            " ORDER BY i.relname",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        quoted = connection.ops.quote_name
+        for name, _definition in constraints:
+            cursor.execute(f"ALTER TABLE {quoted(table)} DROP CONSTRAINT {quoted(name)}")
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {quoted(name)}")
+        yield
+        # The sorts of a million reports' keys fit in memory (this transaction only).
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        for name, definition in constraints:
+            cursor.execute(
+                f"ALTER TABLE {quoted(table)} ADD CONSTRAINT {quoted(name)} {definition}"
+            )
 
 
 def _copy(table: str, columns: tuple[str, ...], rows) -> None:

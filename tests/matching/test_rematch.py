@@ -3,6 +3,7 @@ matched again; cases about the same content are merged (undoably), others are le
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
 
 from hatehub.cases.models import Case
 from hatehub.cases.services import open_case
@@ -102,3 +103,25 @@ def test_a_report_offered_to_another_case_keeps_its_keys_in_its_own(make_report)
     assert apart.case_id == own.pk  # a likeness is an officer's call: not merged
     kinds = set(MatchKey.objects.filter(report=apart).values_list("kind", flat=True))
     assert {MatchKey.Kind.TEXT, MatchKey.Kind.ACCOUNT_TEXT, MatchKey.Kind.ACCOUNT} <= kinds
+
+
+def test_the_rebuilt_index_keeps_its_lookup_index_and_constraints(make_report):
+    """PostgreSQL rebuilds the index without its indexes and constraints, then makes them again
+    (a bulk load): a key is still held once per report, by a report that exists."""
+    first = make_report(urls=["https://x.com/poster/status/123"])
+    make_report(urls=["https://x.com/poster/status/123"])
+    table = MatchKey._meta.db_table
+    with connection.cursor() as cursor:
+        before = connection.introspection.get_constraints(cursor, table)
+
+    call_command("rematch")
+
+    with connection.cursor() as cursor:
+        after = connection.introspection.get_constraints(cursor, table)
+    assert {"match_key_once", "match_key_lookup"} <= set(after)
+    assert sorted(
+        (c["columns"], c["unique"], c["index"], c["foreign_key"]) for c in after.values()
+    ) == sorted((c["columns"], c["unique"], c["index"], c["foreign_key"]) for c in before.values())
+    key = MatchKey.objects.filter(report=first).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MatchKey.objects.create(report=first, kind=key.kind, value=key.value)
