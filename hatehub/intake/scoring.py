@@ -22,14 +22,11 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 
 from hatehub.cases import services as case_services
 from hatehub.core.db import retried_on_conflict
 from hatehub.core.tasks import enqueue_unless_waiting
 from hatehub.matching.fingerprints import TextFingerprint, text_fingerprint
-from hatehub.matching.models import Fingerprint
 from hatehub.reports.models import Report
 
 from .services import content_signal_of
@@ -37,8 +34,6 @@ from .services import content_signal_of
 # Two quotes of one case this alike are the same words (a typo, a look-alike letter): the
 # first is scored for the case's content signal, not each of a viral post's thousand copies.
 SAME_WORDS = 0.8
-# Reports of each case whose words an earlier pass scored, compared with a pass's quotes.
-EARLIER_PER_CASE = 3
 # Reports read by one pass: a few batches' worth.
 SCORED_PER_PASS = 1000
 
@@ -94,9 +89,8 @@ def _scoring_alone() -> bool:
 
 def _signals_of(quotes: list[_Quote]) -> dict[int, float | None]:
     """Each report's signal: its own words' score, or that of words at least `SAME_WORDS`
-    alike already scored for its case in this pass; none (the case's signal stays as it is)
-    for words alike to those of one of its case's first reports scored by an earlier pass."""
-    scored = _scored_before({quote.case_id for quote in quotes if quote.text})
+    alike already scored for its case in this pass."""
+    scored: dict[int, list[tuple[TextFingerprint | None, float | None]]] = {}
     signals: dict[int, float | None] = {}
     for quote in quotes:
         if not quote.text:
@@ -119,31 +113,6 @@ def _signals_of(quotes: list[_Quote]) -> dict[int, float | None]:
         earlier.append((fingerprint, signal))
         signals[quote.report_id] = signal
     return signals
-
-
-def _scored_before(
-    case_ids: set[int],
-) -> dict[int, list[tuple[TextFingerprint | None, float | None]]]:
-    """The words of each case's first `EARLIER_PER_CASE` reports scored by earlier passes (their
-    stored fingerprints): their case's signal has taken their score already. A viral post's
-    copies arrive over many passes; each pass scored them again before."""
-    if not case_ids:
-        return {}
-    first = Window(RowNumber(), partition_by=F("report__case_id"), order_by=F("report_id").asc())
-    rows = (
-        Fingerprint.objects.filter(
-            kind=Fingerprint.Kind.TEXT,
-            report__case_id__in=case_ids,
-            report__signal_pending=False,
-        )
-        .annotate(rank=first)
-        .filter(rank__lte=EARLIER_PER_CASE)
-        .values_list("report__case_id", "signature")
-    )
-    earlier: dict[int, list[tuple[TextFingerprint | None, float | None]]] = {}
-    for case_id, signature in rows:
-        earlier.setdefault(case_id, []).append((TextFingerprint.from_bytes(bytes(signature)), None))
-    return earlier
 
 
 def _raise(signals: dict[int, float | None]) -> int:

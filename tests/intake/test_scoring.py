@@ -124,41 +124,6 @@ def test_a_viral_posts_copies_are_scored_once_and_a_weaker_score_lowers_nothing(
     assert case.content_signal == 0.99
 
 
-def test_copies_arriving_after_their_posts_words_were_scored_are_not_scored_again(
-    client, api_key, synthetic, workers_behind, in_batches, monkeypatch
-):
-    post = synthetic.post(platform="x", strand="religion")
-
-    def sent(number: int, words: str) -> str:
-        body = report_body(synthetic, urls=[post.url], quoted_text=words)
-        response = post_report(client, api_key, body, idempotency_key=f"copy-{number}")
-        assert response.status_code == 201
-        return response.json()["reference"]
-
-    scored = []
-
-    def score(text: str) -> float:
-        scored.append(text)
-        return 0.9 if text == HATEFUL else 0.4
-
-    monkeypatch.setattr(scoring, "content_signal_of", score)
-    first = [sent(number, post.text) for number in range(3)]
-    assert services.record_waiting(for_seconds=60) == 3
-    assert scoring.score_marked() == 3
-    assert scored == [post.text]
-
-    # Later passes: more copies of the same words (a typo apart), and other words in the case.
-    later = [sent(number, post.text.replace(" ", "  ", 1)) for number in range(3, 6)]
-    other = sent(6, HATEFUL)
-    assert services.record_waiting(for_seconds=60) == 4
-    assert scoring.score_marked() == 4
-
-    assert scored == [post.text, HATEFUL]  # only the new words cost the model
-    assert {case_of(reference).pk for reference in [*first, *later, other]} == {case_of(other).pk}
-    assert case_of(other).content_signal == 0.9
-    assert not Report.objects.filter(signal_pending=True).exists()
-
-
 def test_the_score_goes_to_the_case_the_report_is_in_when_it_is_scored(
     client, api_key, synthetic, workers_behind, in_batches, monkeypatch
 ):
