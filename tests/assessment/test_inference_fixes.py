@@ -4,11 +4,13 @@ the sender's own; a past event is not a future one; "women" is not a monitored s
 and Protestant are religion). Synthetic text only."""
 
 import datetime as dt
+import shutil
 
 import pytest
+import yaml
 
 from hatehub.assessment.inference import danger_words, infer
-from hatehub.assessment.rules import load_rules
+from hatehub.assessment.rules import RULES_DIR, load_rules, validate_rules
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +80,24 @@ def test_danger_words_skip_negation_and_counter_speech(rules):
     assert danger_words("I would never burn it down.", rules=rules) == {}
     assert danger_words("Saying you will kill them is wrong.", rules=rules) == {}
     assert danger_words("A lovely day at the park with my dog.", rules=rules) == {}
+
+
+def test_a_sentence_read_before_is_read_again_under_another_forces_rules(rules, tmp_path):
+    """Danger is read once per sentence and kept: a surge quotes one post thousands of times.
+    What was kept under one set of rules never answers for another."""
+    quote = "Someone should burn their shop down."
+    assert danger_words(f"Look at this.\n{quote}", rules=rules)["threat_to_property"]
+    assert danger_words(f"{quote} Disgusting.", rules=rules) == {
+        "threat_to_property": ("burn their shop down",)
+    }
+    own = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, own)
+    path = own / "inference.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["entries"] = [e for e in doc["entries"] if e["answer"] != "threat_to_property"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    assert danger_words(quote, rules=validate_rules(own)) == {}
+    assert danger_words(quote, rules=rules)["threat_to_property"] == ("burn their shop down",)
 
 
 # --- section 4 fixes -------------------------------------------------------------------------
