@@ -353,7 +353,7 @@ def _without_indexes(table: str):
         for name, _definition in indexes:
             cursor.execute(f"DROP INDEX {quoted(name)}")
         yield
-        # The sorts of a million reports' keys fit in memory (this transaction only).
+        # More memory for the index builds' sorts (this transaction only).
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         for _name, definition in indexes:
             cursor.execute(definition)
