@@ -38,15 +38,23 @@ def lock_id(kind: str, value: str) -> int:
     )
 
 
+def _distinct_keys(signals: Iterable[Signals]) -> list[tuple[str, str]]:
+    """The keys a batch looks up, each once, in the order its reports first give them (a
+    surge's duplicates share most of theirs)."""
+    return list(
+        dict.fromkeys(
+            key for item in signals for key in item.exact_keys() + item.fingerprint_keys()
+        )
+    )
+
+
 def lock_keys_of(signals: Iterable[Signals]) -> None:
     """Lock every key of a batch at once, in the one fixed order single reports lock theirs, so
     a batch and a report recorded alone (a retry) wait for each other rather than deadlock.
     SQLite runs one writing transaction at a time already."""
     if connection.vendor != "postgresql":
         return
-    # A surge's duplicates share most of their keys: each distinct key is hashed once.
-    distinct = {key for item in signals for key in item.exact_keys() + item.fingerprint_keys()}
-    keys = sorted({lock_id(kind, value) for kind, value in distinct})
+    keys = sorted({lock_id(kind, value) for kind, value in _distinct_keys(signals)})
     if keys:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])
@@ -72,11 +80,7 @@ class BatchIndex:
 
     def read_stored(self, signals: Iterable[Signals]) -> None:
         """Read the stored holders of every key of the batch in one go."""
-        keys = list(
-            dict.fromkeys(
-                key for item in signals for key in item.exact_keys() + item.fingerprint_keys()
-            )
-        )
+        keys = _distinct_keys(signals)
         for key in keys:
             self._stored_hits[key] = []
         if not keys:
