@@ -92,6 +92,15 @@ def _strands_survive_flushes(request, django_db_blocker):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _a_fresh_scoring_memory():
+    """The scorer keeps each case's scored words in the process, keyed by the case's id; each
+    test's database is rolled back, so the next test may be given the same ids again."""
+    from hatehub.intake import scoring
+
+    scoring._scored_words.clear()
+
+
 @pytest.fixture
 def reference_dir() -> Path:
     return REFERENCE_DIR

@@ -6,20 +6,23 @@ several milliseconds, a quarter of a batch's recording, so the batch recorder (`
 not score inside its transaction: it marks the reports whose quotes are to be scored
 (`Report.signal_pending`) and wakes `score_recorded_reports` once it commits. That task (one
 pass at a time: two workers would score the same quotes twice) reads the marked reports,
-scores their words (a quote at least `SAME_WORDS` alike to one already scored for its case in
-the same pass is not scored again: a viral post's thousand copies cost one score, not a
-thousand), raises each case's signal and clears the marks. A pass is one transaction, which
-holds no row lock while the model scores, and a case's row only for the conditional update
-that raises its signal. A crash between the recording and the scoring leaves the marks, so
-the next run (each minute, by the schedule) scores them: every recorded quote is scored, at
-least once. The urgency is not set here: the danger rules that raise it (a threat, an
-address, a future event) are cheap word rules, applied when the report is received and
-recorded (`routing.initial_urgency`).
+scores their words (a quote at least `SAME_WORDS` alike to one already scored for its case is
+not scored again: a viral post's thousand copies cost one score, not a thousand), raises each
+case's signal and clears the marks. The words scored for a case are kept in the worker's
+memory across passes (`_ScoredWords`): a post's copies arrive over many passes. A pass is one
+transaction, which holds no row lock while the model scores, and a case's row only for the
+conditional update that raises its signal. A crash between the recording and the scoring
+leaves the marks, so the next run (each minute, by the schedule) scores them: every recorded
+quote is scored, at least once. The urgency is not set here: the danger rules that raise it
+(a threat, an address, a future event) are cheap word rules, applied when the report is
+received and recorded (`routing.initial_urgency`).
 """
 
 import hashlib
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Literal
 
 from django.db import connection, transaction
 
@@ -36,6 +39,10 @@ from .services import content_signal_of
 SAME_WORDS = 0.8
 # Reports read by one pass: a few batches' worth.
 SCORED_PER_PASS = 1000
+# The cases whose scored words a worker keeps between passes (the most recently scored), and
+# how many different wordings it keeps for each.
+CASES_KEPT = 20_000
+WORDINGS_KEPT = 64
 
 
 @dataclass
@@ -43,6 +50,49 @@ class _Quote:
     report_id: int
     case_id: int
     text: str
+
+
+Scored = tuple[TextFingerprint, float | None]
+
+
+class _ScoredWords:
+    """The words already scored for each case, and their scores, kept in this worker across
+    scoring passes: in a surge's backlog a viral post's copies arrive over a hundred passes,
+    and without it each pass scored them again (a third of the workers' time). A kept score is
+    the score of words at least `SAME_WORDS` alike, the same reuse as within one pass; a pass
+    that rolls back leaves scores that are still its words' scores. Keyed by the case's id,
+    which no other case is given again (PostgreSQL's sequences, SQLite's AUTOINCREMENT)."""
+
+    def __init__(self, cases: int = CASES_KEPT, wordings: int = WORDINGS_KEPT):
+        self.cases = cases
+        self.wordings = wordings
+        self._kept: OrderedDict[int, list[Scored]] = OrderedDict()
+
+    def alike(self, case_id: int, fingerprint: TextFingerprint) -> float | None | Literal[False]:
+        """The kept score of words alike to these in the case, else False (a score may be
+        None)."""
+        kept = self._kept.get(case_id)
+        if kept is None:
+            return False
+        self._kept.move_to_end(case_id)
+        return next(
+            (signal for theirs, signal in kept if fingerprint.similarity(theirs) >= SAME_WORDS),
+            False,
+        )
+
+    def keep(self, case_id: int, scored: Scored) -> None:
+        kept = self._kept.setdefault(case_id, [])
+        self._kept.move_to_end(case_id)
+        if len(kept) < self.wordings:
+            kept.append(scored)
+        if len(self._kept) > self.cases:
+            self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
+_scored_words = _ScoredWords()
 
 
 def wake_scorer() -> None:
@@ -89,28 +139,22 @@ def _scoring_alone() -> bool:
 
 def _signals_of(quotes: list[_Quote]) -> dict[int, float | None]:
     """Each report's signal: its own words' score, or that of words at least `SAME_WORDS`
-    alike already scored for its case in this pass."""
-    scored: dict[int, list[tuple[TextFingerprint | None, float | None]]] = {}
+    alike already scored for its case (in this pass or an earlier one in this worker)."""
     signals: dict[int, float | None] = {}
     for quote in quotes:
         if not quote.text:
             signals[quote.report_id] = None
             continue
         fingerprint = text_fingerprint(quote.text)
-        earlier = scored.setdefault(quote.case_id, [])
-        alike = fingerprint is not None and next(
-            (
-                signal
-                for theirs, signal in earlier
-                if theirs is not None and fingerprint.similarity(theirs) >= SAME_WORDS
-            ),
-            False,
-        )
+        if fingerprint is None:  # too short to fingerprint: scored each time
+            signals[quote.report_id] = content_signal_of(quote.text)
+            continue
+        alike = _scored_words.alike(quote.case_id, fingerprint)
         if alike is not False:
             signals[quote.report_id] = alike
             continue
         signal = content_signal_of(quote.text)
-        earlier.append((fingerprint, signal))
+        _scored_words.keep(quote.case_id, (fingerprint, signal))
         signals[quote.report_id] = signal
     return signals
 

@@ -124,6 +124,47 @@ def test_a_viral_posts_copies_are_scored_once_and_a_weaker_score_lowers_nothing(
     assert case.content_signal == 0.99
 
 
+def test_copies_scored_in_a_later_pass_are_not_scored_again(
+    client, api_key, synthetic, workers_behind, in_batches, monkeypatch
+):
+    # A surge's backlog: a post's copies are recorded over many batches and scored over many
+    # passes; the words scored for the case in the first pass stand for its copies in the next.
+    references = surge_of_one_post(client, api_key, synthetic, 30)
+    assert services.record_waiting(for_seconds=60) == 30
+    scored = []
+
+    def score(text: str) -> float:
+        scored.append(text)
+        return 0.7
+
+    monkeypatch.setattr(scoring, "content_signal_of", score)
+
+    assert [scoring.score_marked(limit=10) for _ in range(4)] == [10, 10, 10, 0]
+
+    assert len(scored) == 1
+    assert case_of(references[-1]).content_signal == 0.7
+    assert not Report.objects.filter(signal_pending=True).exists()
+
+
+def test_other_words_in_the_same_case_are_still_scored_in_a_later_pass(
+    client, api_key, synthetic, workers_behind, in_batches
+):
+    mild = received(client, api_key, synthetic, MILD, "mild")
+    assert services.record_waiting(for_seconds=60) == 1
+    assert scoring.score_marked() == 1
+    case = case_of(mild)
+    assert case.content_signal < 0.5
+    # Another report of the case quotes words the first pass never saw: they are scored.
+    hateful = received(client, api_key, synthetic, HATEFUL, "hateful")
+    assert services.record_waiting(for_seconds=60) == 1
+    Report.objects.filter(reference=hateful).update(case=case, signal_pending=True)
+
+    assert scoring.score_marked() == 1
+
+    case.refresh_from_db()
+    assert case.content_signal > 0.5
+
+
 def test_the_score_goes_to_the_case_the_report_is_in_when_it_is_scored(
     client, api_key, synthetic, workers_behind, in_batches, monkeypatch
 ):
