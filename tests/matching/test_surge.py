@@ -1,9 +1,7 @@
 """The viral-post case the hub exists for: 500 partner reports of one post, sent through the
 API with every kind of URL variant (each fifty times), make one case; a re-match after the fact
-changes nothing. The surge benches (`bench/load_surge.py`, `bench/matching_quality.py`) send
-tens of thousands; this test was 3,000 reports, the suite's longest by far (163 s of a
-13-minute run on a slow machine, where CI took 23 minutes), and every variant was already met
-hundreds of times."""
+changes nothing. Surges of tens of thousands are the benches' (`bench/load_surge.py`,
+`bench/matching_quality.py`)."""
 
 import itertools
 
