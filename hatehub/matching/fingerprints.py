@@ -27,12 +27,14 @@ import re
 import struct
 import unicodedata
 import warnings
+from collections import defaultdict
 from dataclasses import dataclass
 
 import imagehash
 import numpy as np
 from datasketch import MinHash
 from PIL import Image, UnidentifiedImageError
+from scipy import sparse
 from unidecode import unidecode
 
 # --------------------------------------------------------------------------------------------
@@ -286,13 +288,13 @@ class ImageFingerprint:
         if mine and theirs:
             if len(mine) > len(theirs):
                 # Their lines are the targets, ours are resampled (cached).
-                targets, others, correlation = theirs, mine, _correlation_resampling
+                targets, best_of = theirs, functools.partial(_best_resampling, mine)
             else:
                 # Our lines are the targets (their weights cached), theirs are read as they are.
-                targets, others, correlation = mine, theirs, _correlation_weighing
+                targets, best_of = mine, _Weighing(theirs).best
             total, needed = 0.0, at_least * len(targets)
             for done, a in enumerate(targets, start=1):
-                total += max(correlation(a, b) for b in others)
+                total += best_of(a)
                 if total + (len(targets) - done) < needed:
                     return 0.0
             return max(0.0, total / len(targets))
@@ -413,64 +415,109 @@ def _ink_quantile_ratios(line: tuple[int, np.ndarray]) -> tuple[float, float] | 
     return float(points[0] / points[2]), float(points[1] / points[2])
 
 
-def _correlation_resampling(a: bytes, b: bytes) -> float:
-    """Best normalised cross-correlation of two encoded lines over the scale/shift grid: ``a``'s
-    first ``count`` samples (both rows, zero-mean, unit length) against each (scale, shift)
-    resampling of ``b``'s, zero-mean and unit length. ``b``'s resamplings are cached."""
-    count = min(a[0], b[0])
-    if count < MIN_OVERLAP:
-        return 0.0
-    target = np.frombuffer(a[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
-    target = target.astype(np.float32).ravel()
-    target -= target.mean()
-    norm = float(np.sqrt(target @ target))
-    if norm == 0:
-        return 0.0
-    return float((_resampled(b, count) @ (target / norm)).max())
+def _overlaps(line: bytes, others: tuple[bytes, ...]) -> dict[int, tuple[int, ...]]:
+    """The others grouped by how many samples each shares with ``line`` (the fewer of the two
+    lines' counts), leaving out those that share too few (they score 0.0): each group is
+    compared in one matrix product."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for at, other in enumerate(others):
+        count = min(line[0], other[0])
+        if count >= MIN_OVERLAP:
+            groups[count].append(at)
+    return {count: tuple(ats) for count, ats in groups.items()}
+
+
+def _unscored(groups: dict[int, tuple[int, ...]], others: tuple[bytes, ...]) -> float:
+    """0.0 when some of the others share too few samples to be compared (they score 0.0),
+    else minus infinity: the best correlation found, even below 0, is the line's score."""
+    compared = sum(len(ats) for ats in groups.values())
+    return 0.0 if compared < len(others) else -np.inf
+
+
+def _best_resampling(others: tuple[bytes, ...], line: bytes) -> float:
+    """Best normalised cross-correlation of ``line`` with any of ``others`` over the
+    scale/shift grid: ``line``'s first ``count`` samples (both rows, zero-mean, unit length)
+    against each (scale, shift) resampling of the other's, zero-mean and unit length, where
+    ``count`` is the samples both lines have. The others' resamplings are cached."""
+    groups = _overlaps(line, others)
+    best = _unscored(groups, others)
+    for count, ats in groups.items():
+        target = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
+        target = target.astype(np.float32).ravel()
+        target -= target.mean()
+        norm = float(np.sqrt(target @ target))
+        if norm == 0:
+            best = max(best, 0.0)  # a flat line correlates with nothing
+            continue
+        resampled = _resampled(tuple(others[at] for at in ats), count)
+        best = max(best, float((resampled @ (target / norm)).max()))
+    return best
 
 
 @functools.lru_cache(maxsize=4096)
-def _resampled(line: bytes, count: int) -> np.ndarray:
-    """Every (scale, shift) resampling of a line's first ``count`` samples, each row zero-mean
-    and unit-length."""
-    rows = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW).astype(np.float32)
-    low, high, fraction = _resampling(count)
-    fraction = fraction.astype(np.float32)
-    resampled = rows[:, low] * (1 - fraction) + rows[:, high] * fraction  # (2, trials, count)
-    resampled = resampled.transpose(1, 0, 2).reshape(len(low), -1)
+def _resampled(lines: tuple[bytes, ...], count: int) -> np.ndarray:
+    """Every (scale, shift) resampling of each line's first ``count`` samples, each row
+    zero-mean and unit-length, the lines' rows one after another."""
+    samples = np.frombuffer(b"".join(line[1:] for line in lines), dtype=np.uint8)
+    samples = samples.reshape(len(lines), 2 * WINDOW).astype(np.float32)
+    resampled = _resampling_matrix(count) @ samples.T  # (trials x 2 count, lines)
+    resampled = resampled.reshape(-1, 2 * count, len(lines)).transpose(2, 0, 1)
+    resampled = resampled.reshape(-1, 2 * count)
     resampled -= resampled.mean(axis=1, keepdims=True)
     norms = np.sqrt(np.einsum("ij,ij->i", resampled, resampled))
     norms[norms == 0] = np.inf  # a flat resampling correlates with nothing
     return resampled / norms[:, None]
 
 
-def _correlation_weighing(a: bytes, b: bytes) -> float:
-    """The same correlation as `_correlation_resampling`, with what is worked out from ``a``
-    cached instead of ``b``.
+class _Weighing:
+    """The same correlation as `_best_resampling`, with what is worked out from the line being
+    compared cached instead of from the others (the lines of a stored picture, read once here).
 
-    Resampling is linear interpolation, so nothing of ``b`` needs resampling: the dot products
-    with ``a`` are ``b`` times a matrix made from ``a`` (cached: a new picture's lines are
-    compared with every candidate's), and each resampling's sum and sum of squares are ``b``
-    (and its neighbouring products) times matrices that depend only on ``count``. As ``a`` is
-    zero-mean, its dot product with a resampling is that with the resampling minus its mean.
+    Resampling is linear interpolation, so nothing of the others needs resampling: the dot
+    products with the line are the others' samples times a matrix made from the line (cached: a
+    new picture's lines are compared with every candidate's), and each resampling's sum and sum
+    of squares are the others' samples (and products of neighbouring samples) times matrices
+    that depend only on ``count``. As the line is zero-mean, its dot product with a resampling
+    is that with the resampling minus its mean.
     """
-    count = min(a[0], b[0])
-    if count < MIN_OVERLAP:
-        return 0.0
-    dots_of = _target_weights(a, count)
-    if dots_of is None:
-        return 0.0
-    sums_of, squares_of, neighbours_of = _resampling_weights(count)
-    rows = np.frombuffer(b[1:], dtype=np.uint8).reshape(2, WINDOW).astype(np.float64)
-    dots = dots_of @ rows.ravel()
-    sums = sums_of @ (rows[0] + rows[1])
-    squares = squares_of @ (rows[0] ** 2 + rows[1] ** 2) + neighbours_of @ (
-        rows[0, :-1] * rows[0, 1:] + rows[1, :-1] * rows[1, 1:]
-    )
-    spread = squares - sums * sums / (2 * count)
-    flat = spread <= 1e-9 * np.maximum(squares, 1.0)  # a flat resampling correlates with nothing
-    correlation = np.where(flat, 0.0, dots / np.sqrt(np.where(flat, 1.0, spread)))
-    return float(correlation.max())
+
+    def __init__(self, others: tuple[bytes, ...]):
+        self.others = others
+        rows = np.frombuffer(b"".join(line[1:] for line in others), dtype=np.uint8)
+        rows = rows.reshape(len(others), 2, WINDOW).astype(np.float64)
+        self.samples = rows.reshape(len(others), 2 * WINDOW)
+        self.rows = rows
+        self.spreads: dict[int, np.ndarray] = {}
+
+    def spread(self, count: int) -> np.ndarray:
+        """(trials, others): each resampling's sum of squares about its mean; infinite for a
+        flat one, which correlates with nothing."""
+        if count not in self.spreads:
+            rows = self.rows
+            sums_of, squares_of, neighbours_of = _resampling_weights(count)
+            sums = sums_of @ (rows[:, 0] + rows[:, 1]).T
+            squares = (
+                squares_of @ (rows[:, 0] ** 2 + rows[:, 1] ** 2).T
+                + neighbours_of
+                @ (rows[:, 0, :-1] * rows[:, 0, 1:] + rows[:, 1, :-1] * rows[:, 1, 1:]).T
+            )
+            spread = squares - sums * sums / (2 * count)
+            flat = spread <= 1e-9 * np.maximum(squares, 1.0)
+            self.spreads[count] = np.where(flat, np.inf, spread)
+        return self.spreads[count]
+
+    def best(self, line: bytes) -> float:
+        groups = _overlaps(line, self.others)
+        best = _unscored(groups, self.others)
+        for count, ats in groups.items():
+            dots_of = _target_weights(line, count)
+            if dots_of is None:
+                best = max(best, 0.0)  # a flat line correlates with nothing
+                continue
+            dots = dots_of @ self.samples[list(ats)].T
+            correlation = dots / np.sqrt(self.spread(count)[:, list(ats)])
+            best = max(best, float(correlation.max()))
+        return best
 
 
 @functools.lru_cache(maxsize=4096)
@@ -485,13 +532,46 @@ def _target_weights(line: bytes, count: int) -> np.ndarray | None:
     if norm == 0:
         return None
     target /= norm
+    weights = _interpolation(count) @ target.ravel()
+    return weights.reshape(-1, 2 * WINDOW)
+
+
+@functools.cache
+def _interpolation(count: int) -> sparse.csr_array:
+    """How each of a line's 2 x WINDOW samples weighs in each (scale, shift) trial's resampling
+    of its first ``count`` samples per row: row ``trial x 2 WINDOW + sample`` (the line's
+    samples, both rows), column ``resampled sample`` (both rows, ``2 x count``)."""
+    trial, sample, resampled, weight = _interpolation_entries(count)
+    return sparse.coo_array(
+        (weight, (trial * 2 * WINDOW + sample, resampled)),
+        shape=(len(_resampling(count)[0]) * 2 * WINDOW, 2 * count),
+    ).tocsr()  # a sample both below and above a position (the last one) is summed
+
+
+@functools.cache
+def _resampling_matrix(count: int) -> sparse.csr_array:
+    """`_interpolation` the other way round: row ``trial x 2 count + resampled sample``, column
+    the line's sample; times a line's samples, every trial's resampling of it."""
+    trial, sample, resampled, weight = _interpolation_entries(count)
+    return sparse.coo_array(
+        (weight.astype(np.float32), (trial * 2 * count + resampled, sample)),
+        shape=(len(_resampling(count)[0]) * 2 * count, 2 * WINDOW),
+    ).tocsr()
+
+
+def _interpolation_entries(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Linear interpolation as (trial, line sample, resampled sample, weight) entries, both
+    rows of a line (samples ``row x WINDOW + i``, resampled ``row x count + i``): each
+    resampled sample mixes the sample below its position and the one above."""
     low, high, fraction = _resampling(count)
-    return np.hstack(
-        [
-            _spread(low, target[row] * (1 - fraction)) + _spread(high, target[row] * fraction)
-            for row in (0, 1)
-        ]
-    )
+    trial = np.arange(len(low))[:, None].repeat(count, axis=1).ravel()
+    position = np.broadcast_to(np.arange(count), low.shape).ravel()
+    entries = [
+        (trial, row * WINDOW + sample.ravel(), row * count + position, weight.ravel())
+        for row in (0, 1)
+        for sample, weight in ((low, 1 - fraction), (high, fraction))
+    ]
+    return tuple(np.concatenate(part) for part in zip(*entries, strict=True))  # type: ignore[return-value]
 
 
 @functools.cache

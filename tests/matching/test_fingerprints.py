@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance
 
@@ -218,6 +219,61 @@ def test_a_crop_scores_the_same_whichever_picture_is_being_matched(screenshots, 
         assert cropped is not None
         for other in [original, *image_prints[10:20]]:
             assert cropped.similarity(other) == pytest.approx(other.similarity(cropped), abs=1e-6)
+
+
+def _score_by_definition(one: ImageFingerprint, other: ImageFingerprint) -> float:
+    """The line-profile score worked out the slow way, as `ImageFingerprint.similarity` defines
+    it: for each line of the picture with fewer lines, the best Pearson correlation with any
+    line of the other over the scale/shift grid (each trial resampled with np.interp), both
+    rows together over the samples both lines have; the mean of those, floored at 0."""
+    targets, others = (one, other) if len(one.lines) <= len(other.lines) else (other, one)
+
+    def rows(line: bytes) -> np.ndarray:
+        return np.frombuffer(line[1:], dtype=np.uint8).reshape(2, 64).astype(np.float64)
+
+    def pearson(x: np.ndarray, y: np.ndarray) -> float:
+        x, y = x - x.mean(), y - y.mean()
+        size = np.sqrt((x @ x) * (y @ y))
+        return float(x @ y / size) if size > 1e-9 else 0.0
+
+    scores = []
+    for a in targets.lines:
+        best = []
+        for b in others.lines:
+            count = min(a[0], b[0])
+            if count < 16:
+                best.append(0.0)
+                continue
+            target = rows(a)[:, :count].ravel()
+            trials = [
+                np.concatenate(
+                    [
+                        np.interp(
+                            np.clip(np.arange(count) * scale + shift, 0, 63), np.arange(64), row
+                        )
+                        for row in rows(b)
+                    ]
+                )
+                for scale in np.arange(0.88, 1.1201, 0.01)
+                for shift in np.arange(-2.0, 2.01, 0.5)
+            ]
+            best.append(max(pearson(target, trial) for trial in trials))
+        scores.append(max(best))
+    return max(0.0, float(np.mean(scores)))
+
+
+def test_the_screenshot_score_is_the_correlation_it_defines(screenshots, image_prints):
+    """The hub compares a new picture's lines with all of a stored picture's lines at once, by
+    matrix products; it must give the correlation worked out one trial at a time, either way
+    round, for a crop (fewer lines) and for different posts."""
+    cropped = image_fingerprint(_variants(screenshots[0])["crop 8% bottom-right"])
+    assert cropped is not None
+    pairs = [(cropped, image_prints[0]), (image_prints[0], cropped)]
+    pairs += [(image_prints[i], image_prints[i + 20]) for i in range(4)]
+    pairs += [(cropped, image_prints[5]), (image_prints[6], cropped)]
+    for one, other in pairs:
+        assert one.similarity(other) == pytest.approx(_score_by_definition(one, other), abs=1e-5)
+    assert cropped.similarity(image_prints[0]) >= IMAGE_MATCH_THRESHOLD
 
 
 def test_different_posts_in_one_layout_do_not_match(image_prints):
