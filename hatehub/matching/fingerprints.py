@@ -571,7 +571,8 @@ def _interpolation_entries(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for row in (0, 1)
         for sample, weight in ((low, 1 - fraction), (high, fraction))
     ]
-    return tuple(np.concatenate(part) for part in zip(*entries, strict=True))  # type: ignore[return-value]
+    trials, samples, resampled, weights = (np.concatenate(p) for p in zip(*entries, strict=True))
+    return trials, samples, resampled, weights
 
 
 @functools.cache
