@@ -1,7 +1,7 @@
 """Content signals: the encoder-based signals against the older TF-IDF model, in one run.
 
     .venv/bin/python bench/signals_eval.py [--data ../shared/eval] [--failures]
-        [--head FILE] [--splits heldout23,heldout22] [--functional-only]
+        [--head FILE] [--splits heldout23,heldout22] [--functional-only | --throughput-only]
 
 Why: the signals order a surge's queue, so they are only worth shipping if they beat the
 model they replace on data they never saw, and if they do not push counter-speech, negated or
@@ -32,7 +32,8 @@ al. 2021) nor miss hate written with emoji (HatemojiCheck, Kirk et al. 2022). Th
    new and old, score() and model alone.
 3. Throughput of each encoder on one core (onnxruntime intra-op threads = 1), the built int8
    one and the packaged one on the same texts: texts per second of wall time and of CPU time
-   (the machine is shared, so wall time is noisy).
+   (the machine is shared, so wall time is noisy). ``--throughput-only`` runs this part alone,
+   so that it can be measured when nothing else runs.
 
 It is a measurement: it always exits 0.
 """
@@ -209,8 +210,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--splits", help="functional splits to run, comma-separated (e.g. heldout23,heldout22)"
     )
-    parser.add_argument(
-        "--functional-only", action="store_true", help="no real data, no throughput"
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--functional-only", action="store_true", help="no real data, no throughput")
+    only.add_argument(
+        "--throughput-only",
+        action="store_true",
+        help="only the encoders' throughput (part 3), to measure it on a quiet machine",
     )
     args = parser.parse_args(argv)
     data = Path(args.data)
@@ -220,6 +225,9 @@ def main(argv=None) -> int:
         parser.error(f"unknown split(s): {', '.join(sorted(unknown))}; known: {', '.join(SPLITS)}")
     new = load_head(Path(args.head)) if args.head else load_head()
     models = {"new": new, "packaged": load_head(PACKAGED_HEAD_PATH), "old": load_model()}
+    if args.throughput_only:
+        _throughput_part(data, models)
+        return 0
     terms = load_terms(extra_slurs=TEST_SLURS)
     print(f"new: encoder head, threshold {models['new'].threshold:.2f}, {models['new'].meta}")
     print(f"packaged: threshold {models['packaged'].threshold:.2f}, {models['packaged'].meta}")
@@ -232,6 +240,12 @@ def main(argv=None) -> int:
     evaluate("TweetEval hate test (not used for training)", *read_tweeteval(data), models, terms)
     evaluate("HatemojiBuild test", *read_hatemoji_test(data), models, terms)
 
+    _throughput_part(data, models)
+    _print_targets(summary, splits, models)
+    return 0
+
+
+def _throughput_part(data: Path, models: dict) -> None:
     print("\nThroughput (one core; the machine is shared, figures are noisy):")
     tweets = read_tweeteval(data)[0][:1000]
     heads = {"new": models["new"], "packaged": models["packaged"]}
@@ -239,9 +253,6 @@ def main(argv=None) -> int:
     throughput([c.text for c in cases()], "functional cases", heads)
     mean_tokens = np.mean([len(load_encoder(1).tokenizer.encode(prepare(t)).ids) for t in tweets])
     print(f"  (TweetEval tweets average {mean_tokens:.1f} tokens after preparation)")
-
-    _print_targets(summary, splits, models)
-    return 0
 
 
 def _print_targets(summary, splits, models) -> None:
