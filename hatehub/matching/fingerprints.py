@@ -454,7 +454,9 @@ def _best_resampling(others: tuple[bytes, ...], line: bytes) -> float:
     return best
 
 
-@functools.lru_cache(maxsize=4096)
+# An entry is the resamplings of up to six lines (up to 0.7 MB); the cache serves one new
+# picture's comparisons with its candidates, so a few hundred entries are plenty.
+@functools.lru_cache(maxsize=512)
 def _resampled(lines: tuple[bytes, ...], count: int) -> np.ndarray:
     """Every (scale, shift) resampling of each line's first ``count`` samples, each row
     zero-mean and unit-length, the lines' rows one after another."""
