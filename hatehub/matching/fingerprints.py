@@ -415,7 +415,7 @@ def _ink_quantile_ratios(line: tuple[int, np.ndarray]) -> tuple[float, float] | 
     return float(points[0] / points[2]), float(points[1] / points[2])
 
 
-def _overlaps(line: bytes, others: tuple[bytes, ...]) -> dict[int, tuple[int, ...]]:
+def _overlaps(line: bytes, others: tuple[bytes, ...]) -> dict[int, list[int]]:
     """The others grouped by how many samples each shares with ``line`` (the fewer of the two
     lines' counts), leaving out those that share too few (they score 0.0): each group is
     compared in one matrix product."""
@@ -424,10 +424,10 @@ def _overlaps(line: bytes, others: tuple[bytes, ...]) -> dict[int, tuple[int, ..
         count = min(line[0], other[0])
         if count >= MIN_OVERLAP:
             groups[count].append(at)
-    return {count: tuple(ats) for count, ats in groups.items()}
+    return groups
 
 
-def _unscored(groups: dict[int, tuple[int, ...]], others: tuple[bytes, ...]) -> float:
+def _unscored(groups: dict[int, list[int]], others: tuple[bytes, ...]) -> float:
     """0.0 when some of the others share too few samples to be compared (they score 0.0),
     else minus infinity: the best correlation found, even below 0, is the line's score."""
     compared = sum(len(ats) for ats in groups.values())
@@ -442,16 +442,23 @@ def _best_resampling(others: tuple[bytes, ...], line: bytes) -> float:
     groups = _overlaps(line, others)
     best = _unscored(groups, others)
     for count, ats in groups.items():
-        target = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
-        target = target.astype(np.float32).ravel()
-        target -= target.mean()
-        norm = float(np.sqrt(target @ target))
-        if norm == 0:
+        target = _normalised(line, count, np.float32)
+        if target is None:
             best = max(best, 0.0)  # a flat line correlates with nothing
             continue
         resampled = _resampled(tuple(others[at] for at in ats), count)
-        best = max(best, float((resampled @ (target / norm)).max()))
+        best = max(best, float((resampled @ target).max()))
     return best
+
+
+def _normalised(line: bytes, count: int, dtype: type) -> np.ndarray | None:
+    """A line's first ``count`` samples, both rows one after the other, zero-mean and unit
+    length; None for a flat line."""
+    target = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
+    target = target.astype(dtype).ravel()
+    target -= target.mean()
+    norm = float(np.sqrt(target @ target))
+    return None if norm == 0 else target / norm
 
 
 # An entry is the resamplings of up to six lines (up to 0.7 MB); the cache serves one new
@@ -516,8 +523,8 @@ class _Weighing:
             if dots_of is None:
                 best = max(best, 0.0)  # a flat line correlates with nothing
                 continue
-            dots = dots_of @ self.samples[list(ats)].T
-            correlation = dots / np.sqrt(self.spread(count)[:, list(ats)])
+            dots = dots_of @ self.samples[ats].T
+            correlation = dots / np.sqrt(self.spread(count)[:, ats])
             best = max(best, float(correlation.max()))
         return best
 
@@ -527,15 +534,10 @@ def _target_weights(line: bytes, count: int) -> np.ndarray | None:
     """For each (scale, shift) trial, the weight of each of the other line's 2 x WINDOW samples
     in the dot product with this line's first ``count`` samples (zero-mean, unit length), or
     None for a flat line."""
-    target = np.frombuffer(line[1:], dtype=np.uint8).reshape(2, WINDOW)[:, :count]
-    target = target.astype(np.float64)
-    target -= target.mean()
-    norm = float(np.sqrt((target * target).sum()))
-    if norm == 0:
+    target = _normalised(line, count, np.float64)
+    if target is None:
         return None
-    target /= norm
-    weights = _interpolation(count) @ target.ravel()
-    return weights.reshape(-1, 2 * WINDOW)
+    return (_interpolation(count) @ target).reshape(-1, 2 * WINDOW)
 
 
 @functools.cache
