@@ -130,3 +130,33 @@ def test_the_rebuilt_index_keeps_its_lookup_index_and_constraints(make_report):
     key = MatchKey.objects.filter(report=first).first()
     with pytest.raises(IntegrityError), transaction.atomic():
         MatchKey.objects.create(report=first, kind=key.kind, value=key.value)
+
+
+def test_a_rematch_of_many_batches_finds_what_one_batch_finds(make_report, monkeypatch):
+    """Past one batch, the next batch's signals are worked out in a second process while this
+    one matches; the cases, merges and keys must be the ones a single batch gives."""
+    from hatehub.matching import rematch
+
+    words = "We know where you live, [SLUR] scum. Watch your back on Station Road tonight"
+    reports = [
+        make_report(urls=["https://x.com/poster/status/123"]),
+        make_report(urls=["https://twitter.com/poster/status/123?s=20"]),
+        make_report(urls=[], accounts=["@RiverWatch1"], quoted_text=words),
+        make_report(urls=["https://x.com/other/status/456"]),
+        make_report(urls=[], accounts=["@RiverWatch1"], quoted_text=words),
+    ]
+    for report in (reports[1], reports[4]):
+        _imported_apart(report)
+
+    monkeypatch.setattr(rematch, "BATCH", 1000)
+    whole = rematch.rematch_all(dry_run=True)
+    monkeypatch.setattr(rematch, "BATCH", 2)
+    seen: list[int] = []
+    in_batches = rematch.rematch_all(dry_run=True, progress=seen.append)
+    assert (in_batches.reports, in_batches.keys, in_batches.merges) == (5, whole.keys, 1)
+    assert whole.merges == 1 and seen == [2, 4, 5]
+
+    rematch.rematch_all()
+    cases = [Report.objects.get(pk=report.pk).case_id for report in reports]
+    assert cases[0] == cases[1] and cases[2] != cases[4]  # the same post; a likeness offered
+    assert len(set(cases)) == 4
