@@ -11,6 +11,7 @@ a pair an officer split or marked "not the same" is never merged again. Screensh
 by their stored signatures, not re-read from the evidence store.
 """
 
+import gc
 import itertools
 import multiprocessing
 from collections import Counter, defaultdict
@@ -224,6 +225,19 @@ def _batches(progress: Callable[[int], None] | None):
                 progress(done)
 
 
+def _frozen_after_each(batches):
+    """The batches, with every object alive after each one moved out of the cyclic garbage
+    collector's sight until the last. A replay keeps millions of small objects to its end (the
+    in-memory index), which the collector would otherwise walk again and again, more often the
+    bigger the index grows; what a replay frees has no cycles and goes by reference counting."""
+    try:
+        for batch in batches:
+            yield batch
+            gc.freeze()
+    finally:
+        gc.unfreeze()
+
+
 def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
     index = MemoryIndex()
     result = RematchResult()
@@ -231,7 +245,7 @@ def rematch_all(*, dry_run: bool = False, progress=None) -> RematchResult:
     possible: dict[int, dict[int, Match]] = defaultdict(dict)
     canonical_updates: list[tuple[int, str, str, str]] = []
 
-    for batch in _batches(progress):
+    for batch in _frozen_after_each(_batches(progress)):
         for report_id, case_id, signals in batch:
             result.reports += 1
             case_id = index.case(case_id)

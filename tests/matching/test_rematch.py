@@ -1,6 +1,8 @@
 """`manage.py rematch`: after an import that skipped matching, or a rule change, every report is
 matched again; cases about the same content are merged (undoably), others are left alone."""
 
+import gc
+
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
@@ -155,6 +157,7 @@ def test_a_rematch_of_many_batches_finds_what_one_batch_finds(make_report, monke
     in_batches = rematch.rematch_all(dry_run=True, progress=seen.append)
     assert (in_batches.reports, in_batches.keys, in_batches.merges) == (5, whole.keys, 1)
     assert whole.merges == 1 and seen == [2, 4, 5]
+    assert gc.get_freeze_count() == 0  # the run's objects are the collector's again
 
     rematch.rematch_all()
     cases = [Report.objects.get(pk=report.pk).case_id for report in reports]
