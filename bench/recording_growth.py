@@ -10,9 +10,13 @@ The database is FLUSHED. A surge (`bench.surge` seed 7, 600 posts, no screenshot
 prints the rate (wall time, only meaningful on a quiet machine) and, per report, how many index
 rows the database returned (`DatabaseIndex.hits`), how many stored signatures were read, and how
 many holders `find_matches` was handed (`BatchIndex.hits`: the database's and the batch's own).
+At the end it prints the recording's CPU time and how much of it went to Python's cyclic garbage
+collector; `--default-gc` records with Python's default collection thresholds instead of the
+hub's (`hatehub.core.apps.YOUNG_GENERATION_THRESHOLD`), as the baseline.
 """
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -26,8 +30,13 @@ WINDOW = 2000
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--receipts", type=int, default=16000)
+    parser.add_argument(
+        "--default-gc", action="store_true", help="Python's default thresholds (the baseline)"
+    )
     args = parser.parse_args(argv)
     setup_django(require_postgres=True)
+    if args.default_gc:
+        gc.set_threshold(700, 10, 10)
     from django.conf import settings
     from django.test.utils import override_settings
 
@@ -61,7 +70,10 @@ def main(argv=None) -> int:
     matching.DatabaseIndex.signatures = counted(stored_signatures, "signatures")  # type: ignore[method-assign]
     batches.BatchIndex.hits = counted(batch_hits, "handed")  # type: ignore[method-assign]
 
+    collecting = _CollectorTime()
+    gc.callbacks.append(collecting)
     done, last = 0, 0
+    cpu = time.process_time()
     started = window = time.perf_counter()
     with override_settings(HUB_RECORDING_BATCH_SIZE=100):
         while got := services.record_waiting(for_seconds=5):
@@ -76,8 +88,34 @@ def main(argv=None) -> int:
                 )
                 count.update(dict.fromkeys(count, 0))
                 last, window = done, time.perf_counter()
-    print(f"recorded {done:,} in {time.perf_counter() - started:.0f} s")
+    cpu = time.process_time() - cpu
+    gc.callbacks.remove(collecting)
+    print(f"recorded {done:,} in {time.perf_counter() - started:.0f} s, {cpu:.1f} s of CPU")
+    print(
+        f"garbage collection (thresholds {gc.get_threshold()}): {collecting.seconds:.2f} s "
+        f"({collecting.seconds / cpu:.1%} of the CPU time); collections by generation "
+        f"{collecting.runs}, full ones took {collecting.full_seconds:.2f} s"
+    )
     return 0
+
+
+class _CollectorTime:
+    """A `gc.callbacks` entry adding up the time of each collection."""
+
+    def __init__(self):
+        self.seconds = self.full_seconds = 0.0
+        self.runs = [0, 0, 0]
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+            return
+        took = time.perf_counter() - self._began
+        self.seconds += took
+        self.runs[info["generation"]] += 1
+        if info["generation"] == 2:
+            self.full_seconds += took
 
 
 if __name__ == "__main__":
