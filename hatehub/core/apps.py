@@ -6,9 +6,9 @@ from django.apps import AppConfig
 # recording worker's batch makes many thousands of objects that live only until the batch ends
 # (rows, keys, signals, matches). At 700, many of them outlive a young collection, are counted
 # into the oldest generation, and set off full collections that walk every object of the
-# process (Django, the rules, the caches): 12% of a recording worker's time in a backlog
-# (`bench/recording_growth.py --default-gc`). At this threshold they are freed by reference
-# counting first; what holds a cycle is still collected, a little later.
+# process (Django, the rules, the caches): 17% of the recorder's CPU time in
+# `bench/recording_growth.py --default-gc`, 4% at this threshold, where they are freed by
+# reference counting first. What holds a cycle is still collected, a little later.
 YOUNG_GENERATION_THRESHOLD = 20_000
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 
 from hatehub.cases.models import Case
 from hatehub.cases.services import open_case
+from hatehub.matching import rematch
 from hatehub.matching.merging import undo_merge
 from hatehub.matching.models import CaseMerge, MatchKey
 from hatehub.reports.models import ContentItem, Report
@@ -137,8 +138,6 @@ def test_the_rebuilt_index_keeps_its_lookup_index_and_constraints(make_report):
 def test_a_rematch_of_many_batches_finds_what_one_batch_finds(make_report, monkeypatch):
     """Past one batch, the next batch's signals are worked out in a second process while this
     one matches; the cases, merges and keys must be the ones a single batch gives."""
-    from hatehub.matching import rematch
-
     words = "We know where you live, [SLUR] scum. Watch your back on Station Road tonight"
     reports = [
         make_report(urls=["https://x.com/poster/status/123"]),
